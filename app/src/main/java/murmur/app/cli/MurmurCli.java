@@ -1,0 +1,98 @@
+package murmur.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import murmur.config.MurmurSettings;
+import murmur.config.MurmurVersion;
+import murmur.config.SettingsException;
+import murmur.config.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code murmur} command. Global options {@code --config} and {@code --set} may appear before or after the
+ * subcommand; settings are loaded once, before any subcommand runs, and subcommands read them with
+ * {@link #settings()}.
+ */
+@Command(name = "murmur", mixinStandardHelpOptions = true, versionProvider = MurmurCli.Version.class,
+        description = "Murmur: a decentralized social timeline for the desktop.",
+        subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, BenchCommand.class,
+            SimCommand.class},
+        footer = {"", "Settings: built-in defaults < --config <file> < --set key=value."})
+public final class MurmurCli implements Callable<Integer> {
+
+    static final int EXIT_USAGE = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(MurmurCli.class);
+
+    @Option(names = "--config", paramLabel = "<file>", scope = ScopeType.INHERIT,
+            description = "YAML settings file; its keys override the defaults")
+    private Path config;
+
+    @Option(names = "--set", paramLabel = "key=value", scope = ScopeType.INHERIT,
+            description = "override one setting, e.g. dht.k=16 (repeatable; lists are comma-separated)")
+    private List<String> overrides = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private MurmurSettings settings;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new MurmurCli()).execute(args));
+    }
+
+    /** A command line for {@code cli} that loads settings before running the chosen subcommand. */
+    static CommandLine commandLine(MurmurCli cli) {
+        CommandLine cmd = new CommandLine(cli);
+        cmd.setExecutionStrategy(cli::execute);
+        return cmd;
+    }
+
+    private int execute(ParseResult parsed) {
+        Integer helpExit = CommandLine.executeHelpRequest(parsed);
+        if (helpExit != null) {
+            return helpExit;
+        }
+        try {
+            settings = SettingsLoader.load(Optional.ofNullable(config), overrides);
+        } catch (SettingsException e) {
+            spec.commandLine().getErr().println("murmur: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        LOG.debug("settings: {}", settings);
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** The loaded settings; available while a subcommand runs. */
+    MurmurSettings settings() {
+        if (settings == null) {
+            throw new IllegalStateException("settings are loaded only when a command runs");
+        }
+        return settings;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("murmur: missing command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_USAGE;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"murmur " + MurmurVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package murmur.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MurmurCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final MurmurCli cli = new MurmurCli();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        CommandLine cmd = MurmurCli.commandLine(cli);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: murmur", "--config", "--set")
+                .containsPattern("(?m)^\\s+demo\\s").containsPattern("(?m)^\\s+app\\s")
+                .containsPattern("(?m)^\\s+bootstrap\\s").containsPattern("(?m)^\\s+bench\\s")
+                .containsPattern("(?m)^\\s+sim\\s");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("murmur ").doesNotContain("unknown");
+    }
+
+    @Test
+    void demoSaysTheClientIsNotBuiltYet() {
+        assertThat(run("demo")).isZero();
+        assertThat(out.toString()).contains("not built yet", "./murmur bootstrap");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("--bogus", "demo")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--bogus'");
+    }
+
+    @Test
+    void badSettingFailsBeforeTheCommandRunsWhereverTheOptionStands() {
+        assertThat(run("--set", "dht.k=0", "demo")).isEqualTo(2);
+        assertThat(err.toString()).contains("murmur: setting 'dht.k' from command line: must be between 1 and 256");
+        assertThat(out.toString()).isEmpty();
+
+        assertThat(run("demo", "--set", "dht.nope=1")).isEqualTo(2);
+        assertThat(err.toString()).contains("setting 'dht.nope' from command line: unknown key");
+    }
+
+    @Test
+    void settingsComeFromFileThenSetOptions() throws IOException {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "dht:\n  k: 16\n  alpha: 4\n");
+
+        assertThat(run("bench", "--config", file.toString(), "--set", "dht.k=12")).isZero();
+
+        assertThat(cli.settings().dht().k()).isEqualTo(12);
+        assertThat(cli.settings().dht().alpha()).isEqualTo(4);
+        assertThat(out.toString()).contains("no benchmarks are available yet");
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        Path missing = dir.resolve("absent.yaml");
+        assertThat(run("--config", missing.toString(), "sim")).isEqualTo(2);
+        assertThat(err.toString()).contains("settings file not found", missing.toString());
+    }
+
+    @Test
+    void noCommandShowsUsage() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("missing command", "Usage: murmur");
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code murmur bootstrap} command line: {@link murmur.bootstrap.cli.BootstrapCli}. */
+package murmur.bootstrap.cli;

@@ -1,0 +1,74 @@
+package murmur.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import murmur.config.MurmurSettings;
+import murmur.config.SettingsLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BootstrapDaemonTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private BootstrapDaemon daemon(Path dataDir) {
+        MurmurSettings s = SettingsLoader.load(Optional.empty(), List.of("bootstrap.dataDir=" + dataDir));
+        return new BootstrapDaemon(s, CLOCK);
+    }
+
+    @Test
+    void startsWritesStatusAndStops() throws IOException {
+        BootstrapDaemon d = daemon(dir.resolve("a/b"));
+
+        d.start().join();
+        assertThat(d.state()).isEqualTo(BootstrapDaemon.State.RUNNING);
+        assertThat(Files.readString(d.statusFile())).contains("\"state\" : \"RUNNING\"", "2025-01-02T03:04:05Z");
+
+        d.stop().join();
+        assertThat(d.state()).isEqualTo(BootstrapDaemon.State.STOPPED);
+        assertThat(d.terminated()).isCompleted();
+        assertThat(Files.readString(d.statusFile())).contains("\"state\" : \"STOPPED\"");
+    }
+
+    @Test
+    void startAndStopAreIdempotentAndStopIsFinal() {
+        BootstrapDaemon d = daemon(dir);
+        assertThat(d.start()).isSameAs(d.start());
+        assertThat(d.stop()).isSameAs(d.stop());
+        d.terminated().join();
+        assertThatThrownBy(() -> d.start().join()).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void stopBeforeStartTerminates() {
+        BootstrapDaemon d = daemon(dir.resolve("never"));
+        d.stop().join();
+        assertThat(d.state()).isEqualTo(BootstrapDaemon.State.STOPPED);
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void unusableDataDirFailsTheStart() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        BootstrapDaemon d = daemon(file);
+
+        assertThatThrownBy(() -> d.start().join()).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("cannot create data directory");
+        assertThat(d.state()).isEqualTo(BootstrapDaemon.State.FAILED);
+        d.stop().join();
+        assertThat(d.terminated()).isCompleted();
+    }
+}

@@ -1,0 +1,47 @@
+package murmur.config;
+
+import java.time.Duration;
+
+/**
+ * Settings of one Kademlia node. Defaults live in {@code murmur/defaults.yaml}; the names follow
+ * Maymounkov and Mazières (2002) where the paper has one.
+ *
+ * @param k                    bucket size and replication factor
+ * @param alpha                parallel requests per lookup
+ * @param requestTimeout       a request not answered by then has failed
+ * @param stallFloor           shortest wait before a lookup stops counting a silent request and asks
+ *                             someone else in parallel (the actual wait adapts to the measured round trip)
+ * @param refreshInterval      a bucket with no lookup for this long is refreshed
+ * @param republishInterval    every holder re-stores its records this often
+ * @param maxTtl               cap on the time-to-live a writer may ask for
+ * @param staleAfterFailures   consecutive failures after which a contact is dropped even with no replacement
+ * @param replacementCacheSize contacts kept per bucket to replace dead ones
+ * @param readReplicas         replicas a read collects before it picks the newest value
+ * @param maxValueBytes        largest value of an owned record
+ * @param maxEntryBytes        largest value of one set entry
+ * @param maxSetEntries        most entries one set may hold
+ * @param setPageSize          entries per page when a set is read
+ * @param maxRecords           most records (owned records plus sets) one node stores
+ * @param udpMaxPayload        largest datagram; bigger messages go over TCP
+ * @param maxMessageBytes      largest message accepted on any transport
+ * @param maxClockSkew         how far in the future a record's issue time may lie
+ */
+public record DhtSettings(
+        int k,
+        int alpha,
+        Duration requestTimeout,
+        Duration stallFloor,
+        Duration refreshInterval,
+        Duration republishInterval,
+        Duration maxTtl,
+        int staleAfterFailures,
+        int replacementCacheSize,
+        int readReplicas,
+        int maxValueBytes,
+        int maxEntryBytes,
+        int maxSetEntries,
+        int setPageSize,
+        int maxRecords,
+        int udpMaxPayload,
+        int maxMessageBytes,
+        Duration maxClockSkew) {}

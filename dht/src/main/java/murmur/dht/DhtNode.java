@@ -1,0 +1,219 @@
+package murmur.dht;
+
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import murmur.config.DhtSettings;
+import murmur.dht.lookup.LookupMode;
+import murmur.dht.persist.SqliteNodeStore;
+import murmur.dht.routing.Contact;
+import murmur.dht.routing.RoutingTable;
+import murmur.dht.rpc.InboundHandler;
+import murmur.dht.rpc.Network;
+import murmur.dht.rpc.RpcClient;
+import murmur.dht.rpc.Scheduler;
+import murmur.dht.rpc.Transport;
+import murmur.dht.store.RecordStore;
+import murmur.dht.store.RecordValidator;
+import murmur.dht.store.StoreJournal;
+import murmur.dht.wire.Message;
+import murmur.dht.wire.Packet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kademlia node: joins the network, stores signed records and multi-writer sets for others, and reads and
+ * writes them for its user. Every operation is asynchronous. Build one with {@link #builder()}.
+ */
+public final class DhtNode {
+    private static final Logger LOG = LoggerFactory.getLogger(DhtNode.class);
+
+    private final DhtSettings settings;
+    private final Network network;
+    private final InetSocketAddress bindAddress;
+    private final SigningKey key;
+    private final Optional<SqliteNodeStore> disk;
+    private final Runnable onStop;
+    private final Random random;
+    private volatile NodeContext ctx;
+    private volatile Writes writes;
+    private volatile Maintenance maintenance;
+    private volatile Transport transport;
+    private volatile Scheduler.Cancellable ticker;
+
+    DhtNode(DhtSettings settings, Network network, InetSocketAddress bindAddress, SigningKey key,
+            Optional<SqliteNodeStore> disk, Runnable onStop, Random random) {
+        this.settings = settings;
+        this.network = network;
+        this.bindAddress = bindAddress;
+        this.key = key;
+        this.disk = disk;
+        this.onStop = onStop;
+        this.random = random;
+    }
+
+    public static DhtNodeBuilder builder() {
+        return new DhtNodeBuilder();
+    }
+
+    /** Opens the node's endpoint and loads what its data directory kept. Does not contact anyone yet. */
+    public CompletableFuture<Void> start() {
+        Clock clock = network.clock();
+        RoutingTable routing = new RoutingTable(key.nodeId(), settings.k(), settings.replacementCacheSize(),
+                settings.staleAfterFailures(), clock);
+        RecordStore store = new RecordStore(settings, clock, disk.<StoreJournal>map(d -> d).orElse(StoreJournal.NONE));
+        RequestHandlersHolder handlers = new RequestHandlersHolder();
+        return network.bind(bindAddress, key.publicKey(), handlers).thenAccept(t -> {
+            transport = t;
+            RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings);
+            NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
+                    new RecordValidator(settings, clock), rpc);
+            handlers.delegate = new RequestHandlers(settings, routing, store, rpc);
+            writes = new Writes(context);
+            maintenance = new Maintenance(context, writes, random);
+            ctx = context;
+            restore(store);
+            scheduleTick();
+            LOG.info("DHT node {} listening on {}", key.nodeId(), t.localAddress());
+        });
+    }
+
+    /**
+     * Joins the network through {@code seeds} and any contacts saved from a previous run (tried first): learns
+     * their ids, looks up its own id, then refreshes every bucket farther than its closest neighbour.
+     */
+    public CompletableFuture<Void> bootstrap(List<InetSocketAddress> seeds) {
+        NodeContext c = ctx;
+        List<CompletableFuture<?>> pings = new ArrayList<>();
+        for (Contact saved : c.routing().all()) {
+            pings.add(c.rpc().call(saved, new Message.Ping()).exceptionally(f -> null));
+        }
+        for (InetSocketAddress seed : seeds) {
+            if (!seed.equals(transport.localAddress())) {
+                pings.add(c.rpc().ping(seed).exceptionally(f -> null));
+            }
+        }
+        return CompletableFuture.allOf(pings.toArray(CompletableFuture[]::new))
+                .thenCompose(v -> c.lookup(key.nodeId(), LookupMode.NODES))
+                .thenAccept(found -> {
+                    maintenance.refreshFartherThanNeighbours();
+                    if (c.routing().size() == 0 && !seeds.isEmpty()) {
+                        LOG.warn("no seed answered: {}", seeds);
+                    }
+                });
+    }
+
+    /** Writes an owned record to the k closest nodes. Fails with {@link DhtWriteException} when refused. */
+    public CompletableFuture<PutResult> put(OwnedRecord record) {
+        return writes.put(record).thenApply(result -> {
+            maintenance.published(record);
+            return result;
+        });
+    }
+
+    /** The newest valid copy of the record under {@code key}, if any replica holds one. */
+    public CompletableFuture<Optional<OwnedRecord>> get(NodeId key) {
+        return getTraced(key).thenApply(TracedRead::record);
+    }
+
+    public CompletableFuture<TracedRead> getTraced(NodeId key) {
+        return new OwnedReads(ctx).get(key);
+    }
+
+    /** Adds, replaces or (with a tombstone) removes the writer's entry in a set. */
+    public CompletableFuture<PutResult> putEntry(SetEntry entry) {
+        return writes.putEntries(entry.setKey(), List.of(entry));
+    }
+
+    /** The live entries of a set, read page by page from several replicas, in writer-id order. */
+    public CompletableFuture<List<SetEntry>> entries(NodeId setKey) {
+        return new SetReads(ctx).entries(setKey);
+    }
+
+    /** Stops answering, saves the routing table and closes the data directory. */
+    public CompletableFuture<Void> stop() {
+        Scheduler.Cancellable t = ticker;
+        if (t != null) {
+            t.cancel();
+        }
+        CompletableFuture<Void> saved = disk.isPresent() && ctx != null
+                ? disk.get().saveContacts(ctx.routing().all()) : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> closed = transport == null
+                ? CompletableFuture.completedFuture(null) : transport.close();
+        return CompletableFuture.allOf(saved, closed).whenComplete((v, f) -> {
+            disk.ifPresent(SqliteNodeStore::close);
+            onStop.run();
+        });
+    }
+
+    public NodeId id() {
+        return key.nodeId();
+    }
+
+    public InetSocketAddress address() {
+        return transport.localAddress();
+    }
+
+    public int routingTableSize() {
+        return ctx.routing().size();
+    }
+
+    public int storedRecords() {
+        return ctx.store().recordCount() + ctx.store().entryCount();
+    }
+
+    public long rpcCount() {
+        return ctx.rpc().rpcCount();
+    }
+
+    /** Runs the periodic work now: refresh, republish, expiry. Normally it runs on its own schedule. */
+    public void runMaintenance() {
+        maintenance.tick();
+        disk.ifPresent(d -> d.saveContacts(ctx.routing().all()));
+    }
+
+    private void restore(RecordStore store) {
+        disk.ifPresent(d -> {
+            try {
+                int restored = store.restore(d.loadRecords(), d.loadEntries());
+                List<Contact> contacts = d.loadContacts();
+                contacts.forEach(ctx.routing()::seen);
+                LOG.info("restored {} records and {} contacts from disk", restored, contacts.size());
+            } catch (SQLException e) {
+                throw new CompletionException("cannot read the node database", e);
+            }
+        });
+    }
+
+    private void scheduleTick() {
+        ticker = network.scheduler().schedule(maintenance.period(), () -> {
+            try {
+                runMaintenance();
+            } catch (RuntimeException e) {
+                LOG.warn("maintenance failed", e);
+            }
+            scheduleTick();
+        });
+    }
+
+    /** Lets the transport bind before the handlers exist; requests before start completes get no answer. */
+    private static final class RequestHandlersHolder implements InboundHandler {
+        volatile RequestHandlers delegate;
+
+        @Override
+        public CompletableFuture<Message> handle(
+                InetSocketAddress from, Packet request) {
+            RequestHandlers d = delegate;
+            if (d == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("node still starting"));
+            }
+            return d.handle(from, request);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package murmur.dht;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import murmur.config.DhtSettings;
+import murmur.dht.routing.Contact;
+import murmur.dht.routing.RoutingTable;
+import murmur.dht.rpc.InboundHandler;
+import murmur.dht.rpc.RpcClient;
+import murmur.dht.store.RecordStore;
+import murmur.dht.store.SetSlice;
+import murmur.dht.store.WriteOutcome;
+import murmur.dht.wire.Message;
+import murmur.dht.wire.Packet;
+
+/** Answers the requests other nodes send: one method per message type. The sender becomes a contact. */
+final class RequestHandlers implements InboundHandler {
+    private final DhtSettings settings;
+    private final RoutingTable routing;
+    private final RecordStore store;
+    private final RpcClient rpc;
+
+    RequestHandlers(DhtSettings settings, RoutingTable routing, RecordStore store, RpcClient rpc) {
+        this.settings = settings;
+        this.routing = routing;
+        this.store = store;
+        this.rpc = rpc;
+    }
+
+    @Override
+    public CompletableFuture<Message> handle(InetSocketAddress from, Packet request) {
+        InetSocketAddress listening = new InetSocketAddress(from.getAddress(), request.senderPort());
+        Contact sender = new Contact(request.senderId(), listening);
+        rpc.observe(sender);
+        Message body = request.body();
+        if (body instanceof Message.Ping) {
+            return done(new Message.Pong());
+        } else if (body instanceof Message.FindNode m) {
+            return done(closest(m.target(), sender));
+        } else if (body instanceof Message.FindValue m) {
+            return done(findValue(m, sender));
+        } else if (body instanceof Message.FindSet m) {
+            return done(findSet(m, sender));
+        } else if (body instanceof Message.Store m) {
+            return reply(store.put(m.record()));
+        } else if (body instanceof Message.StoreEntries m) {
+            return reply(store.putEntries(m.key(), m.entries()));
+        }
+        return done(new Message.ErrorReply("not a request: " + body.getClass().getSimpleName()));
+    }
+
+    private Message findValue(Message.FindValue m, Contact sender) {
+        return store.get(m.key()).<Message>map(Message.ValueFound::new).orElseGet(() -> closest(m.key(), sender));
+    }
+
+    private Message findSet(Message.FindSet m, Contact sender) {
+        if (m.after() == null && !store.hasSet(m.key())) {
+            return closest(m.key(), sender);
+        }
+        int limit = Math.max(1, Math.min(m.limit(), settings.setPageSize()));
+        SetSlice slice = store.page(m.key(), m.after(), limit);
+        return new Message.SetPage(m.key(), slice.entries(), slice.more());
+    }
+
+    private Message.Nodes closest(NodeId target, Contact sender) {
+        List<Contact> closest = routing.closest(target, settings.k() + 1);
+        closest.removeIf(c -> c.id().equals(sender.id()));
+        return new Message.Nodes(closest.subList(0, Math.min(settings.k(), closest.size())));
+    }
+
+    private static CompletableFuture<Message> reply(WriteOutcome outcome) {
+        return outcome.durable().thenApply(v -> new Message.StoreResult(outcome.status(), outcome.accepted()));
+    }
+
+    private static CompletableFuture<Message> done(Message m) {
+        return CompletableFuture.completedFuture(m);
+    }
+}

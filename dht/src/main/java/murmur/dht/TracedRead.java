@@ -1,0 +1,6 @@
+package murmur.dht;
+
+import java.util.Optional;
+
+/** A read with what it cost: requests sent and the hop count of the lookup. */
+public record TracedRead(Optional<OwnedRecord> record, int rpcs, int hops) {}

@@ -1,0 +1,19 @@
+package murmur.dht.bench;
+
+import java.util.Locale;
+
+/** The figures of one {@link DhtBenchmark} run; {@link #toJson()} is the one-line summary. */
+public record BenchResult(
+        int nodes, int keys, int concurrency, int killed, int putOk, int getOk, int getOkAfterKill,
+        double getP50Ms, double getP99Ms, double getAfterKillP50Ms, double getAfterKillP99Ms, double rpcsPerGet,
+        int hopsP50, double wallSeconds) {
+
+    public String toJson() {
+        return String.format(Locale.ROOT, "{\"bench\":\"dht\",\"nodes\":%d,\"keys\":%d,\"concurrency\":%d,"
+                + "\"killed\":%d,\"put_ok\":%d,\"get_ok\":%d,\"get_ok_after_kill\":%d,\"get_p50_ms\":%.2f,"
+                + "\"get_p99_ms\":%.2f,\"get_after_kill_p50_ms\":%.2f,\"get_after_kill_p99_ms\":%.2f,"
+                + "\"rpcs_per_get\":%.2f,\"hops_p50\":%d,\"wall_s\":%.1f}",
+                nodes, keys, concurrency, killed, putOk, getOk, getOkAfterKill, getP50Ms, getP99Ms, getAfterKillP50Ms,
+                getAfterKillP99Ms, rpcsPerGet, hopsP50, wallSeconds);
+    }
+}

@@ -1,0 +1,60 @@
+package murmur.dht.net;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import murmur.dht.rpc.InboundHandler;
+import murmur.dht.wire.Message;
+import murmur.dht.wire.Packet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands decoded requests to the node and keeps hostile input from hurting it: a handler failure yields no answer
+ * rather than a dead channel, and rejected input is counted and logged at most every ten seconds.
+ */
+final class InboundDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+    private final InboundHandler handler;
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+    InboundDispatcher(InboundHandler handler) {
+        this.handler = handler;
+    }
+
+    /** The answer, or a future that never completes normally when the handler failed. */
+    CompletableFuture<Message> handle(InetSocketAddress from, Packet request) {
+        try {
+            return handler.handle(from, request).exceptionally(failure -> {
+                LOG.debug("request from {} failed: {}", from, failure.toString());
+                return null;
+            }).thenCompose(answer -> answer == null
+                    ? new CompletableFuture<>() : CompletableFuture.completedFuture(answer));
+        } catch (RuntimeException e) {
+            LOG.warn("handler threw on a request from {}", from, e);
+            return new CompletableFuture<>();
+        }
+    }
+
+    void rejected(InetSocketAddress from, String transport, Throwable why) {
+        long count = rejected.incrementAndGet();
+        LOG.debug("dropped {} input from {}: {}", transport, from, why.getMessage());
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("dropped malformed {} input from {} ({}); {} rejected so far", transport, from, why.getMessage(),
+                    count);
+        }
+    }
+
+    void unsolicited(InetSocketAddress from) {
+        LOG.debug("dropped an answer from {} that matches no request", from);
+    }
+
+    long rejectedCount() {
+        return rejected.get();
+    }
+}

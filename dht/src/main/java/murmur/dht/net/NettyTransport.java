@@ -1,0 +1,201 @@
+package murmur.dht.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import murmur.config.DhtSettings;
+import murmur.dht.rpc.InboundHandler;
+import murmur.dht.rpc.RpcTimeoutException;
+import murmur.dht.rpc.Transport;
+import murmur.dht.wire.MalformedMessageException;
+import murmur.dht.wire.Message;
+import murmur.dht.wire.MessageCodec;
+import murmur.dht.wire.Packet;
+
+/**
+ * One node's sockets. Requests go by UDP unless they exceed {@code udpMaxPayload}; an answer too large for a
+ * datagram is replaced by {@link Message.UseTcp}, and the request is repeated over TCP. Answers are matched to
+ * requests by id and must come from the address the request went to.
+ */
+final class NettyTransport implements Transport {
+    private final EventLoopGroup group;
+    private final byte[] nodeKey;
+    private final DhtSettings settings;
+    private final MessageCodec codec;
+    private final InboundDispatcher dispatcher;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private volatile Channel udp;
+    private volatile Channel tcp;
+    private volatile InetSocketAddress local;
+
+    private NettyTransport(EventLoopGroup group, byte[] nodeKey, InboundHandler handler, DhtSettings settings,
+            MessageCodec codec) {
+        this.group = group;
+        this.nodeKey = nodeKey.clone();
+        this.settings = settings;
+        this.codec = codec;
+        this.dispatcher = new InboundDispatcher(handler);
+    }
+
+    static CompletableFuture<Transport> bind(EventLoopGroup group, InetSocketAddress requested, byte[] nodeKey,
+            InboundHandler handler, DhtSettings settings, MessageCodec codec) {
+        NettyTransport t = new NettyTransport(group, nodeKey, handler, settings, codec);
+        CompletableFuture<Transport> bound = new CompletableFuture<>();
+        Bootstrap udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(Math.max(2048, settings.udpMaxPayload() + 64)))
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(t.new UdpInbound());
+        udp.bind(requested).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                bound.completeExceptionally(f.cause());
+                return;
+            }
+            t.udp = f.channel();
+            InetSocketAddress udpAddress = (InetSocketAddress) f.channel().localAddress();
+            t.bindTcp(new InetSocketAddress(requested.getAddress(), udpAddress.getPort()), bound);
+        });
+        return bound;
+    }
+
+    private void bindTcp(InetSocketAddress address, CompletableFuture<Transport> bound) {
+        new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new TcpPipeline(settings, () -> new TcpServerHandler(dispatcher, this, codec)))
+                .bind(address).addListener((ChannelFuture f) -> {
+                    if (!f.isSuccess()) {
+                        udp.close();
+                        bound.completeExceptionally(f.cause());
+                        return;
+                    }
+                    tcp = f.channel();
+                    local = address.getAddress().isAnyLocalAddress()
+                            ? new InetSocketAddress("127.0.0.1", address.getPort()) : address;
+                    bound.complete(this);
+                });
+    }
+
+    @Override
+    public CompletableFuture<Packet> request(InetSocketAddress to, Message request) {
+        byte[] bytes = encode(nextId(), request);
+        if (bytes.length > settings.udpMaxPayload()) {
+            return TcpClient.request(group, to, bytes, codec, settings);
+        }
+        long id = readId(bytes);
+        Pending p = new Pending(to, new CompletableFuture<>());
+        pending.put(id, p);
+        group.schedule(() -> {
+            if (pending.remove(id) != null) {
+                p.answer.completeExceptionally(new RpcTimeoutException(to, "no answer"));
+            }
+        }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)).addListener(f -> {
+            if (!f.isSuccess() && pending.remove(id) != null) {
+                p.answer.completeExceptionally(new RpcTimeoutException(to, "send failed"));
+            }
+        });
+        return p.answer.thenCompose(answer -> answer.body() instanceof Message.UseTcp
+                ? TcpClient.request(group, to, encode(nextId(), request), codec, settings)
+                : CompletableFuture.completedFuture(answer));
+    }
+
+    /** Encodes an answer; one that does not fit a datagram becomes {@link Message.UseTcp}. */
+    byte[] encodeAnswer(long requestId, Message answer, boolean viaUdp) {
+        byte[] bytes = encode(requestId, answer);
+        return viaUdp && bytes.length > settings.udpMaxPayload() ? encode(requestId, new Message.UseTcp()) : bytes;
+    }
+
+    private byte[] encode(long id, Message body) {
+        return codec.encode(new Packet(id, nodeKey, local == null ? 1 : local.getPort(), body));
+    }
+
+    private static long nextId() {
+        return ThreadLocalRandom.current().nextLong();
+    }
+
+    private static long readId(byte[] bytes) {
+        long id = 0;
+        for (int i = 3; i < 11; i++) {
+            id = (id << 8) | (bytes[i] & 0xff);
+        }
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Channel u = udp;
+        Channel t = tcp;
+        pending.values().forEach(p -> p.answer.completeExceptionally(new RpcTimeoutException(p.to, "closed")));
+        pending.clear();
+        if (u == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        u.close().addListener(f -> {
+            if (t == null) {
+                closed.complete(null);
+            } else {
+                t.close().addListener(g -> closed.complete(null));
+            }
+        });
+        return closed;
+    }
+
+    private record Pending(InetSocketAddress to, CompletableFuture<Packet> answer) {}
+
+    /** Datagrams in: requests go to the dispatcher, answers to whoever waits for them. */
+    private final class UdpInbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
+            ByteBuf content = datagram.content();
+            InetSocketAddress from = datagram.sender();
+            Packet packet;
+            try {
+                packet = codec.decode(ByteBufUtil.getBytes(content));
+            } catch (MalformedMessageException e) {
+                dispatcher.rejected(from, "UDP", e);
+                return;
+            }
+            if (packet.body().isRequest()) {
+                dispatcher.handle(from, packet).thenAccept(answer -> {
+                    byte[] reply = encodeAnswer(packet.requestId(), answer, true);
+                    ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), from));
+                });
+                return;
+            }
+            Pending p = pending.get(packet.requestId());
+            if (p != null && p.to.equals(from) && pending.remove(packet.requestId(), p)) {
+                p.answer.complete(packet);
+            } else {
+                dispatcher.unsolicited(from);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            dispatcher.rejected(null, "UDP", cause);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package murmur.dht.rpc;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import murmur.config.DhtSettings;
+import murmur.dht.NodeId;
+import murmur.dht.routing.Contact;
+import murmur.dht.routing.RoutingTable;
+import murmur.dht.wire.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to contacts and keeps the routing table honest: answers refresh a contact, silence counts
+ * against it, and an answer from a different node than expected counts as silence.
+ */
+public final class RpcClient {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
+
+    private final Transport transport;
+    private final RoutingTable routing;
+    private final Scheduler scheduler;
+    private final DhtSettings settings;
+    private final AtomicLong rpcs = new AtomicLong();
+    private final RoundTripEstimator rtt;
+    private final Set<NodeId> evictionPings = ConcurrentHashMap.newKeySet();
+
+    public RpcClient(Transport transport, RoutingTable routing, Scheduler scheduler, DhtSettings settings) {
+        this.transport = transport;
+        this.routing = routing;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.rtt = new RoundTripEstimator(settings.stallFloor(), settings.requestTimeout());
+    }
+
+    public CompletableFuture<Message> call(Contact to, Message request) {
+        rpcs.incrementAndGet();
+        long start = scheduler.nanoTime();
+        return transport.request(to.address(), request).handle((answer, failure) -> {
+            if (failure != null || !answer.senderId().equals(to.id())) {
+                routing.failed(to);
+                throw failure != null ? asRuntime(failure) : new RpcTimeoutException(to.address(), "wrong node");
+            }
+            rtt.sample(scheduler.nanoTime() - start);
+            observe(to);
+            return answer.body();
+        });
+    }
+
+    /** Pings an address whose node id we do not know yet (a bootstrap seed) and learns its contact. */
+    public CompletableFuture<Contact> ping(InetSocketAddress address) {
+        rpcs.incrementAndGet();
+        return transport.request(address, new Message.Ping()).thenApply(answer -> {
+            Contact contact = new Contact(answer.senderId(), address);
+            observe(contact);
+            return contact;
+        });
+    }
+
+    /**
+     * Records a contact that proved alive. When its bucket is full, the least recently seen member is pinged and
+     * replaced only if it stays silent.
+     */
+    public void observe(Contact contact) {
+        Optional<Contact> oldest = routing.seen(contact);
+        if (oldest.isPresent() && evictionPings.add(oldest.get().id())) {
+            Contact lrs = oldest.get();
+            call(lrs, new Message.Ping()).whenComplete((pong, failure) -> {
+                evictionPings.remove(lrs.id());
+                if (failure != null) {
+                    LOG.debug("evicting silent contact {}", lrs);
+                }
+            });
+        }
+    }
+
+    /** How long a lookup waits on one request before it also asks someone else. */
+    public Duration stallTimeout() {
+        return rtt.stallTimeout();
+    }
+
+    public long rpcCount() {
+        return rpcs.get();
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public DhtSettings settings() {
+        return settings;
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                ? t.getCause() : t;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+}

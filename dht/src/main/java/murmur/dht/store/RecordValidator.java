@@ -1,0 +1,60 @@
+package murmur.dht.store;
+
+import java.time.Clock;
+import murmur.config.DhtSettings;
+import murmur.dht.OwnedRecord;
+import murmur.dht.SetEntry;
+import murmur.dht.WriteStatus;
+
+/** Checks a record or entry on its own: size, time-to-live, issue time and signature. Knows nothing of users. */
+public final class RecordValidator {
+    private final DhtSettings settings;
+    private final Clock clock;
+
+    public RecordValidator(DhtSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Everything but the signature, which callers check last because it costs the most. */
+    public WriteStatus checkShape(OwnedRecord r) {
+        if (r.value().length > settings.maxValueBytes()) {
+            return WriteStatus.TOO_LARGE;
+        }
+        return checkTimes(r.issuedAtMillis(), r.ttlSeconds());
+    }
+
+    public WriteStatus checkShape(SetEntry e) {
+        if (e.value().length > settings.maxEntryBytes()) {
+            return WriteStatus.TOO_LARGE;
+        }
+        if (e.tombstone() && e.value().length > 0) {
+            return WriteStatus.TOO_LARGE;
+        }
+        return checkTimes(e.issuedAtMillis(), e.ttlSeconds());
+    }
+
+    public WriteStatus check(OwnedRecord r) {
+        WriteStatus shape = checkShape(r);
+        return shape != WriteStatus.OK ? shape : r.signatureValid() ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
+    }
+
+    public WriteStatus check(SetEntry e) {
+        WriteStatus shape = checkShape(e);
+        return shape != WriteStatus.OK ? shape : e.signatureValid() ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
+    }
+
+    private WriteStatus checkTimes(long issuedAtMillis, int ttlSeconds) {
+        if (ttlSeconds <= 0 || ttlSeconds > settings.maxTtl().toSeconds()) {
+            return WriteStatus.BAD_TTL;
+        }
+        long now = clock.millis();
+        if (issuedAtMillis > now + settings.maxClockSkew().toMillis()) {
+            return WriteStatus.FROM_FUTURE;
+        }
+        if (issuedAtMillis + ttlSeconds * 1000L <= now) {
+            return WriteStatus.EXPIRED;
+        }
+        return WriteStatus.OK;
+    }
+}

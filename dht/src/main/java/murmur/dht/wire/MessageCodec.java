@@ -1,0 +1,128 @@
+package murmur.dht.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import murmur.dht.Ed25519;
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
+import murmur.dht.SetEntry;
+import murmur.dht.WriteStatus;
+import murmur.dht.routing.Contact;
+
+/**
+ * The binary wire format, version 1: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}.
+ * Decoding never trusts a length: every count and size is checked against this codec's limits.
+ */
+public final class MessageCodec {
+    public static final int MAGIC = 0x4D;
+    public static final int VERSION = 1;
+    static final int MAX_CONTACTS = 64;
+    static final int MAX_TEXT = 1024;
+
+    private final int maxMessageBytes;
+    private final int maxListEntries;
+
+    public MessageCodec(int maxMessageBytes, int maxListEntries) {
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxListEntries = maxListEntries;
+    }
+
+    public byte[] encode(Packet packet) {
+        WireWriter w = new WireWriter().u8(MAGIC).u8(VERSION).u8(MessageType.of(packet.body()).code())
+                .i64(packet.requestId()).raw(packet.senderKey()).u16(packet.senderPort());
+        BodyWriter.write(w, packet.body());
+        return w.toBytes();
+    }
+
+    public Packet decode(byte[] bytes) throws MalformedMessageException {
+        if (bytes.length > maxMessageBytes) {
+            throw new MalformedMessageException("message of " + bytes.length + " bytes exceeds " + maxMessageBytes);
+        }
+        WireReader r = new WireReader(bytes);
+        if (r.u8() != MAGIC) {
+            throw new MalformedMessageException("not a Murmur DHT message (bad magic byte)");
+        }
+        int version = r.u8();
+        if (version != VERSION) {
+            throw new MalformedMessageException("unsupported protocol version " + version);
+        }
+        MessageType type = MessageType.fromCode(r.u8());
+        long requestId = r.i64();
+        byte[] senderKey = r.raw(Ed25519.PUBLIC_KEY_BYTES, "sender key");
+        int senderPort = r.u16();
+        if (senderPort == 0) {
+            throw new MalformedMessageException("sender port 0");
+        }
+        Message body = readBody(type, r);
+        r.end();
+        return new Packet(requestId, senderKey, senderPort, body);
+    }
+
+    private Message readBody(MessageType type, WireReader r) throws MalformedMessageException {
+        return switch (type) {
+            case PING -> new Message.Ping();
+            case PONG -> new Message.Pong();
+            case FIND_NODE -> new Message.FindNode(r.id());
+            case NODES -> new Message.Nodes(readContacts(r));
+            case FIND_VALUE -> new Message.FindValue(r.id());
+            case VALUE_FOUND -> new Message.ValueFound(readRecord(r));
+            case FIND_SET -> new Message.FindSet(r.id(), r.u8() == 1 ? r.id() : null, r.u16());
+            case SET_PAGE -> readSetPage(r);
+            case STORE -> new Message.Store(readRecord(r));
+            case STORE_ENTRIES -> readStoreEntries(r);
+            case STORE_RESULT -> new Message.StoreResult(readStatus(r), r.i32());
+            case USE_TCP -> new Message.UseTcp();
+            case ERROR -> new Message.ErrorReply(r.text(MAX_TEXT));
+        };
+    }
+
+    private List<Contact> readContacts(WireReader r) throws MalformedMessageException {
+        int n = r.count(MAX_CONTACTS, "contacts");
+        List<Contact> contacts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            contacts.add(new Contact(r.id(), r.address()));
+        }
+        return contacts;
+    }
+
+    private OwnedRecord readRecord(WireReader r) throws MalformedMessageException {
+        return RecordLayout.readRecord(r, maxMessageBytes);
+    }
+
+    private Message readSetPage(WireReader r) throws MalformedMessageException {
+        NodeId key = r.id();
+        boolean more = readBoolean(r);
+        return new Message.SetPage(key, readEntries(key, r), more);
+    }
+
+    private Message readStoreEntries(WireReader r) throws MalformedMessageException {
+        NodeId key = r.id();
+        return new Message.StoreEntries(key, readEntries(key, r));
+    }
+
+    private List<SetEntry> readEntries(NodeId key, WireReader r) throws MalformedMessageException {
+        int n = r.count(maxListEntries, "set entries");
+        List<SetEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(RecordLayout.readEntry(r, key, maxMessageBytes));
+        }
+        return entries;
+    }
+
+    private static WriteStatus readStatus(WireReader r) throws MalformedMessageException {
+        int code = r.u8();
+        WriteStatus[] all = WriteStatus.values();
+        if (code >= all.length) {
+            throw new MalformedMessageException("unknown write status " + code);
+        }
+        return all[code];
+    }
+
+    private static boolean readBoolean(WireReader r) throws MalformedMessageException {
+        int b = r.u8();
+        if (b > 1) {
+            throw new MalformedMessageException("boolean byte " + b);
+        }
+        return b == 1;
+    }
+}
