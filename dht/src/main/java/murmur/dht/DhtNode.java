@@ -80,7 +80,7 @@ public final class DhtNode {
             ctx = context;
             restore(store);
             scheduleTick();
-            LOG.info("DHT node {} listening on {}", key.nodeId(), t.localAddress());
+            LOG.debug("DHT node {} listening on {}", key.nodeId(), t.localAddress());
         });
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulate a large network in one process.",
-        subcommands = {})
+        subcommands = {DhtSimCommand.class})
 final class SimCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,9 +13,10 @@ import murmur.dht.wire.Message;
 
 /**
  * One iterative Kademlia lookup: asks the alpha closest unasked contacts in parallel, learns closer ones from
- * their answers, and ends when the k closest live contacts have all answered (or, for values, when enough replicas
- * have). A request that stays silent longer than the stall timeout stops counting against alpha, so a dead node
- * never holds the lookup up while live ones could answer; it still counts as an answer if one comes.
+ * their answers, and ends when the k closest contacts that have not failed have all answered (or, for values, when
+ * enough replicas have). A request that stays silent longer than the stall timeout stops counting against alpha, so
+ * a dead node never holds the lookup up while live ones could be asked; the lookup waits for it only when nobody
+ * else is left to ask.
  */
 public final class Lookup {
     private final RpcClient rpc;
@@ -74,11 +75,13 @@ public final class Lookup {
                 if (live == k) {
                     break;
                 }
-                if (c.state == State.FAILED || c.state == State.STALLED) {
+                if (c.state == State.FAILED) {
                     continue;
                 }
                 live++;
-                if (c.state == State.NEW) {
+                if (c.state == State.STALLED) {
+                    pending = true;
+                } else if (c.state == State.NEW) {
                     pending = true;
                     if (inFlight < alpha) {
                         c.state = State.WAITING;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
 import murmur.dht.DhtNode;
 import murmur.dht.NodeId;
@@ -22,6 +23,8 @@ import murmur.dht.TracedRead;
  * stored from random nodes and read back from others. Deterministic for a given seed.
  */
 public final class DhtSimulation {
+    static final int JOIN_BATCH = 50;
+
     private final DhtSettings settings;
     private final SimNetwork network;
     private final Random random;
@@ -46,15 +49,19 @@ public final class DhtSimulation {
         }
     }
 
-    /** Starts {@code count} nodes; each joins through the first one. */
+    /** Starts {@code count} nodes; each joins through the first one, up to {@link #JOIN_BATCH} at a time. */
     public void grow(int count) {
-        for (int i = 0; i < count; i++) {
-            DhtNode node = DhtNode.builder().settings(settings).network(network)
-                    .signingKey(SigningKey.generate(keys)).random(new Random(random.nextLong())).build();
-            network.await(node.start());
-            List<InetSocketAddress> seeds = nodes.isEmpty() ? List.of() : List.of(nodes.get(0).address());
-            network.await(node.bootstrap(seeds));
-            nodes.add(node);
+        for (int started = 0; started < count; started += JOIN_BATCH) {
+            List<CompletableFuture<Void>> joins = new ArrayList<>();
+            for (int i = started; i < Math.min(count, started + JOIN_BATCH); i++) {
+                DhtNode node = DhtNode.builder().settings(settings).network(network)
+                        .signingKey(SigningKey.generate(keys)).random(new Random(random.nextLong())).build();
+                network.await(node.start());
+                List<InetSocketAddress> seeds = nodes.isEmpty() ? List.of() : List.of(nodes.get(0).address());
+                joins.add(node.bootstrap(seeds));
+                nodes.add(node);
+            }
+            network.await(CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)));
         }
         network.runFor(Duration.ofSeconds(30));
     }
