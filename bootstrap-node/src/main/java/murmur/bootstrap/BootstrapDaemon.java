@@ -2,17 +2,24 @@ package murmur.bootstrap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import murmur.config.BootstrapSettings;
 import murmur.config.MurmurSettings;
+import murmur.dht.DhtNode;
+import murmur.dht.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +34,7 @@ public final class BootstrapDaemon {
     public enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED, FAILED }
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapDaemon.class);
+    private static final long STATUS_EVERY_SECONDS = 30;
 
     private final MurmurSettings settings;
     private final StatusFile status;
@@ -35,7 +43,13 @@ public final class BootstrapDaemon {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService statusTicker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "murmur-bootstrap-status");
+        t.setDaemon(true);
+        return t;
+    });
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private volatile DhtNode node;
     private volatile State state = State.NEW;
     private CompletableFuture<Void> started;
     private CompletableFuture<Void> stopped;
@@ -69,9 +83,18 @@ public final class BootstrapDaemon {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + b.dataDir(), e);
         }
-        // The DHT node is built, bound to host:port, loaded from dataDir and joined to the seeds here.
+        DhtNode dht = DhtNode.builder().settings(settings.dht())
+                .bindAddress(new InetSocketAddress(b.host(), b.port()))
+                .dataDir(b.dataDir().resolve("dht")).build();
+        node = dht;
+        dht.start().join();
+        List<InetSocketAddress> seeds = b.seedEndpoints().stream()
+                .map(s -> new InetSocketAddress(s.host(), s.port())).toList();
+        dht.bootstrap(seeds).join();
         state = State.RUNNING;
-        status.write(state);
+        status.write(state, dhtStatus());
+        statusTicker.scheduleAtFixedRate(() -> status.write(state, dhtStatus()), STATUS_EVERY_SECONDS,
+                STATUS_EVERY_SECONDS, TimeUnit.SECONDS);
         LOG.info("bootstrap node up: {}:{}, data dir {}, seeds {}", b.host(), b.port(), b.dataDir(), b.seeds());
     }
 
@@ -95,12 +118,36 @@ public final class BootstrapDaemon {
     private void bringDown() {
         boolean wasUp = state == State.RUNNING;
         state = State.STOPPING;
-        // The DHT node is closed here, after it has persisted its store and routing table.
+        statusTicker.shutdownNow();
+        DhtNode dht = node;
+        if (dht != null) {
+            dht.stop().join();
+        }
         state = State.STOPPED;
         if (wasUp) {
-            status.write(state);
+            status.write(state, Map.of());
             LOG.info("bootstrap node stopped");
         }
+    }
+
+    /** The DHT node's id, once started. */
+    public NodeId nodeId() {
+        return node.id();
+    }
+
+    /** Where other nodes reach this one, once started. */
+    public InetSocketAddress address() {
+        return node.address();
+    }
+
+    private Map<String, Object> dhtStatus() {
+        DhtNode dht = node;
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("nodeId", dht.id().toHex());
+        s.put("address", dht.address().getHostString() + ":" + dht.address().getPort());
+        s.put("contacts", dht.routingTableSize());
+        s.put("storedItems", dht.storedRecords());
+        return s;
     }
 
     /** Completes when the daemon has stopped, however the stop was asked for. */

@@ -35,7 +35,7 @@ final class StatusFile {
         return path;
     }
 
-    void write(BootstrapDaemon.State state) {
+    void write(BootstrapDaemon.State state, Map<String, Object> dht) {
         Instant now = clock.instant();
         if (startedAt == null) {
             startedAt = now;
@@ -46,7 +46,7 @@ final class StatusFile {
         status.put("host", settings.host());
         status.put("port", settings.port());
         status.put("seeds", settings.seeds());
-        status.put("dht", "not wired yet");
+        status.put("dht", dht);
         status.put("startedAt", startedAt.toString());
         status.put("updatedAt", now.toString());
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
+import murmur.dht.NodeId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,31 @@ class BootstrapDaemonTest {
     @TempDir
     Path dir;
 
-    private BootstrapDaemon daemon(Path dataDir) {
-        MurmurSettings s = SettingsLoader.load(Optional.empty(), List.of("bootstrap.dataDir=" + dataDir));
+    private BootstrapDaemon daemon(Path dataDir, String... more) {
+        List<String> overrides = new ArrayList<>(List.of("bootstrap.dataDir=" + dataDir, "bootstrap.port=0",
+                "bootstrap.host=127.0.0.1"));
+        overrides.addAll(List.of(more));
+        MurmurSettings s = SettingsLoader.load(Optional.empty(), overrides);
         return new BootstrapDaemon(s, CLOCK);
+    }
+
+    @Test
+    void aSecondNodeJoinsThroughTheFirstAndARestartKeepsTheNodeId() throws IOException {
+        BootstrapDaemon first = daemon(dir.resolve("first"));
+        first.start().join();
+        String seed = "127.0.0.1:" + first.address().getPort();
+        BootstrapDaemon second = daemon(dir.resolve("second"), "bootstrap.seeds=" + seed);
+        second.start().join();
+
+        assertThat(Files.readString(second.statusFile())).contains("\"contacts\" : 1", second.nodeId().toHex());
+        NodeId secondId = second.nodeId();
+        second.stop().join();
+        first.stop().join();
+
+        BootstrapDaemon again = daemon(dir.resolve("second"));
+        again.start().join();
+        assertThat(again.nodeId()).isEqualTo(secondId);
+        again.stop().join();
     }
 
     @Test

@@ -146,7 +146,8 @@ public final class DhtNode {
                 ? disk.get().saveContacts(ctx.routing().all()) : CompletableFuture.completedFuture(null);
         CompletableFuture<Void> closed = transport == null
                 ? CompletableFuture.completedFuture(null) : transport.close();
-        return CompletableFuture.allOf(saved, closed).whenComplete((v, f) -> {
+        // Closing waits for I/O threads, so it must not run on one: hop to the common pool first.
+        return CompletableFuture.allOf(saved, closed).handle((v, f) -> null).thenRunAsync(() -> {
             disk.ifPresent(SqliteNodeStore::close);
             onStop.run();
         });

@@ -105,10 +105,11 @@ public final class BootstrapCli implements Callable<Integer> {
             daemon.stop().join();
             return 1;
         }
-        // Until the DHT node is wired into the daemon there is nothing to serve, so report and stop.
-        // Once it is, replace the next two statements with: daemon.terminated().join();
-        spec.commandLine().getOut().println("bootstrap node: DHT not wired yet");
-        daemon.stop().join();
+        spec.commandLine().getOut().println("bootstrap node " + daemon.nodeId() + " listening on "
+                + daemon.address().getHostString() + ":" + daemon.address().getPort() + "; status in "
+                + daemon.statusFile() + "; Ctrl-C stops it");
+        spec.commandLine().getOut().flush();
+        daemon.terminated().join();
         return 0;
     }
 

@@ -55,17 +55,6 @@ class BootstrapCliTest {
     }
 
     @Test
-    void runsChecksSettingsAndStopsCleanly() throws IOException {
-        Path data = dir.resolve("node");
-
-        assertThat(run("--port", "0", "--data-dir", data.toString(), "--seed", "127.0.0.1:4100")).isZero();
-
-        assertThat(out.toString()).contains("bootstrap node: DHT not wired yet");
-        assertThat(Files.readString(data.resolve("status.json"))).contains("\"state\" : \"STOPPED\"");
-        assertThat(Files.readString(data.resolve("logs/bootstrap.log"))).contains("bootstrap node up");
-    }
-
-    @Test
     void badFlagValuesNameTheSetting() {
         assertThat(run("--port", "70000")).isEqualTo(2);
         assertThat(err.toString()).contains("setting 'bootstrap.port' from command line: must be between 0 and 65535");

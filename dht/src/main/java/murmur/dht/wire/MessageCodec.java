@@ -66,7 +66,7 @@ public final class MessageCodec {
             case NODES -> new Message.Nodes(readContacts(r));
             case FIND_VALUE -> new Message.FindValue(r.id());
             case VALUE_FOUND -> new Message.ValueFound(readRecord(r));
-            case FIND_SET -> new Message.FindSet(r.id(), r.u8() == 1 ? r.id() : null, r.u16());
+            case FIND_SET -> new Message.FindSet(r.id(), readBoolean(r) ? r.id() : null, r.u16());
             case SET_PAGE -> readSetPage(r);
             case STORE -> new Message.Store(readRecord(r));
             case STORE_ENTRIES -> readStoreEntries(r);

@@ -1,0 +1,58 @@
+package murmur.dht.net;
+
+import static murmur.dht.net.DhtNetworkIT.bytes;
+import static murmur.dht.net.DhtNetworkIT.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import murmur.config.SettingsLoader;
+import murmur.dht.DhtNode;
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
+import murmur.dht.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node with a data directory comes back after a restart with its id, its records and its contacts. */
+@Timeout(120)
+class RestartIT {
+    private final LoopbackCluster cluster = new LoopbackCluster(SettingsLoader.defaults().dht());
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void aRestartedNodeKeepsItsIdRecordsAndRoutingTableAndRejoinsWithoutSeeds() {
+        for (int i = 0; i < 10; i++) {
+            cluster.add(dir.resolve("n" + i), 0);
+        }
+        cluster.joinAll();
+        OwnedRecord record = record(SigningKey.generate(), "user/bob", bytes("bob"), 1);
+        cluster.nodes.get(3).put(record).join();
+
+        DhtNode before = cluster.nodes.get(5);
+        NodeId id = before.id();
+        int port = before.address().getPort();
+        int stored = before.storedRecords();
+        int contacts = before.routingTableSize();
+        before.stop().join();
+        cluster.nodes.remove(before);
+
+        DhtNode after = cluster.add(dir.resolve("n5"), port);
+        assertThat(after.id()).isEqualTo(id);
+        assertThat(after.storedRecords()).isEqualTo(stored).isPositive();
+        assertThat(after.routingTableSize()).isEqualTo(contacts);
+
+        after.bootstrap(List.of()).join();
+        assertThat(after.routingTableSize()).isEqualTo(9);
+        assertThat(after.get(record.key()).join()).contains(record);
+    }
+}
