@@ -68,11 +68,13 @@ class MurmurCliTest {
     void settingsComeFromFileThenSetOptions() throws IOException {
         Path file = Files.writeString(dir.resolve("m.yaml"), "dht:\n  k: 16\n  alpha: 4\n");
 
-        assertThat(run("bench", "--config", file.toString(), "--set", "dht.k=12")).isZero();
+        assertThat(run("sim", "--config", file.toString(), "--set", "dht.k=12", "dht", "--nodes", "40", "--keys",
+                "20")).isZero();
 
         assertThat(cli.settings().dht().k()).isEqualTo(12);
         assertThat(cli.settings().dht().alpha()).isEqualTo(4);
-        assertThat(out.toString()).contains("no benchmarks are available yet");
+        assertThat(out.toString()).contains("{\"sim\":\"dht\",\"nodes\":40,\"keys\":20,\"stored\":20,")
+                .contains("\"success_rate\":1.0000");
     }
 
     @Test

@@ -16,7 +16,7 @@ import murmur.dht.wire.Message;
  * their answers, and ends when the k closest contacts that have not failed have all answered (or, for values, when
  * enough replicas have). A request that stays silent longer than the stall timeout stops counting against alpha, so
  * a dead node never holds the lookup up while live ones could be asked; the lookup waits for it only when nobody
- * else is left to ask.
+ * else is left to ask and no value has been found yet.
  */
 public final class Lookup {
     private final RpcClient rpc;
@@ -80,7 +80,7 @@ public final class Lookup {
                 }
                 live++;
                 if (c.state == State.STALLED) {
-                    pending = true;
+                    pending |= found.isEmpty();
                 } else if (c.state == State.NEW) {
                     pending = true;
                     if (inFlight < alpha) {
@@ -123,6 +123,7 @@ public final class Lookup {
             c.state = State.STALLED;
             inFlight--;
         }
+        rpc.stalled(c.contact);
         pump();
     }
 

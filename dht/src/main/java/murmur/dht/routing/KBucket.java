@@ -57,9 +57,17 @@ final class KBucket {
         }
     }
 
+    /** Marks a contact that is slow to answer right now; the mark goes when it is next seen. */
+    void suspect(NodeId id) {
+        Entry entry = entries.get(id);
+        if (entry != null) {
+            entry.suspect = true;
+        }
+    }
+
     void addHealthyTo(List<Contact> healthy, List<Contact> failing) {
         for (Entry e : entries.values()) {
-            (e.failures == 0 ? healthy : failing).add(e.contact);
+            (e.failures == 0 && !e.suspect ? healthy : failing).add(e.contact);
         }
     }
 
@@ -82,6 +90,7 @@ final class KBucket {
     private static final class Entry {
         final Contact contact;
         int failures;
+        boolean suspect;
 
         Entry(Contact contact) {
             this.contact = contact;

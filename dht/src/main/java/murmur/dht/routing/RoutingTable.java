@@ -43,6 +43,17 @@ public final class RoutingTable {
         return bucketOf(contact.id()).seen(contact);
     }
 
+    /**
+     * Records that a request to {@code contact} has gone unanswered for longer than usual. Until it answers again, it
+     * is offered only after healthy contacts, so other lookups do not queue behind a node that probably died.
+     */
+    public synchronized void suspect(Contact contact) {
+        int i = index(contact.id());
+        if (!contact.id().equals(self) && buckets[i] != null) {
+            buckets[i].suspect(contact.id());
+        }
+    }
+
     /** Records that a request to {@code contact} got no answer. */
     public synchronized void failed(Contact contact) {
         if (!contact.id().equals(self)) {

@@ -79,6 +79,11 @@ public final class RpcClient {
         }
     }
 
+    /** A request to {@code contact} stalled: rank it behind healthy contacts until it answers. */
+    public void stalled(Contact contact) {
+        routing.suspect(contact);
+    }
+
     /** How long a lookup waits on one request before it also asks someone else. */
     public Duration stallTimeout() {
         return rtt.stallTimeout();

@@ -83,10 +83,16 @@ public final class SimNetwork implements Network {
                 return;
             }
             delivered++;
-            target.handler.handle(from.address, packet).thenAccept(reply -> after(latency(), () -> {
-                delivered++;
-                answer.complete(new Packet(id, target.nodeKey, to.getPort(), reply));
-            }));
+            target.handler.handle(from.address, packet).whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    after(timeout, () -> answer.completeExceptionally(new RpcTimeoutException(to, "no answer")));
+                    return;
+                }
+                after(latency(), () -> {
+                    delivered++;
+                    answer.complete(new Packet(id, target.nodeKey, to.getPort(), reply));
+                });
+            });
         });
         return answer;
     }
