@@ -69,19 +69,22 @@ public final class Lookup {
             if (done) {
                 return;
             }
-            int live = 0;
+            int slots = 0;
             boolean pending = inFlight > 0;
             for (Candidate c : candidates.values()) {
-                if (live == k) {
+                if (slots == k) {
                     break;
                 }
                 if (c.state == State.FAILED) {
                     continue;
                 }
-                live++;
                 if (c.state == State.STALLED) {
+                    // Not a slot: the next candidate is asked meanwhile, so dead nodes cost one timeout, not a chain.
                     pending |= found.isEmpty();
-                } else if (c.state == State.NEW) {
+                    continue;
+                }
+                slots++;
+                if (c.state == State.NEW) {
                     pending = true;
                     if (inFlight < alpha) {
                         c.state = State.WAITING;
