@@ -13,9 +13,16 @@ public final class NodeId implements Comparable<NodeId> {
     public static final int BITS = BYTES * 8;
 
     private final byte[] bytes;
+    /** The first 64 bits, big-endian: decides almost every distance comparison on its own. */
+    private final long head;
 
     private NodeId(byte[] bytes) {
         this.bytes = bytes;
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (bytes[i] & 0xff);
+        }
+        this.head = h;
     }
 
     /** Wraps 32 bytes (copied). */
@@ -72,7 +79,12 @@ public final class NodeId implements Comparable<NodeId> {
 
     /** Compares the XOR distances of {@code a} and {@code b} to this id. */
     public int compareDistance(NodeId a, NodeId b) {
-        for (int i = 0; i < BYTES; i++) {
+        long ha = a.head ^ head;
+        long hb = b.head ^ head;
+        if (ha != hb) {
+            return Long.compareUnsigned(ha, hb);
+        }
+        for (int i = 8; i < BYTES; i++) {
             int da = (a.bytes[i] ^ bytes[i]) & 0xff;
             int db = (b.bytes[i] ^ bytes[i]) & 0xff;
             if (da != db) {

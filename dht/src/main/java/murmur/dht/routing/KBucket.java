@@ -1,8 +1,6 @@
 package murmur.dht.routing;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,8 @@ final class KBucket {
     private final int capacity;
     private final int replacementCapacity;
     private final LinkedHashMap<NodeId, Entry> entries = new LinkedHashMap<>();
-    private final Deque<Contact> replacements = new ArrayDeque<>();
+    /** Newest last; at most {@code replacementCapacity}. */
+    private final LinkedHashMap<NodeId, Contact> replacements = new LinkedHashMap<>();
     long lastLookupMillis;
 
     KBucket(int capacity, int replacementCapacity, long nowMillis) {
@@ -29,13 +28,13 @@ final class KBucket {
         Entry existing = entries.remove(contact.id());
         if (existing != null || entries.size() < capacity) {
             entries.put(contact.id(), new Entry(contact));
-            replacements.removeIf(c -> c.id().equals(contact.id()));
+            replacements.remove(contact.id());
             return Optional.empty();
         }
-        replacements.removeIf(c -> c.id().equals(contact.id()));
-        replacements.addLast(contact);
+        replacements.remove(contact.id());
+        replacements.put(contact.id(), contact);
         if (replacements.size() > replacementCapacity) {
-            replacements.removeFirst();
+            replacements.remove(replacements.keySet().iterator().next());
         }
         return Optional.of(entries.values().iterator().next().contact);
     }
@@ -44,13 +43,14 @@ final class KBucket {
     void failed(NodeId id, int staleAfter) {
         Entry entry = entries.get(id);
         if (entry == null) {
-            replacements.removeIf(c -> c.id().equals(id));
+            replacements.remove(id);
             return;
         }
         entry.failures++;
         if (!replacements.isEmpty()) {
             entries.remove(id);
-            Contact promoted = replacements.removeLast();
+            Contact promoted = newestReplacement();
+            replacements.remove(promoted.id());
             entries.put(promoted.id(), new Entry(promoted));
         } else if (entry.failures >= staleAfter) {
             entries.remove(id);
@@ -69,6 +69,14 @@ final class KBucket {
         for (Entry e : entries.values()) {
             (e.failures == 0 && !e.suspect ? healthy : failing).add(e.contact);
         }
+    }
+
+    private Contact newestReplacement() {
+        Contact newest = null;
+        for (Contact c : replacements.values()) {
+            newest = c;
+        }
+        return newest;
     }
 
     boolean contains(NodeId id) {

@@ -1,0 +1,4 @@
+/**
+ * The DHT benchmark with real sockets on loopback.
+ */
+package murmur.dht.bench;

@@ -1,0 +1,4 @@
+/**
+ * Iterative, parallel Kademlia lookups of nodes, values and set pages.
+ */
+package murmur.dht.lookup;
