@@ -43,9 +43,10 @@ class MurmurCliTest {
     }
 
     @Test
-    void demoSaysTheClientIsNotBuiltYet() {
+    void demoRunsALocalDhtAndSaysTheClientIsNotBuiltYet() {
         assertThat(run("demo")).isZero();
-        assertThat(out.toString()).contains("not built yet", "./murmur bootstrap");
+        assertThat(out.toString()).contains("not built yet", "./murmur bootstrap", "6 peers joined",
+                "\"Alice, posting from the demo\"", "[bob, carol, dave]");
     }
 
     @Test
