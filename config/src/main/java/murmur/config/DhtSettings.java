@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param maxSetEntries        most entries one set may hold
  * @param setPageSize          entries per page when a set is read
  * @param maxRecords           most records (owned records plus sets) one node stores
+ * @param maxStoreBytes        most bytes of records and entries one node stores, counting a fixed overhead per item
  * @param udpMaxPayload        largest datagram; bigger messages go over TCP
  * @param maxMessageBytes      largest message accepted on any transport
  * @param maxClockSkew         how far in the future a record's issue time may lie
@@ -42,6 +43,7 @@ public record DhtSettings(
         int maxSetEntries,
         int setPageSize,
         int maxRecords,
+        long maxStoreBytes,
         int udpMaxPayload,
         int maxMessageBytes,
         Duration maxClockSkew) {}

@@ -31,6 +31,7 @@ final class DhtSettingsRules {
         c.atLeast("dht.setPageSize", d.setPageSize(), 1);
         c.notAbove("dht.setPageSize", d.setPageSize(), "dht.maxSetEntries", d.maxSetEntries());
         c.atLeast("dht.maxRecords", d.maxRecords(), 1);
+        c.atLeast("dht.maxStoreBytes", d.maxStoreBytes(), d.maxValueBytes());
         c.between("dht.udpMaxPayload", d.udpMaxPayload(), MIN_UDP_PAYLOAD, MAX_UDP_PAYLOAD);
         c.atLeast("dht.maxMessageBytes", d.maxMessageBytes(), d.udpMaxPayload());
         c.notAbove("dht.maxValueBytes", d.maxValueBytes(), "dht.maxMessageBytes", d.maxMessageBytes());

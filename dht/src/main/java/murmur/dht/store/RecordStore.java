@@ -20,12 +20,17 @@ import murmur.dht.WriteStatus;
  * need the owner's signature and a higher sequence number; set entries belong to their writer alone.
  */
 public final class RecordStore {
+    /** Rough bytes of keys, signature and bookkeeping per stored item, so tiny values cannot dodge the byte cap. */
+    static final int RECORD_OVERHEAD = 200;
+    static final int ENTRY_OVERHEAD = 150;
+
     private final DhtSettings settings;
     private final Clock clock;
     private final RecordValidator validator;
     private final StoreJournal journal;
     private final Map<NodeId, Held<OwnedRecord>> records = new HashMap<>();
     private final Map<NodeId, TreeMap<NodeId, Held<SetEntry>>> sets = new HashMap<>();
+    private long bytes;
 
     public RecordStore(DhtSettings settings, Clock clock, StoreJournal journal) {
         this.settings = settings;
@@ -54,6 +59,10 @@ public final class RecordStore {
             return WriteOutcome.refused(WriteStatus.STALE);
         }
         if (held == null && !records.containsKey(record.key()) && isFull()) {
+            return WriteOutcome.refused(WriteStatus.FULL);
+        }
+        Held<OwnedRecord> previous = records.get(record.key());
+        if (!reserve(size(record) - (previous == null ? 0 : size(previous.item)))) {
             return WriteOutcome.refused(WriteStatus.FULL);
         }
         records.put(record.key(), new Held<>(record, clock.millis()));
@@ -109,6 +118,13 @@ public final class RecordStore {
         if (held == null && !set.containsKey(writer) && set.size() >= settings.maxSetEntries()) {
             return WriteStatus.FULL;
         }
+        Held<SetEntry> previous = set.get(writer);
+        if (!reserve(size(entry) - (previous == null ? 0 : size(previous.item)))) {
+            if (set.isEmpty()) {
+                sets.remove(setKey);
+            }
+            return WriteStatus.FULL;
+        }
         set.put(writer, new Held<>(entry, clock.millis()));
         accepted.add(entry);
         return WriteStatus.OK;
@@ -120,11 +136,13 @@ public final class RecordStore {
         for (OwnedRecord r : saved) {
             if (validator.check(r) == WriteStatus.OK) {
                 records.put(r.key(), new Held<>(r, clock.millis()));
+                bytes += size(r);
                 restored++;
             }
         }
         for (SetEntry e : savedEntries) {
             if (validator.check(e) == WriteStatus.OK) {
+                bytes += size(e);
                 sets.computeIfAbsent(e.setKey(), k -> new TreeMap<>()).put(e.writerId(), new Held<>(e, clock.millis()));
                 restored++;
             }
@@ -190,6 +208,7 @@ public final class RecordStore {
             Map.Entry<NodeId, Held<OwnedRecord>> e = it.next();
             if (live(e.getValue()) == null) {
                 it.remove();
+                bytes -= size(e.getValue().item);
                 journal.deleteRecord(e.getKey());
                 purged++;
             }
@@ -200,6 +219,7 @@ public final class RecordStore {
                 SetEntry entry = it.next().item;
                 if (!entry.expiresAt().isAfter(clock.instant())) {
                     it.remove();
+                    bytes -= size(entry);
                     journal.deleteEntry(entry.setKey(), entry.writer());
                     purged++;
                 }
@@ -217,6 +237,27 @@ public final class RecordStore {
 
     public synchronized int entryCount() {
         return sets.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Bytes held, counting {@link #size} per item: what {@code maxStoreBytes} caps. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    private boolean reserve(long delta) {
+        if (delta > 0 && bytes + delta > settings.maxStoreBytes()) {
+            return false;
+        }
+        bytes += delta;
+        return true;
+    }
+
+    private static long size(OwnedRecord r) {
+        return r.value().length + RECORD_OVERHEAD;
+    }
+
+    private static long size(SetEntry e) {
+        return e.value().length + ENTRY_OVERHEAD;
     }
 
     private boolean isFull() {

@@ -11,6 +11,7 @@ import murmur.dht.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
+import murmur.dht.persist.SqliteNodeStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +28,24 @@ class RestartIT {
     @AfterEach
     void stop() {
         cluster.close();
+    }
+
+    @Test
+    void aStoreIsOnDiskBeforeItIsAcknowledged() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            cluster.add(dir.resolve("d" + i), 0);
+        }
+        cluster.joinAll();
+        OwnedRecord record = record(SigningKey.generate(), "user/carol", bytes("carol"), 1);
+
+        cluster.nodes.get(0).put(record).join();
+
+        // No clean stop: another connection reads each replica's file as a restart after kill -9 would.
+        for (int i = 0; i < 4; i++) {
+            try (SqliteNodeStore disk = SqliteNodeStore.open(dir.resolve("d" + i))) {
+                assertThat(disk.loadRecords()).as("replica %d", i).contains(record);
+            }
+        }
     }
 
     @Test

@@ -254,6 +254,25 @@ class RecordStoreTest {
         }
 
         @Test
+        void theByteBudgetRefusesWhatWouldOverflowItAndFreesWhatExpires() {
+            String big = "x".repeat(900);
+            RecordStore small = store("dht.maxStoreBytes=" + 3 * (900 + RecordStore.RECORD_OVERHEAD),
+                    "dht.maxValueBytes=1000");
+            for (int i = 0; i < 3; i++) {
+                assertThat(small.put(record(alice, NodeId.ofKey("b" + i), big, 1)).status()).isEqualTo(WriteStatus.OK);
+            }
+
+            assertThat(small.put(record(alice, NodeId.ofKey("b3"), "tiny", 1)).status()).isEqualTo(WriteStatus.FULL);
+            assertThat(small.putEntries(SET, List.of(entry(alice, "e", 1))).status()).isEqualTo(WriteStatus.FULL);
+            assertThat(small.hasSet(SET)).isFalse();
+            assertThat(small.put(record(alice, NodeId.ofKey("b0"), "smaller now", 2)).status())
+                    .as("an update that shrinks fits").isEqualTo(WriteStatus.OK);
+            assertThat(small.put(record(alice, NodeId.ofKey("b3"), "tiny", 1)).status()).isEqualTo(WriteStatus.OK);
+            assertThat(small.bytes()).isEqualTo(2L * (900 + RecordStore.RECORD_OVERHEAD)
+                    + "smaller now".length() + "tiny".length() + 2L * RecordStore.RECORD_OVERHEAD);
+        }
+
+        @Test
         void setsCountTowardsTheRecordLimit() {
             RecordStore small = store("dht.maxRecords=2");
             small.putEntries(SET, List.of(entry(alice, "e", 1)));
