@@ -1,5 +1,6 @@
 package murmur.dht;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -22,6 +23,20 @@ public final class SigningKey {
     /** A key from the given randomness: seed it only for reproducible simulations and tests. */
     public static SigningKey generate(SecureRandom random) {
         return new SigningKey(new Ed25519PrivateKeyParameters(random));
+    }
+
+    /**
+     * Randomness that repeats for the same seed, for reproducible simulations and tests. Never use it for real keys:
+     * anyone who knows the seed knows the key.
+     */
+    public static SecureRandom deterministicRandom(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG missing from this JVM", e);
+        }
     }
 
     /** Restores a key from {@link #privateKeyBytes()}; the public key is derived again. */

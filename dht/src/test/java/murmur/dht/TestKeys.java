@@ -1,6 +1,5 @@
 package murmur.dht;
 
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /** Reproducible key material for tests. */
@@ -9,12 +8,6 @@ public final class TestKeys {
 
     /** A SecureRandom that yields the same bytes for the same seed. */
     public static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SigningKey.deterministicRandom(seed);
     }
 }

@@ -2,7 +2,6 @@ package murmur.dht.sim;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +35,7 @@ public final class DhtSimulation {
         this.settings = settings;
         this.network = new SimNetwork(seed, Duration.ofMillis(5), Duration.ofMillis(50), settings.requestTimeout());
         this.random = new Random(seed);
-        this.keys = seededKeys(seed);
-    }
-
-    private static SecureRandom seededKeys(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.keys = SigningKey.deterministicRandom(seed);
     }
 
     /** Starts {@code count} nodes; each joins through the first one, up to {@link #JOIN_BATCH} at a time. */

@@ -1,0 +1,31 @@
+package murmur.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Murmur's rules for every module: JavaFX only in the app, SLF4J only, printing only from command-line entry
+ * points. Each module runs them on its own classes with {@code ArchTests.in(MurmurRules.class)}.
+ */
+public final class MurmurRules {
+
+    @ArchTest
+    public static final ArchRule JAVAFX_ONLY_IN_APP = noClasses().that().resideOutsideOfPackage("murmur.app..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule SLF4J_ONLY = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("java.util.logging..", "org.apache.logging.log4j..", "org.apache.commons.logging..")
+            .because("Murmur logs through SLF4J").allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule PRINT_ONLY_FROM_CLI = noClasses().that().resideOutsideOfPackage("..cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("only command-line entry points print; everything else logs").allowEmptyShould(true);
+
+    private MurmurRules() {}
+}
