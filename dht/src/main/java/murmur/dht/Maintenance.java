@@ -76,7 +76,12 @@ final class Maintenance {
         for (OwnedRecord r : ctx.store().recordsIdleSince(idleSince)) {
             writes.put(r);
         }
-        ctx.store().entriesIdleSince(idleSince).forEach(writes::putEntries);
+        int page = ctx.settings().setPageSize();
+        ctx.store().entriesIdleSince(idleSince).forEach((key, entries) -> {
+            for (int i = 0; i < entries.size(); i += page) {
+                writes.putEntries(key, List.copyOf(entries.subList(i, Math.min(entries.size(), i + page))));
+            }
+        });
         for (OwnedRecord r : published.values()) {
             writes.put(r);
         }
