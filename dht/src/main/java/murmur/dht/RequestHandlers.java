@@ -60,6 +60,9 @@ final class RequestHandlers implements InboundHandler {
         }
         int limit = Math.max(1, Math.min(m.limit(), settings.setPageSize()));
         SetSlice slice = store.page(m.key(), m.after(), limit);
+        if (m.after() == null && slice.entries().isEmpty()) {
+            return closest(m.key(), sender);
+        }
         return new Message.SetPage(m.key(), slice.entries(), slice.more());
     }
 
