@@ -3,6 +3,7 @@ package murmur.dht;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,9 @@ public final class DhtNode {
             handlers.delegate = new RequestHandlers(settings, routing, store, rpc);
             writes = new Writes(context);
             maintenance = new Maintenance(context, writes, random);
+            Handoff handoff = new Handoff(context);
             ctx = context;
+            routing.onNewContact(c -> network.scheduler().schedule(Duration.ZERO, () -> handoff.newcomer(c)));
             restore(store);
             scheduleTick();
             LOG.debug("DHT node {} listening on {}", key.nodeId(), t.localAddress());
@@ -151,6 +154,11 @@ public final class DhtNode {
             disk.ifPresent(SqliteNodeStore::close);
             onStop.run();
         });
+    }
+
+    /** The copy this node holds as a replica, if any; no network involved. */
+    public Optional<OwnedRecord> localRecord(NodeId key) {
+        return ctx.store().get(key);
     }
 
     public NodeId id() {

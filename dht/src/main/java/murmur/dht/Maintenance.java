@@ -76,12 +76,8 @@ final class Maintenance {
         for (OwnedRecord r : ctx.store().recordsIdleSince(idleSince)) {
             writes.put(r);
         }
-        int page = ctx.settings().setPageSize();
-        ctx.store().entriesIdleSince(idleSince).forEach((key, entries) -> {
-            for (int i = 0; i < entries.size(); i += page) {
-                writes.putEntries(key, List.copyOf(entries.subList(i, Math.min(entries.size(), i + page))));
-            }
-        });
+        ctx.store().entriesIdleSince(idleSince).forEach((key, entries) ->
+                Pages.of(entries, ctx.settings().setPageSize()).forEach(page -> writes.putEntries(key, page)));
         for (OwnedRecord r : published.values()) {
             writes.put(r);
         }

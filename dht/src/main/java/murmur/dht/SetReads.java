@@ -119,13 +119,11 @@ final class SetReads {
                     missing.add(winner);
                 }
             });
-            for (int i = 0; i < missing.size(); i += ctx.settings().setPageSize()) {
-                List<SetEntry> batch = missing.subList(i, Math.min(missing.size(), i + ctx.settings().setPageSize()));
+            for (List<SetEntry> batch : Pages.of(missing, ctx.settings().setPageSize())) {
                 if (copy.holder == null) {
-                    ctx.store().putEntries(setKey, List.copyOf(batch));
+                    ctx.store().putEntries(setKey, batch);
                 } else {
-                    ctx.rpc().call(copy.holder, new Message.StoreEntries(setKey, List.copyOf(batch)))
-                            .exceptionally(failure -> null);
+                    ctx.rpc().call(copy.holder, new Message.StoreEntries(setKey, batch)).exceptionally(failure -> null);
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import murmur.dht.NodeId;
 
 /**
@@ -19,6 +20,7 @@ public final class RoutingTable {
     private final int k;
     private final int replacementCacheSize;
     private final KBucket[] buckets = new KBucket[NodeId.BITS];
+    private volatile Consumer<Contact> newcomers = c -> { };
 
     public RoutingTable(NodeId self, int k, int replacementCacheSize, int staleAfterFailures, Clock clock) {
         this.self = self;
@@ -40,7 +42,18 @@ public final class RoutingTable {
         if (contact.id().equals(self)) {
             return Optional.empty();
         }
-        return bucketOf(contact.id()).seen(contact);
+        KBucket bucket = bucketOf(contact.id());
+        boolean known = bucket.contains(contact.id());
+        Optional<Contact> toPing = bucket.seen(contact);
+        if (!known && bucket.contains(contact.id())) {
+            newcomers.accept(contact);
+        }
+        return toPing;
+    }
+
+    /** Called, under this table's lock, with each contact that enters a bucket; keep it quick. */
+    public void onNewContact(Consumer<Contact> listener) {
+        this.newcomers = listener;
     }
 
     /**
