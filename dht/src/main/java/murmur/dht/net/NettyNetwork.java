@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
@@ -51,8 +52,12 @@ public final class NettyNetwork implements Network, AutoCloseable {
         return new Scheduler() {
             @Override
             public Cancellable schedule(Duration delay, Runnable task) {
-                ScheduledFuture<?> f = group.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-                return () -> f.cancel(false);
+                try {
+                    ScheduledFuture<?> f = group.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                    return () -> f.cancel(false);
+                } catch (RejectedExecutionException shuttingDown) {
+                    return () -> { };
+                }
             }
 
             @Override
