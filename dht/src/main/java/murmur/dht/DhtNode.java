@@ -88,7 +88,7 @@ public final class DhtNode {
     }
 
     /**
-     * Joins the network through {@code seeds} and any contacts saved from a previous run (tried first): learns
+     * Joins the network through {@code seeds} and the contacts saved from a previous run (asked alongside): learns
      * their ids, looks up its own id, then refreshes every bucket farther than its closest neighbour.
      */
     public CompletableFuture<Void> bootstrap(List<InetSocketAddress> seeds) {
