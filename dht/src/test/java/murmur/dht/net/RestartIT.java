@@ -60,9 +60,9 @@ class RestartIT {
         DhtNode before = cluster.nodes.get(5);
         NodeId id = before.id();
         int port = before.address().getPort();
+        before.stop().join();
         int stored = before.storedRecords();
         int contacts = before.routingTableSize();
-        before.stop().join();
         cluster.nodes.remove(before);
 
         DhtNode after = cluster.add(dir.resolve("n5"), port);
