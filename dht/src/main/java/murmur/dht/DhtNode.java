@@ -21,7 +21,6 @@ import murmur.dht.rpc.RpcClient;
 import murmur.dht.rpc.Scheduler;
 import murmur.dht.rpc.Transport;
 import murmur.dht.store.RecordStore;
-import murmur.dht.store.RecordValidator;
 import murmur.dht.store.StoreJournal;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.Packet;
@@ -74,7 +73,7 @@ public final class DhtNode {
             transport = t;
             RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings);
             NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
-                    new RecordValidator(settings, clock), rpc);
+                    store.validator(), rpc);
             handlers.delegate = new RequestHandlers(settings, routing, store, rpc);
             writes = new Writes(context);
             maintenance = new Maintenance(context, writes, random);

@@ -49,7 +49,7 @@ public final class RecordStore {
             held.receivedAt = clock.millis();
             return new WriteOutcome(WriteStatus.OK, 1, CompletableFuture.completedFuture(null));
         }
-        if (!record.signatureValid()) {
+        if (!validator.signatureValid(record)) {
             return WriteOutcome.refused(WriteStatus.BAD_SIGNATURE);
         }
         if (held != null && !held.item.sameOwner(record)) {
@@ -102,7 +102,7 @@ public final class RecordStore {
             held.receivedAt = clock.millis();
             return WriteStatus.OK;
         }
-        if (!entry.signatureValid()) {
+        if (!validator.signatureValid(entry)) {
             return WriteStatus.BAD_SIGNATURE;
         }
         if (held != null && !entry.supersedes(held.item)) {
@@ -131,6 +131,11 @@ public final class RecordStore {
     }
 
     /** Loads what the journal kept, re-validating it; returns how many items were valid and still live. */
+    /** The validator this store checks writes with; share it, and with it the memory of verified signatures. */
+    public RecordValidator validator() {
+        return validator;
+    }
+
     public synchronized int restore(List<OwnedRecord> saved, List<SetEntry> savedEntries) {
         int restored = 0;
         for (OwnedRecord r : saved) {

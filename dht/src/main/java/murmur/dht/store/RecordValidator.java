@@ -5,15 +5,28 @@ import murmur.config.DhtSettings;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.WriteStatus;
+import murmur.dht.wire.RecordBytes;
 
 /** Checks a record or entry on its own: size, time-to-live, issue time and signature. Knows nothing of users. */
 public final class RecordValidator {
+    static final int VERIFIED_CAPACITY = 100_000;
+
     private final DhtSettings settings;
     private final Clock clock;
+    private final VerifiedSignatures verified = new VerifiedSignatures(VERIFIED_CAPACITY);
 
     public RecordValidator(DhtSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The signature verifies; a copy already verified by this validator costs only a hash. */
+    public boolean signatureValid(OwnedRecord r) {
+        return verified.valid(RecordBytes.encode(r), r::signatureValid);
+    }
+
+    public boolean signatureValid(SetEntry e) {
+        return verified.valid(RecordBytes.encode(e), e::signatureValid);
     }
 
     /** Everything but the signature, which callers check last because it costs the most. */
@@ -36,12 +49,12 @@ public final class RecordValidator {
 
     public WriteStatus check(OwnedRecord r) {
         WriteStatus shape = checkShape(r);
-        return shape != WriteStatus.OK ? shape : r.signatureValid() ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
+        return shape != WriteStatus.OK ? shape : signatureValid(r) ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
     }
 
     public WriteStatus check(SetEntry e) {
         WriteStatus shape = checkShape(e);
-        return shape != WriteStatus.OK ? shape : e.signatureValid() ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
+        return shape != WriteStatus.OK ? shape : signatureValid(e) ? WriteStatus.OK : WriteStatus.BAD_SIGNATURE;
     }
 
     private WriteStatus checkTimes(long issuedAtMillis, int ttlSeconds) {
