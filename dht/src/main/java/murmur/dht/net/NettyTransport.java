@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
@@ -92,8 +93,17 @@ final class NettyTransport implements Transport {
                 });
     }
 
+    /** Never throws: a request made while the event loops shut down fails like one nobody answered. */
     @Override
     public CompletableFuture<Packet> request(InetSocketAddress to, Message request) {
+        try {
+            return send(to, request);
+        } catch (RejectedExecutionException shuttingDown) {
+            return CompletableFuture.failedFuture(new RpcTimeoutException(to, "shutting down"));
+        }
+    }
+
+    private CompletableFuture<Packet> send(InetSocketAddress to, Message request) {
         byte[] bytes = encode(nextId(), request);
         if (bytes.length > settings.udpMaxPayload()) {
             return TcpClient.request(group, to, bytes, codec, settings);
