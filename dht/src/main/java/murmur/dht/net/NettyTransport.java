@@ -37,6 +37,7 @@ import murmur.dht.wire.Packet;
  * requests by id and must come from the address the request went to.
  */
 final class NettyTransport implements Transport {
+    private static final int ANY_PORT_ATTEMPTS = 10;
     private final EventLoopGroup group;
     private final byte[] nodeKey;
     private final DhtSettings settings;
@@ -58,6 +59,24 @@ final class NettyTransport implements Transport {
 
     static CompletableFuture<Transport> bind(EventLoopGroup group, InetSocketAddress requested, byte[] nodeKey,
             InboundHandler handler, DhtSettings settings, MessageCodec codec) {
+        int attempts = requested.getPort() == 0 ? ANY_PORT_ATTEMPTS : 1;
+        return bindAttempt(group, requested, nodeKey, handler, settings, codec, attempts);
+    }
+
+    /**
+     * With port 0 the free UDP port the kernel picked may be taken for TCP (by an outgoing connection, say); any other
+     * free port will do, so it tries again. A fixed port that is taken is the caller's to fix.
+     */
+    private static CompletableFuture<Transport> bindAttempt(EventLoopGroup group, InetSocketAddress requested,
+            byte[] nodeKey, InboundHandler handler, DhtSettings settings, MessageCodec codec, int attempts) {
+        return bindOnce(group, requested, nodeKey, handler, settings, codec).handle((t, failure) -> failure == null
+                ? CompletableFuture.completedFuture(t)
+                : attempts > 1 ? bindAttempt(group, requested, nodeKey, handler, settings, codec, attempts - 1)
+                : CompletableFuture.<Transport>failedFuture(failure)).thenCompose(f -> f);
+    }
+
+    private static CompletableFuture<Transport> bindOnce(EventLoopGroup group, InetSocketAddress requested,
+            byte[] nodeKey, InboundHandler handler, DhtSettings settings, MessageCodec codec) {
         NettyTransport t = new NettyTransport(group, nodeKey, handler, settings, codec);
         CompletableFuture<Transport> bound = new CompletableFuture<>();
         Bootstrap udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
