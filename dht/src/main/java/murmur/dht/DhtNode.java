@@ -79,8 +79,9 @@ public final class DhtNode {
             maintenance = new Maintenance(context, writes, random);
             Handoff handoff = new Handoff(context);
             ctx = context;
-            routing.onNewContact(c -> network.scheduler().schedule(Duration.ZERO, () -> handoff.newcomer(c)));
             restore(store);
+            // After the restore: contacts saved on disk held these records already; only later arrivals need them.
+            routing.onNewContact(c -> network.scheduler().schedule(Duration.ZERO, () -> handoff.newcomer(c)));
             scheduleTick();
             LOG.debug("DHT node {} listening on {}", key.nodeId(), t.localAddress());
         });
