@@ -6,5 +6,7 @@ package murmur.config;
  * @param dht       the Kademlia node
  * @param bootstrap the bootstrap-node daemon
  * @param app       the desktop client
+ * @param timeline  a user's peer: accounts, posts, presence, time and clean-up
  */
-public record MurmurSettings(DhtSettings dht, BootstrapSettings bootstrap, AppSettings app) {}
+public record MurmurSettings(
+        DhtSettings dht, BootstrapSettings bootstrap, AppSettings app, TimelineSettings timeline) {}

@@ -58,6 +58,7 @@ public final class SettingsLoader {
         DhtSettingsRules.validate(settings.dht(), checks);
         settings.bootstrap().validate(checks);
         settings.app().validate(checks);
+        settings.timeline().validate(checks);
         return settings;
     }
 

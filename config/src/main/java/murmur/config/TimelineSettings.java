@@ -1,0 +1,87 @@
+package murmur.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of a user's peer: accounts, posts, presence, time and clean-up.
+ *
+ * @param maxPostChars        longest post, in Unicode code points
+ * @param ownPostLifespan     the collector drops the user's own posts older than this
+ * @param othersPostLifespan  the collector drops other users' posts older than this
+ * @param collectInterval     how often the collector runs while logged in (it also runs at login)
+ * @param presenceRefresh     how often an online peer re-publishes {@code presence/<name>}
+ * @param presenceTtl         a presence record not refreshed for this long counts as offline
+ * @param kdfMemoryKib        Argon2id memory for new accounts, in KiB
+ * @param kdfIterations       Argon2id passes for new accounts
+ * @param kdfParallelism      Argon2id lanes for new accounts
+ * @param loginBackoff        wait added after each wrong password, doubling, per account
+ * @param peerPort            TCP port for direct messages from other peers; 0 picks a free port
+ * @param directTimeout       a direct message not answered by then has failed
+ * @param directRetries       attempts for a direct message before giving up
+ * @param maxFutureSkew       a post dated further than this in the receiver's future is refused
+ * @param sntpPort            the UDP port bootstrap nodes answer SNTP on (asked first, at each seed's host)
+ * @param timeSources         further NTP servers as {@code host:port}, asked when no bootstrap node answers
+ * @param clockRefresh        how often the clock asks its time sources again
+ * @param ntpTimeout          how long one time source may take to answer
+ */
+public record TimelineSettings(
+        int maxPostChars,
+        Duration ownPostLifespan,
+        Duration othersPostLifespan,
+        Duration collectInterval,
+        Duration presenceRefresh,
+        Duration presenceTtl,
+        int kdfMemoryKib,
+        int kdfIterations,
+        int kdfParallelism,
+        Duration loginBackoff,
+        int peerPort,
+        Duration directTimeout,
+        int directRetries,
+        Duration maxFutureSkew,
+        int sntpPort,
+        List<String> timeSources,
+        Duration clockRefresh,
+        Duration ntpTimeout) {
+
+    /** Longest post anyone may configure; keeps a post well inside one DHT value and one message. */
+    public static final int MAX_POST_CHARS = 5_000;
+
+    public TimelineSettings {
+        timeSources = List.copyOf(timeSources);
+    }
+
+    /** The time sources as parsed endpoints. */
+    public List<HostPort> timeSourceEndpoints() {
+        return timeSources.stream().map(HostPort::parse).toList();
+    }
+
+    void validate(Checks c) {
+        c.between("timeline.maxPostChars", maxPostChars, 1, MAX_POST_CHARS);
+        lifespan(c, "timeline.ownPostLifespan", ownPostLifespan);
+        lifespan(c, "timeline.othersPostLifespan", othersPostLifespan);
+        c.positive("timeline.collectInterval", collectInterval);
+        c.positive("timeline.presenceRefresh", presenceRefresh);
+        c.require("timeline.presenceTtl", presenceTtl.compareTo(presenceRefresh) > 0,
+                "must be longer than timeline.presenceRefresh (" + Durations.format(presenceRefresh) + "), got "
+                        + Durations.format(presenceTtl));
+        c.between("timeline.kdfMemoryKib", kdfMemoryKib, 1_024, 4_194_304);
+        c.between("timeline.kdfIterations", kdfIterations, 1, 100);
+        c.between("timeline.kdfParallelism", kdfParallelism, 1, 16);
+        c.positive("timeline.loginBackoff", loginBackoff);
+        c.between("timeline.peerPort", peerPort, 0, 65_535);
+        c.positive("timeline.directTimeout", directTimeout);
+        c.between("timeline.directRetries", directRetries, 1, 20);
+        c.notNegative("timeline.maxFutureSkew", maxFutureSkew);
+        c.between("timeline.sntpPort", sntpPort, 1, 65_535);
+        c.hostPorts("timeline.timeSources", timeSources);
+        c.positive("timeline.clockRefresh", clockRefresh);
+        c.positive("timeline.ntpTimeout", ntpTimeout);
+    }
+
+    private static void lifespan(Checks c, String key, Duration value) {
+        c.require(key, value.compareTo(Duration.ofMinutes(1)) >= 0 && value.compareTo(Duration.ofDays(3650)) <= 0,
+                "must be between 1m and 3650d, got " + Durations.format(value));
+    }
+}

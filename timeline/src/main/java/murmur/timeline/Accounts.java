@@ -1,0 +1,29 @@
+package murmur.timeline;
+
+import java.util.concurrent.CompletableFuture;
+import murmur.timeline.observe.Live;
+
+/**
+ * Signing up and signing in on a running peer. Failures complete the future with a {@link TimelineException} whose
+ * reason says what the user should do.
+ */
+public interface Accounts {
+
+    /**
+     * Claims {@code user/<name>} for a new key pair whose private key is stored encrypted under the password, then
+     * logs in. Fails with {@code INVALID_NAME}, {@code INVALID_PASSWORD}, {@code NAME_TAKEN} or {@code NO_NETWORK}.
+     */
+    CompletableFuture<TimelineService> register(String name, String password);
+
+    /**
+     * Logs in from any machine with only name and password. Fails with {@code UNKNOWN_USER}, {@code WRONG_PASSWORD}
+     * (each wrong try waits longer before it answers), {@code CORRUPT_RECORD} or {@code NO_NETWORK}.
+     */
+    CompletableFuture<TimelineService> login(String name, String password);
+
+    /** Whether the peer has joined the network, and how many DHT peers it knows. */
+    Live<ConnectionStatus> connection();
+
+    /** The NTP-corrected clock's state. */
+    Live<ClockStatus> clockStatus();
+}

@@ -1,0 +1,37 @@
+package murmur.timeline;
+
+/** Why an action of the user failed, in words a user can read, with a {@link Reason} code for programs. */
+public final class TimelineException extends RuntimeException {
+
+    /** What went wrong. */
+    public enum Reason {
+        INVALID_NAME,
+        NAME_TAKEN,
+        UNKNOWN_USER,
+        WRONG_PASSWORD,
+        INVALID_PASSWORD,
+        NO_NETWORK,
+        EMPTY_POST,
+        POST_TOO_LONG,
+        CANNOT_FOLLOW_SELF,
+        CORRUPT_RECORD,
+        LOGGED_OUT,
+        STORAGE
+    }
+
+    private final Reason reason;
+
+    public TimelineException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public TimelineException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

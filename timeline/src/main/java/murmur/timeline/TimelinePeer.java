@@ -1,0 +1,70 @@
+package murmur.timeline;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import murmur.config.MurmurSettings;
+import murmur.timeline.observe.Live;
+
+/**
+ * The root service of a user's peer: a DHT node, the local database, the direct-message server and the corrected
+ * clock, all kept in one data directory. {@link #start()} joins the network; then users {@link #register} or
+ * {@link #login}; {@link #stop()} logs out whoever is logged in and closes everything.
+ */
+public final class TimelinePeer implements Accounts {
+    private final PeerParts parts;
+
+    TimelinePeer(PeerParts parts) {
+        this.parts = parts;
+    }
+
+    public static TimelinePeerBuilder builder() {
+        return new TimelinePeerBuilder();
+    }
+
+    /** Opens the database, binds the sockets, joins through the seeds and starts the clock. */
+    public CompletableFuture<Void> start() {
+        return parts.start();
+    }
+
+    /** Logs out the current user, if any, then closes sockets and the database. */
+    public CompletableFuture<Void> stop() {
+        return parts.stop();
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> register(String name, String password) {
+        return parts.accounts().register(name, password);
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> login(String name, String password) {
+        return parts.accounts().login(name, password);
+    }
+
+    @Override
+    public Live<ConnectionStatus> connection() {
+        return parts.connection();
+    }
+
+    @Override
+    public Live<ClockStatus> clockStatus() {
+        return parts.clockStatus();
+    }
+
+    /** The DHT node's UDP/TCP address. */
+    public InetSocketAddress dhtAddress() {
+        return parts.dht().address();
+    }
+
+    /** The address other peers reach this one on for direct messages and posts. */
+    public InetSocketAddress peerAddress() {
+        return parts.peerAddress();
+    }
+
+    /** The builder's inputs, kept for tests and the CLI. */
+    public record Config(MurmurSettings settings, Path dataDir, List<InetSocketAddress> seeds, String host,
+            Clock clock) {}
+}

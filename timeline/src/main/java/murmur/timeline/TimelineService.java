@@ -1,0 +1,69 @@
+package murmur.timeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import murmur.timeline.observe.Live;
+
+/**
+ * One logged-in user's view of Murmur. Every method returns at once; network and disk work completes the returned
+ * future, which fails with a {@link TimelineException} saying what went wrong in words. After {@link #logout()},
+ * further calls fail with {@code LOGGED_OUT}.
+ */
+public interface TimelineService {
+
+    /** The logged-in user. */
+    String user();
+
+    /** The limit on a post's length, in code points. */
+    int maxPostChars();
+
+    /**
+     * Signs a post, stores it on disk (the future completes only after the commit) and sends it to the followers.
+     * Fails with {@code EMPTY_POST} or {@code POST_TOO_LONG}.
+     */
+    CompletableFuture<Post> post(String text);
+
+    /** Own and followed users' posts, newest first (timestamp, then author, then sequence). */
+    Live<List<TimelineEntry>> timeline();
+
+    /** The posts of any user this peer holds or can fetch, newest first. */
+    CompletableFuture<List<Post>> postsBy(String name);
+
+    /** Follows {@code name}; fails with {@code UNKNOWN_USER}, {@code CANNOT_FOLLOW_SELF} or {@code NO_NETWORK}. */
+    CompletableFuture<Void> follow(String name);
+
+    /** Stops following {@code name}; unfollowing someone not followed does nothing. */
+    CompletableFuture<Void> unfollow(String name);
+
+    /** The names this user follows. */
+    Live<Set<String>> following();
+
+    /** Presence of the users this user follows, refreshed while logged in. */
+    Live<Map<String, UserSummary>> followedPresence();
+
+    /** Who follows {@code name}, with presence, read from the DHT. */
+    CompletableFuture<List<UserSummary>> followersOf(String name);
+
+    /** Whom {@code name} follows, with presence, read from the DHT. */
+    CompletableFuture<List<UserSummary>> followingOf(String name);
+
+    /** The user {@code name}, if registered, with presence. */
+    CompletableFuture<Optional<UserSummary>> findUser(String name);
+
+    /** Users followed by the people this user follows, most shared first, excluding self and those already followed. */
+    CompletableFuture<List<Suggestion>> suggestions();
+
+    /** Follow and unfollow events for this user, newest first, including those from while logged out. */
+    Live<List<Notification>> notifications();
+
+    /** Notifications not yet marked read. */
+    Live<Integer> unreadNotifications();
+
+    void markNotificationsRead();
+
+    /** Publishes presence offline and stops this user's background work; the peer stays up for the next login. */
+    CompletableFuture<Void> logout();
+}
