@@ -41,6 +41,7 @@ public final class DhtNode {
     private final Optional<SqliteNodeStore> disk;
     private final Runnable onStop;
     private final Random random;
+    private final DhtObserver observer;
     private volatile NodeContext ctx;
     private volatile Writes writes;
     private volatile Maintenance maintenance;
@@ -48,7 +49,7 @@ public final class DhtNode {
     private volatile Scheduler.Cancellable ticker;
 
     DhtNode(DhtSettings settings, Network network, InetSocketAddress bindAddress, SigningKey key,
-            Optional<SqliteNodeStore> disk, Runnable onStop, Random random) {
+            Optional<SqliteNodeStore> disk, Runnable onStop, Random random, DhtObserver observer) {
         this.settings = settings;
         this.network = network;
         this.bindAddress = bindAddress;
@@ -56,6 +57,7 @@ public final class DhtNode {
         this.disk = disk;
         this.onStop = onStop;
         this.random = random;
+        this.observer = observer;
     }
 
     public static DhtNodeBuilder builder() {
@@ -68,13 +70,13 @@ public final class DhtNode {
         RoutingTable routing = new RoutingTable(key.nodeId(), settings.k(), settings.replacementCacheSize(),
                 settings.staleAfterFailures(), clock);
         RecordStore store = new RecordStore(settings, clock, disk.<StoreJournal>map(d -> d).orElse(StoreJournal.NONE));
-        RequestHandlersHolder handlers = new RequestHandlersHolder();
+        RequestHandlersHolder handlers = new RequestHandlersHolder(observer);
         return network.bind(bindAddress, key.publicKey(), handlers).thenAccept(t -> {
             transport = t;
             RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings);
             NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
-                    store.validator(), rpc);
-            handlers.delegate = new RequestHandlers(settings, routing, store, rpc);
+                    store.validator(), rpc, observer);
+            handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer);
             writes = new Writes(context);
             maintenance = new Maintenance(context, writes, random);
             Handoff handoff = new Handoff(context);
@@ -165,6 +167,14 @@ public final class DhtNode {
         return key.nodeId();
     }
 
+    /**
+     * The node's own key pair. Entries it signs carry the node id as writer, so a reader can check that an address
+     * published that way belongs to the node that answers there. Keep it in-process.
+     */
+    public SigningKey signingKey() {
+        return key;
+    }
+
     public InetSocketAddress address() {
         return transport.localAddress();
     }
@@ -213,7 +223,17 @@ public final class DhtNode {
 
     /** Lets the transport bind before the handlers exist; requests before start completes get no answer. */
     private static final class RequestHandlersHolder implements InboundHandler {
+        private final DhtObserver observer;
         volatile RequestHandlers delegate;
+
+        RequestHandlersHolder(DhtObserver observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void refused(InetSocketAddress from, String reason) {
+            observer.refused(reason);
+        }
 
         @Override
         public CompletableFuture<Message> handle(

@@ -20,6 +20,7 @@ public final class DhtNodeBuilder {
     private Path dataDir;
     private SigningKey key;
     private Random random = new Random();
+    private DhtObserver observer = DhtObserver.NONE;
 
     DhtNodeBuilder() {}
 
@@ -58,6 +59,12 @@ public final class DhtNodeBuilder {
         return this;
     }
 
+    /** Told about requests, refusals and lookups, e.g. to export metrics. Default: {@link DhtObserver#NONE}. */
+    public DhtNodeBuilder observer(DhtObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
+    }
+
     public DhtNode build() {
         Objects.requireNonNull(settings, "settings");
         Optional<SqliteNodeStore> disk = Optional.empty();
@@ -82,6 +89,6 @@ public final class DhtNodeBuilder {
             net = own;
             onStop = own::close;
         }
-        return new DhtNode(settings, net, bindAddress, nodeKey, disk, onStop, random);
+        return new DhtNode(settings, net, bindAddress, nodeKey, disk, onStop, random, observer);
     }
 }

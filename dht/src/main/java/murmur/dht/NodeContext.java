@@ -2,6 +2,7 @@ package murmur.dht;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
 import murmur.dht.lookup.Lookup;
@@ -16,10 +17,11 @@ import murmur.dht.store.RecordValidator;
 /** The parts of a running node that its operations share. */
 record NodeContext(
         NodeId self, DhtSettings settings, Clock clock, RoutingTable routing, RecordStore store,
-        RecordValidator validator, RpcClient rpc) {
+        RecordValidator validator, RpcClient rpc, DhtObserver observer) {
 
     CompletableFuture<LookupResult> lookup(NodeId target, LookupMode mode) {
         routing.lookedUp(target);
+        observer.lookupStarted(mode.name().toLowerCase(Locale.ROOT));
         return Lookup.start(rpc, self, target, mode, routing.closest(target, settings.k()));
     }
 

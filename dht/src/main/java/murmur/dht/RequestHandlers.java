@@ -2,6 +2,7 @@ package murmur.dht;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
 import murmur.dht.routing.Contact;
@@ -20,12 +21,15 @@ final class RequestHandlers implements InboundHandler {
     private final RoutingTable routing;
     private final RecordStore store;
     private final RpcClient rpc;
+    private final DhtObserver observer;
 
-    RequestHandlers(DhtSettings settings, RoutingTable routing, RecordStore store, RpcClient rpc) {
+    RequestHandlers(DhtSettings settings, RoutingTable routing, RecordStore store, RpcClient rpc,
+            DhtObserver observer) {
         this.settings = settings;
         this.routing = routing;
         this.store = store;
         this.rpc = rpc;
+        this.observer = observer;
     }
 
     @Override
@@ -35,16 +39,22 @@ final class RequestHandlers implements InboundHandler {
         rpc.observe(sender);
         Message body = request.body();
         if (body instanceof Message.Ping) {
+            observer.requestReceived("ping");
             return done(new Message.Pong());
         } else if (body instanceof Message.FindNode m) {
+            observer.requestReceived("find_node");
             return done(closest(m.target(), sender));
         } else if (body instanceof Message.FindValue m) {
+            observer.requestReceived("find_value");
             return done(findValue(m, sender));
         } else if (body instanceof Message.FindSet m) {
+            observer.requestReceived("find_set");
             return done(findSet(m, sender));
         } else if (body instanceof Message.Store m) {
+            observer.requestReceived("store");
             return reply(store.put(m.record()));
         } else if (body instanceof Message.StoreEntries m) {
+            observer.requestReceived("store_entries");
             return reply(store.putEntries(m.key(), m.entries()));
         }
         return done(new Message.ErrorReply("not a request: " + body.getClass().getSimpleName()));
@@ -72,7 +82,10 @@ final class RequestHandlers implements InboundHandler {
         return new Message.Nodes(closest.subList(0, Math.min(settings.k(), closest.size())));
     }
 
-    private static CompletableFuture<Message> reply(WriteOutcome outcome) {
+    private CompletableFuture<Message> reply(WriteOutcome outcome) {
+        if (outcome.status() != WriteStatus.OK) {
+            observer.refused("store_" + outcome.status().name().toLowerCase(Locale.ROOT));
+        }
         return outcome.durable().thenApply(v -> new Message.StoreResult(outcome.status(), outcome.accepted()));
     }
 

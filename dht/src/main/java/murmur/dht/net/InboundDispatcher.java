@@ -30,17 +30,21 @@ final class InboundDispatcher {
         try {
             return handler.handle(from, request).exceptionally(failure -> {
                 LOG.debug("request from {} failed: {}", from, failure.toString());
+                handler.refused(from, "handler_failed");
                 return null;
             }).thenCompose(answer -> answer == null
                     ? new CompletableFuture<>() : CompletableFuture.completedFuture(answer));
         } catch (RuntimeException e) {
             LOG.warn("handler threw on a request from {}", from, e);
+            handler.refused(from, "handler_failed");
             return new CompletableFuture<>();
         }
     }
 
-    void rejected(InetSocketAddress from, String transport, Throwable why) {
+    /** Counts and logs dropped input; {@code reason} is one of {@code DhtObserver#refused}'s. */
+    void rejected(InetSocketAddress from, String transport, String reason, Throwable why) {
         long count = rejected.incrementAndGet();
+        handler.refused(from, reason);
         LOG.debug("dropped {} input from {}: {}", transport, from, why.getMessage());
         long now = System.nanoTime();
         long last = lastLog.get();
@@ -52,6 +56,7 @@ final class InboundDispatcher {
 
     void unsolicited(InetSocketAddress from) {
         LOG.debug("dropped an answer from {} that matches no request", from);
+        handler.refused(from, "unsolicited_answer");
     }
 
     long rejectedCount() {

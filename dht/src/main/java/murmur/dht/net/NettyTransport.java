@@ -204,7 +204,7 @@ final class NettyTransport implements Transport {
             try {
                 packet = codec.decode(ByteBufUtil.getBytes(content));
             } catch (MalformedMessageException e) {
-                dispatcher.rejected(from, "UDP", e);
+                dispatcher.rejected(from, "UDP", "malformed_udp", e);
                 return;
             }
             if (packet.body().isRequest()) {
@@ -224,7 +224,7 @@ final class NettyTransport implements Transport {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            dispatcher.rejected(null, "UDP", cause);
+            dispatcher.rejected(null, "UDP", "malformed_udp", cause);
         }
     }
 }

@@ -5,16 +5,22 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.InetSocketAddress;
 import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
 
-/** Answers requests that arrive over TCP; anything else closes the connection. */
+/**
+ * Answers requests that arrive over TCP; anything else closes the connection. A connection that closes before
+ * sending one whole request, and was not refused for something else, counts as {@code tcp_no_request}.
+ */
 final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final InboundDispatcher dispatcher;
     private final NettyTransport transport;
     private final MessageCodec codec;
+    private boolean accounted;
 
     TcpServerHandler(InboundDispatcher dispatcher, NettyTransport transport, MessageCodec codec) {
         this.dispatcher = dispatcher;
@@ -24,17 +30,19 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        InetSocketAddress from = (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress from = remote(ctx);
+        accounted = true;
         Packet packet;
         try {
             packet = codec.decode(ByteBufUtil.getBytes(frame));
         } catch (MalformedMessageException e) {
-            dispatcher.rejected(from, "TCP", e);
+            dispatcher.rejected(from, "TCP", "malformed_tcp", e);
             ctx.close();
             return;
         }
         if (!packet.body().isRequest()) {
-            dispatcher.rejected(from, "TCP", new MalformedMessageException("an answer where a request belongs"));
+            dispatcher.rejected(from, "TCP", "malformed_tcp",
+                    new MalformedMessageException("an answer where a request belongs"));
             ctx.close();
             return;
         }
@@ -44,7 +52,31 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        dispatcher.rejected((InetSocketAddress) ctx.channel().remoteAddress(), "TCP", cause);
+        if (!accounted) {
+            accounted = true;
+            dispatcher.rejected(remote(ctx), "TCP", reason(cause), cause);
+        }
         ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!accounted) {
+            accounted = true;
+            dispatcher.rejected(remote(ctx), "TCP", "tcp_no_request",
+                    new MalformedMessageException("connection closed before a whole request arrived"));
+        }
+        super.channelInactive(ctx);
+    }
+
+    private static InetSocketAddress remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            return "tcp_oversized";
+        }
+        return cause instanceof ReadTimeoutException ? "tcp_idle" : "tcp_error";
     }
 }

@@ -1,0 +1,38 @@
+package murmur.dht;
+
+/**
+ * Counts what a node does, for metrics. Every method has a no-op default; implementations must be cheap, thread-safe
+ * and must not throw, because they run on the node's I/O threads. Set one with {@link DhtNodeBuilder#observer}.
+ */
+public interface DhtObserver {
+
+    /** The observer that ignores everything; the default. */
+    DhtObserver NONE = new DhtObserver() { };
+
+    /**
+     * A request from another node reached this node's handlers.
+     *
+     * @param type {@code ping}, {@code find_node}, {@code find_value}, {@code find_set}, {@code store} or
+     *             {@code store_entries}
+     */
+    default void requestReceived(String type) {
+    }
+
+    /**
+     * This node refused input from the network.
+     *
+     * @param reason {@code malformed_udp}, {@code malformed_tcp}, {@code tcp_oversized}, {@code tcp_idle},
+     *               {@code tcp_error}, {@code tcp_no_request}, {@code unsolicited_answer}, {@code handler_failed},
+     *               or {@code store_} followed by a lower-case {@link WriteStatus} name ({@code store_stale}, ...)
+     */
+    default void refused(String reason) {
+    }
+
+    /**
+     * This node started an iterative lookup of its own (a read, a write, a join or a bucket refresh).
+     *
+     * @param mode {@code nodes}, {@code value} or {@code set}
+     */
+    default void lookupStarted(String mode) {
+    }
+}
