@@ -7,13 +7,18 @@ import java.util.List;
 /**
  * Settings of the bootstrap-node daemon.
  *
- * @param host            address the node binds to
- * @param port            UDP and TCP port; 0 picks a free port
- * @param dataDir         where the node keeps its store, routing table, status file and logs ({@code ~} expanded)
- * @param seeds           other bootstrap nodes to join, as {@code host:port}
- * @param shutdownTimeout how long a clean shutdown may take before the process gives up waiting
+ * @param host             address the node binds to (DHT and SNTP)
+ * @param port             UDP and TCP port of the DHT; 0 picks a free port
+ * @param dataDir          where the node keeps its store, routing table, status file and logs ({@code ~} expanded)
+ * @param seeds            other bootstrap nodes to join, as {@code host:port}
+ * @param shutdownTimeout  how long a clean shutdown may take before the process gives up waiting
+ * @param sntpPort         UDP port of the SNTP server that answers from the node's clock; 0 picks a free port
+ * @param adminHost        address of the admin HTTP endpoint ({@code /health}, {@code /metrics}); loopback by default
+ * @param adminPort        TCP port of the admin endpoint; 0 picks a free port
+ * @param exchangeInterval how often the node republishes its entry in {@code bootstrap/nodes} and reads the others
  */
-public record BootstrapSettings(String host, int port, Path dataDir, List<String> seeds, Duration shutdownTimeout) {
+public record BootstrapSettings(String host, int port, Path dataDir, List<String> seeds, Duration shutdownTimeout,
+        int sntpPort, String adminHost, int adminPort, Duration exchangeInterval) {
 
     public BootstrapSettings {
         seeds = List.copyOf(seeds);
@@ -29,5 +34,9 @@ public record BootstrapSettings(String host, int port, Path dataDir, List<String
         checks.between("bootstrap.port", port, 0, 65_535);
         checks.hostPorts("bootstrap.seeds", seeds);
         checks.positive("bootstrap.shutdownTimeout", shutdownTimeout);
+        checks.between("bootstrap.sntpPort", sntpPort, 0, 65_535);
+        checks.require("bootstrap.adminHost", !adminHost.isBlank(), "must not be empty");
+        checks.between("bootstrap.adminPort", adminPort, 0, 65_535);
+        checks.positive("bootstrap.exchangeInterval", exchangeInterval);
     }
 }

@@ -30,6 +30,9 @@ class SettingsLoaderTest {
         assertThat(s.bootstrap().port()).isEqualTo(4100);
         assertThat(s.bootstrap().dataDir()).isEqualTo(Path.of("/home/ann/.murmur/bootstrap"));
         assertThat(s.bootstrap().seeds()).isEmpty();
+        assertThat(s.bootstrap().sntpPort()).isEqualTo(4123);
+        assertThat(s.bootstrap().adminHost()).isEqualTo("127.0.0.1");
+        assertThat(s.bootstrap().adminPort()).isEqualTo(4180);
         assertThat(s.app().dataDir()).isEqualTo(Path.of("/home/ann/.murmur/app"));
         assertThat(s.app().seedEndpoints()).containsExactly(new HostPort("127.0.0.1", 4100));
     }
