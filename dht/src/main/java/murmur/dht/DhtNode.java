@@ -187,6 +187,11 @@ public final class DhtNode {
         return ctx.store().recordCount() + ctx.store().entryCount();
     }
 
+    /** Bytes of records and set entries this node holds for others, as {@code dht.maxStoreBytes} counts them. */
+    public long storedBytes() {
+        return ctx.store().bytes();
+    }
+
     public long rpcCount() {
         return ctx.rpc().rpcCount();
     }
