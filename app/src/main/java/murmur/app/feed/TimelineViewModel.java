@@ -1,0 +1,60 @@
+package murmur.app.feed;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import murmur.app.fx.Activatable;
+import murmur.app.fx.OnUi;
+import murmur.app.fx.Subscriptions;
+import murmur.timeline.TimelineEntry;
+import murmur.timeline.TimelineService;
+
+/** The home timeline, newest first, updated live while shown; {@link #refreshAges()} re-reads the clock. */
+public final class TimelineViewModel implements Activatable {
+    private final TimelineService service;
+    private final Clock clock;
+    private final Executor ui;
+    private final ObservableList<PostItem> posts = FXCollections.observableArrayList();
+    private final SimpleBooleanProperty empty = new SimpleBooleanProperty(true);
+    private final Subscriptions subscriptions = new Subscriptions();
+    private List<TimelineEntry> latest = List.of();
+
+    public TimelineViewModel(TimelineService service, Clock clock, Executor ui) {
+        this.service = service;
+        this.clock = clock;
+        this.ui = ui;
+    }
+
+    public ObservableList<PostItem> posts() {
+        return posts;
+    }
+
+    /** True while the timeline holds no post at all. */
+    public ReadOnlyBooleanProperty empty() {
+        return empty;
+    }
+
+    @Override
+    public void activate() {
+        subscriptions.add(OnUi.observe(service.timeline(), ui, entries -> {
+            latest = entries;
+            refreshAges();
+        }));
+    }
+
+    @Override
+    public void deactivate() {
+        subscriptions.closeAll();
+    }
+
+    /** Rebuilds the rows so that "2 min" becomes "3 min" as time passes. */
+    public void refreshAges() {
+        posts.setAll(latest.stream()
+                .map(e -> PostItem.of(e, service.user(), clock.instant(), clock.getZone())).toList());
+        empty.set(posts.isEmpty());
+    }
+}

@@ -1,0 +1,52 @@
+package murmur.app.fx;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import murmur.timeline.TimelineException;
+
+/** Failures as sentences a user can act on. */
+public final class Problems {
+
+    private Problems() {}
+
+    /** What went wrong, in words; the domain's own message where it has one. */
+    public static String describe(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof TimelineException e) {
+            return describe(e);
+        }
+        if (cause instanceof CancellationException) {
+            return "Cancelled.";
+        }
+        return "Something went wrong: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage());
+    }
+
+    /** The domain reason behind a failure, if it is a {@link TimelineException}. */
+    public static TimelineException.Reason reasonOf(Throwable failure) {
+        return unwrap(failure) instanceof TimelineException e ? e.reason() : null;
+    }
+
+    private static String describe(TimelineException e) {
+        switch (e.reason()) {
+            case NO_NETWORK:
+                return "No bootstrap node is reachable, so Murmur cannot reach the network. Check the connection "
+                        + "and the --bootstrap addresses, then try again.";
+            case WRONG_PASSWORD:
+                return "Wrong password. Check it and try again.";
+            case LOGGED_OUT:
+                return "You are signed out.";
+            default:
+                return e.getMessage();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,171 @@
+package murmur.app.profile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import murmur.app.feed.PostItem;
+import murmur.app.fx.Activatable;
+import murmur.app.fx.OnUi;
+import murmur.app.fx.Problems;
+import murmur.app.fx.Subscriptions;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserSummary;
+
+/**
+ * One user's profile. {@link #show(String)} loads posts, followers and following in parallel; answers for a user no
+ * longer shown are dropped. Whether the signed-in user follows them comes live from {@code following()}.
+ */
+public final class ProfileViewModel implements Activatable {
+    private final TimelineService service;
+    private final Clock clock;
+    private final Executor ui;
+    private final SimpleStringProperty user = new SimpleStringProperty("");
+    private final SimpleBooleanProperty followed = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty followBusy = new SimpleBooleanProperty();
+    private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final ObservableList<PostItem> posts = FXCollections.observableArrayList();
+    private final ObservableList<UserSummary> followers = FXCollections.observableArrayList();
+    private final ObservableList<UserSummary> following = FXCollections.observableArrayList();
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final BooleanBinding self;
+    private final StringBinding followLabel;
+    private Set<String> followedNames = Set.of();
+    private int generation;
+
+    public ProfileViewModel(TimelineService service, Clock clock, Executor ui) {
+        this.service = service;
+        this.clock = clock;
+        this.ui = ui;
+        self = Bindings.createBooleanBinding(() -> user.get().equals(service.user()), user);
+        followLabel = Bindings.createStringBinding(() -> followed.get() ? "Unfollow" : "Follow", followed);
+    }
+
+    public ReadOnlyStringProperty user() {
+        return user;
+    }
+
+    /** The profile is the signed-in user's own: no follow button. */
+    public BooleanBinding self() {
+        return self;
+    }
+
+    public ReadOnlyBooleanProperty followed() {
+        return followed;
+    }
+
+    public StringBinding followLabel() {
+        return followLabel;
+    }
+
+    public ReadOnlyBooleanProperty loading() {
+        return loading;
+    }
+
+    public ReadOnlyBooleanProperty followBusy() {
+        return followBusy;
+    }
+
+    public ReadOnlyStringProperty error() {
+        return error;
+    }
+
+    public ObservableList<PostItem> posts() {
+        return posts;
+    }
+
+    public ObservableList<UserSummary> followers() {
+        return followers;
+    }
+
+    public ObservableList<UserSummary> following() {
+        return following;
+    }
+
+    @Override
+    public void activate() {
+        subscriptions.add(OnUi.observe(service.following(), ui, names -> {
+            followedNames = names;
+            followed.set(names.contains(user.get()));
+        }));
+    }
+
+    @Override
+    public void deactivate() {
+        subscriptions.closeAll();
+    }
+
+    /** Shows {@code name}'s profile and loads it. */
+    public void show(String name) {
+        user.set(name);
+        followed.set(followedNames.contains(name));
+        reload();
+    }
+
+    public void reload() {
+        int asked = ++generation;
+        String name = user.get();
+        posts.clear();
+        followers.clear();
+        following.clear();
+        error.set("");
+        loading.set(true);
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                load(asked, service.postsBy(name), p -> posts.setAll(
+                        p.stream().map(post -> PostItem.of(post, clock.instant(), clock.getZone())).toList())),
+                load(asked, service.followersOf(name), followers::setAll),
+                load(asked, service.followingOf(name), following::setAll));
+        all.whenCompleteAsync((v, failure) -> {
+            if (asked == generation) {
+                loading.set(false);
+            }
+        }, ui);
+    }
+
+    /** Follows or unfollows the user shown, then reloads their followers. */
+    public void toggleFollow() {
+        String name = user.get();
+        if (followBusy.get() || self.get() || name.isEmpty()) {
+            return;
+        }
+        followBusy.set(true);
+        error.set("");
+        boolean follow = !followed.get();
+        CompletableFuture<Void> change = follow ? service.follow(name) : service.unfollow(name);
+        change.whenCompleteAsync((v, failure) -> {
+            followBusy.set(false);
+            if (failure != null) {
+                error.set(Problems.describe(failure));
+            } else if (name.equals(user.get())) {
+                followed.set(follow);
+                reload();
+            }
+        }, ui);
+    }
+
+    private <T> CompletableFuture<Void> load(int asked, CompletableFuture<List<T>> answer, Consumer<List<T>> show) {
+        return answer.handleAsync((list, failure) -> {
+            if (asked != generation) {
+                return null;
+            }
+            if (failure != null) {
+                error.set(Problems.describe(failure));
+            } else {
+                show.accept(list);
+            }
+            return null;
+        }, ui);
+    }
+}

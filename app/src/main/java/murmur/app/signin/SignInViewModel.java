@@ -1,0 +1,115 @@
+package murmur.app.signin;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import murmur.app.fx.Problems;
+import murmur.timeline.Accounts;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserName;
+
+/**
+ * Name, password, and the two actions on them. While an action runs, {@link #busy()} is true and
+ * {@link #progress()} says what is happening; a failure lands in {@link #error()} as a sentence; success hands the
+ * logged-in {@link TimelineService} to the callback on the UI thread.
+ */
+public final class SignInViewModel {
+    private final Accounts accounts;
+    private final Executor ui;
+    private final Consumer<TimelineService> signedIn;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanBinding canSubmit;
+    private final BooleanBinding nameInvalid;
+
+    public SignInViewModel(Accounts accounts, Executor ui, Consumer<TimelineService> signedIn) {
+        this.accounts = accounts;
+        this.ui = ui;
+        this.signedIn = signedIn;
+        canSubmit = Bindings.createBooleanBinding(
+                () -> !busy.get() && UserName.isValid(name.get()) && !password.get().isEmpty(), busy, name, password);
+        nameInvalid = Bindings.createBooleanBinding(() -> !name.get().isEmpty() && !UserName.isValid(name.get()),
+                name);
+        name.addListener((obs, was, now) -> error.set(""));
+        password.addListener((obs, was, now) -> error.set(""));
+    }
+
+    public StringProperty name() {
+        return name;
+    }
+
+    public StringProperty password() {
+        return password;
+    }
+
+    public ReadOnlyBooleanProperty busy() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty progress() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty error() {
+        return error;
+    }
+
+    public BooleanBinding canSubmit() {
+        return canSubmit;
+    }
+
+    /** The rules a name must follow, shown under the name field. */
+    public String nameRules() {
+        return "Names: " + UserName.RULES + ".";
+    }
+
+    /** True while a name has been typed that breaks the rules. */
+    public BooleanBinding nameInvalid() {
+        return nameInvalid;
+    }
+
+    public void register() {
+        run("Creating your keys and claiming the name on the network…", a -> a.register(name.get(), password.get()));
+    }
+
+    public void signIn() {
+        run("Unlocking your keys and joining the network…", a -> a.login(name.get(), password.get()));
+    }
+
+    private void run(String what, Function<Accounts, CompletableFuture<TimelineService>> action) {
+        if (!canSubmit.get()) {
+            return;
+        }
+        busy.set(true);
+        progress.set(what);
+        error.set("");
+        CompletableFuture<TimelineService> result;
+        try {
+            result = action.apply(accounts);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.whenCompleteAsync((service, failure) -> {
+            busy.set(false);
+            progress.set("");
+            if (failure != null) {
+                error.set(Problems.describe(failure));
+            } else {
+                password.set("");
+                signedIn.accept(service);
+            }
+        }, ui);
+    }
+}

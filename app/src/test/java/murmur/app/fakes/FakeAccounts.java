@@ -1,0 +1,172 @@
+package murmur.app.fakes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import murmur.timeline.Accounts;
+import murmur.timeline.ClockStatus;
+import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Notification;
+import murmur.timeline.Post;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserName;
+import murmur.timeline.UserSummary;
+import murmur.timeline.observe.LiveValue;
+
+/**
+ * A whole network in memory: accounts with passwords, a follow graph, posts, and one {@link FakeTimeline} per
+ * signed-in user. {@link #hold()} makes the next account call wait until {@link #release()}, to see busy states.
+ */
+public final class FakeAccounts implements Accounts {
+    private final Clock clock;
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> followers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> following = new ConcurrentHashMap<>();
+    private final Map<String, List<Post>> posts = new ConcurrentHashMap<>();
+    private final Map<String, FakeTimeline> sessions = new ConcurrentHashMap<>();
+    private final List<String> online = new CopyOnWriteArrayList<>();
+    private final LiveValue<ConnectionStatus> connection = new LiveValue<>(new ConnectionStatus(true, 3));
+    private final LiveValue<ClockStatus> clockStatus = new LiveValue<>(ClockStatus.UNSYNCHRONISED);
+    private volatile boolean noNetwork;
+    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+    public FakeAccounts(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** An account that exists before the test starts. */
+    public FakeAccounts user(String name, String password) {
+        passwords.put(name, password);
+        online.add(name);
+        return this;
+    }
+
+    public void noNetwork() {
+        noNetwork = true;
+    }
+
+    public void hold() {
+        gate = new CompletableFuture<>();
+    }
+
+    public void release() {
+        gate.complete(null);
+    }
+
+    public FakeTimeline session(String name) {
+        return sessions.get(name);
+    }
+
+    public LiveValue<ConnectionStatus> connectionValue() {
+        return connection;
+    }
+
+    public LiveValue<ClockStatus> clockValue() {
+        return clockStatus;
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> register(String name, String password) {
+        return gate.thenCompose(v -> {
+            if (noNetwork) {
+                return failed(Reason.NO_NETWORK, "no bootstrap node answers");
+            }
+            if (!UserName.isValid(name)) {
+                return failed(Reason.INVALID_NAME, "not a name");
+            }
+            if (passwords.putIfAbsent(name, password) != null) {
+                return failed(Reason.NAME_TAKEN, "The name '" + name + "' is taken.");
+            }
+            return signIn(name);
+        });
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> login(String name, String password) {
+        return gate.thenCompose(v -> {
+            if (noNetwork) {
+                return failed(Reason.NO_NETWORK, "no bootstrap node answers");
+            }
+            String known = passwords.get(name);
+            if (known == null) {
+                return failed(Reason.UNKNOWN_USER, "Nobody is called '" + name + "'.");
+            }
+            if (!known.equals(password)) {
+                return failed(Reason.WRONG_PASSWORD, "wrong password");
+            }
+            return signIn(name);
+        });
+    }
+
+    private CompletableFuture<TimelineService> signIn(String name) {
+        FakeTimeline session = new FakeTimeline(this, name, clock);
+        sessions.put(name, session);
+        online.add(name);
+        return CompletableFuture.completedFuture(session);
+    }
+
+    @Override
+    public LiveValue<ConnectionStatus> connection() {
+        return connection;
+    }
+
+    @Override
+    public LiveValue<ClockStatus> clockStatus() {
+        return clockStatus;
+    }
+
+    boolean exists(String name) {
+        return passwords.containsKey(name);
+    }
+
+    synchronized long nextSeq(String author) {
+        return posts.getOrDefault(author, List.of()).size() + 1L;
+    }
+
+    synchronized void published(Post post) {
+        posts.computeIfAbsent(post.author(), k -> new ArrayList<>()).add(0, post);
+    }
+
+    synchronized List<Post> postsBy(String name) {
+        return List.copyOf(posts.getOrDefault(name, List.of()));
+    }
+
+    synchronized void followed(String who, String whom, boolean follow) {
+        List<String> mine = following.computeIfAbsent(who, k -> new ArrayList<>());
+        List<String> theirs = followers.computeIfAbsent(whom, k -> new ArrayList<>());
+        mine.remove(whom);
+        theirs.remove(who);
+        if (follow) {
+            mine.add(whom);
+            theirs.add(who);
+        }
+        FakeTimeline target = sessions.get(whom);
+        if (target != null) {
+            target.notify(new Notification(follow ? Notification.Kind.FOLLOW : Notification.Kind.UNFOLLOW, who,
+                    clock.instant(), false));
+        }
+    }
+
+    synchronized List<String> followersOf(String name) {
+        return List.copyOf(followers.getOrDefault(name, List.of()));
+    }
+
+    synchronized List<String> followingOf(String name) {
+        return List.copyOf(following.getOrDefault(name, List.of()));
+    }
+
+    List<UserSummary> summaries(List<String> names) {
+        return names.stream().filter(this::exists)
+                .map(n -> new UserSummary(n, online.contains(n), clock.instant())).toList();
+    }
+
+    private static <T> CompletableFuture<T> failed(Reason reason, String message) {
+        return CompletableFuture.failedFuture(new TimelineException(reason, message));
+    }
+}

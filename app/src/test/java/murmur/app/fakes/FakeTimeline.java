@@ -1,0 +1,196 @@
+package murmur.app.fakes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import murmur.dht.SigningKey;
+import murmur.timeline.Notification;
+import murmur.timeline.Post;
+import murmur.timeline.Suggestion;
+import murmur.timeline.TimelineEntry;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserSummary;
+import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
+
+/** A logged-in user on a {@link FakeAccounts} network: everything in memory, answered at once. */
+public final class FakeTimeline implements TimelineService {
+    private static final SigningKey KEY = SigningKey.generate();
+
+    private final FakeAccounts network;
+    private final String user;
+    private final Clock clock;
+    private final LiveValue<List<TimelineEntry>> timeline = new LiveValue<>(List.of());
+    private final LiveValue<Set<String>> following = new LiveValue<>(Set.of());
+    private final LiveValue<Map<String, UserSummary>> presence = new LiveValue<>(Map.of());
+    private final LiveValue<List<Notification>> notifications = new LiveValue<>(List.of());
+    private final LiveValue<Integer> unread = new LiveValue<>(0);
+    private List<Suggestion> suggestions = List.of();
+    private volatile boolean loggedOut;
+
+    FakeTimeline(FakeAccounts network, String user, Clock clock) {
+        this.network = network;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public int maxPostChars() {
+        return 20;
+    }
+
+    public boolean loggedOut() {
+        return loggedOut;
+    }
+
+    /** A post by {@code author} as if it had just arrived. */
+    public Post receive(String author, String text) {
+        Post post = Post.sign(KEY, author, network.nextSeq(author), new byte[Post.HASH_BYTES], clock.instant(), text);
+        add(new TimelineEntry(post, 0));
+        return post;
+    }
+
+    public void notify(Notification n) {
+        notifications.update(list -> {
+            List<Notification> next = new ArrayList<>(list);
+            next.add(0, n);
+            return List.copyOf(next);
+        });
+        unread.update(u -> u + 1);
+    }
+
+    public void suggest(List<Suggestion> list) {
+        suggestions = List.copyOf(list);
+    }
+
+    /** Changes how many followers received one's own post {@code seq}. */
+    public void delivered(long seq, int followers) {
+        timeline.update(list -> list.stream().map(e -> e.post().author().equals(user) && e.post().seq() == seq
+                ? new TimelineEntry(e.post(), followers) : e).toList());
+    }
+
+    @Override
+    public CompletableFuture<Post> post(String text) {
+        if (text.isBlank()) {
+            return failed(Reason.EMPTY_POST, "Write something first.");
+        }
+        if (text.codePointCount(0, text.length()) > maxPostChars()) {
+            return failed(Reason.POST_TOO_LONG, "Too long.");
+        }
+        Post post = Post.sign(KEY, user, network.nextSeq(user), new byte[Post.HASH_BYTES], clock.instant(), text);
+        add(new TimelineEntry(post, 0));
+        network.published(post);
+        return CompletableFuture.completedFuture(post);
+    }
+
+    private void add(TimelineEntry entry) {
+        timeline.update(list -> {
+            List<TimelineEntry> next = new ArrayList<>(list);
+            next.add(entry);
+            next.sort(Comparator.comparing((TimelineEntry e) -> e.post().timestampMillis()).reversed());
+            return List.copyOf(next);
+        });
+    }
+
+    @Override
+    public Live<List<TimelineEntry>> timeline() {
+        return timeline;
+    }
+
+    @Override
+    public CompletableFuture<List<Post>> postsBy(String name) {
+        return CompletableFuture.completedFuture(network.postsBy(name));
+    }
+
+    @Override
+    public CompletableFuture<Void> follow(String name) {
+        if (name.equals(user)) {
+            return failed(Reason.CANNOT_FOLLOW_SELF, "You cannot follow yourself.");
+        }
+        if (!network.exists(name)) {
+            return failed(Reason.UNKNOWN_USER, "Nobody is called '" + name + "'.");
+        }
+        Set<String> next = new HashSet<>(following.get());
+        next.add(name);
+        following.set(Set.copyOf(next));
+        network.followed(user, name, true);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unfollow(String name) {
+        Set<String> next = new HashSet<>(following.get());
+        next.remove(name);
+        following.set(Set.copyOf(next));
+        network.followed(user, name, false);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Live<Set<String>> following() {
+        return following;
+    }
+
+    @Override
+    public Live<Map<String, UserSummary>> followedPresence() {
+        return presence;
+    }
+
+    @Override
+    public CompletableFuture<List<UserSummary>> followersOf(String name) {
+        return CompletableFuture.completedFuture(network.summaries(network.followersOf(name)));
+    }
+
+    @Override
+    public CompletableFuture<List<UserSummary>> followingOf(String name) {
+        return CompletableFuture.completedFuture(network.summaries(network.followingOf(name)));
+    }
+
+    @Override
+    public CompletableFuture<Optional<UserSummary>> findUser(String name) {
+        return CompletableFuture.completedFuture(network.summaries(List.of(name)).stream().findFirst());
+    }
+
+    @Override
+    public CompletableFuture<List<Suggestion>> suggestions() {
+        return CompletableFuture.completedFuture(suggestions);
+    }
+
+    @Override
+    public Live<List<Notification>> notifications() {
+        return notifications;
+    }
+
+    @Override
+    public Live<Integer> unreadNotifications() {
+        return unread;
+    }
+
+    @Override
+    public void markNotificationsRead() {
+        unread.set(0);
+    }
+
+    @Override
+    public CompletableFuture<Void> logout() {
+        loggedOut = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static <T> CompletableFuture<T> failed(Reason reason, String message) {
+        return CompletableFuture.failedFuture(new TimelineException(reason, message));
+    }
+}
