@@ -16,9 +16,11 @@ import java.util.List;
  * @param adminHost        address of the admin HTTP endpoint ({@code /health}, {@code /metrics}); loopback by default
  * @param adminPort        TCP port of the admin endpoint; 0 picks a free port
  * @param exchangeInterval how often the node republishes its entry in {@code bootstrap/nodes} and reads the others
+ * @param advertiseHost    the address other peers should use, published in {@code bootstrap/nodes}; empty means
+ *                         {@code host}, or this machine's first non-loopback address when {@code host} is a wildcard
  */
 public record BootstrapSettings(String host, int port, Path dataDir, List<String> seeds, Duration shutdownTimeout,
-        int sntpPort, String adminHost, int adminPort, Duration exchangeInterval) {
+        int sntpPort, String adminHost, int adminPort, Duration exchangeInterval, String advertiseHost) {
 
     public BootstrapSettings {
         seeds = List.copyOf(seeds);
