@@ -1,34 +1,110 @@
 package murmur.timeline;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import murmur.config.HostPort;
 import murmur.dht.DhtNode;
+import murmur.timeline.clock.ClockSync;
+import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
+import murmur.timeline.post.PostStore;
+import murmur.timeline.session.AccountService;
+import murmur.timeline.session.Direct;
+import murmur.timeline.session.Dissemination;
+import murmur.timeline.session.PeerContext;
+import murmur.timeline.session.UserSession;
+import murmur.timeline.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Owns and wires the peer's services; starts them in dependency order and stops them in reverse. */
 final class PeerParts {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
+
     private final TimelinePeer.Config config;
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
-    private final LiveValue<ClockStatus> clockStatus = new LiveValue<>(ClockStatus.UNSYNCHRONISED);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
+            "timeline-scheduler"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> daemon(r, "timeline-worker"));
     private DhtNode dht;
+    private Database db;
+    private ClockSync clockSync;
+    private AccountService accounts;
+    private volatile UserSession current;
 
     PeerParts(TimelinePeer.Config config) {
         this.config = config;
     }
 
     CompletableFuture<Void> start() {
+        db = Database.open(config.dataDir());
         dht = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
                 .bindAddress(new InetSocketAddress(config.host(), 0)).build();
-        return dht.start().thenCompose(v -> dht.bootstrap(config.seeds()));
+        List<HostPort> seeds = config.seeds().stream().map(a -> new HostPort(a.getHostString(), a.getPort())).toList();
+        clockSync = ClockSync.fromSettings(config.settings().timeline(), seeds, config.clock());
+        return dht.start().thenCompose(v -> dht.bootstrap(config.seeds()).exceptionally(e -> {
+            LOG.warn("could not join through {}: {}", config.seeds(), e.getMessage());
+            return null;
+        })).thenRun(() -> {
+            clockSync.start();
+            PostStore posts = new PostStore(db);
+            PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, new UserDirectory(dht, db),
+                    direct(), scheduler, clockSync.clock(), this::addresses, Dissemination.LOCAL_ONLY);
+            accounts = new AccountService(ctx, workers, s -> current = s);
+            scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
+        });
     }
 
     CompletableFuture<Void> stop() {
-        return dht == null ? CompletableFuture.completedFuture(null) : dht.stop();
+        UserSession s = current;
+        CompletableFuture<Void> loggedOut = s == null ? CompletableFuture.completedFuture(null) : s.logout();
+        return loggedOut.thenCompose(v -> clockSync == null ? CompletableFuture.completedFuture(null)
+                : clockSync.stop().exceptionally(e -> null))
+                .thenCompose(v -> dht == null ? CompletableFuture.completedFuture(null) : dht.stop())
+                .whenComplete((v, e) -> {
+                    scheduler.shutdownNow();
+                    workers.shutdownNow();
+                    if (db != null) {
+                        db.close();
+                    }
+                });
     }
 
     Accounts accounts() {
-        throw new UnsupportedOperationException("accounts are being built");
+        return new Accounts() {
+            @Override
+            public CompletableFuture<TimelineService> register(String name, String password) {
+                return afterLogout(s -> accounts.register(name, password));
+            }
+
+            @Override
+            public CompletableFuture<TimelineService> login(String name, String password) {
+                return afterLogout(s -> accounts.login(name, password));
+            }
+
+            @Override
+            public Live<ConnectionStatus> connection() {
+                return connection;
+            }
+
+            @Override
+            public Live<ClockStatus> clockStatus() {
+                return PeerParts.this.clockStatus();
+            }
+        };
+    }
+
+    private CompletableFuture<TimelineService> afterLogout(Function<Void, CompletableFuture<TimelineService>> next) {
+        UserSession s = current;
+        CompletableFuture<Void> out = s == null ? CompletableFuture.completedFuture(null) : s.logout();
+        return out.thenCompose(next);
     }
 
     Live<ConnectionStatus> connection() {
@@ -36,7 +112,7 @@ final class PeerParts {
     }
 
     Live<ClockStatus> clockStatus() {
-        return clockStatus;
+        return clockSync.status();
     }
 
     DhtNode dht() {
@@ -45,5 +121,25 @@ final class PeerParts {
 
     InetSocketAddress peerAddress() {
         return dht.address();
+    }
+
+    private Direct direct() {
+        return (to, type, body) -> CompletableFuture.failedFuture(new IllegalStateException("no peer link yet"));
+    }
+
+    private List<String> addresses() {
+        InetSocketAddress a = peerAddress();
+        return List.of(new HostPort(a.getHostString(), a.getPort()).toString());
+    }
+
+    private void updateConnection() {
+        int peers = dht.routingTableSize();
+        connection.set(new ConnectionStatus(peers > 0, peers));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

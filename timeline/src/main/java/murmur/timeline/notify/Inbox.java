@@ -1,0 +1,148 @@
+package murmur.timeline.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import murmur.dht.DhtNode;
+import murmur.dht.SetEntry;
+import murmur.timeline.Notification;
+import murmur.timeline.TimelineException;
+import murmur.timeline.UserName;
+import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
+import murmur.timeline.records.InboxValue;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.NotificationValue;
+import murmur.timeline.records.RecordJson;
+import murmur.timeline.records.RecordWriter;
+import murmur.timeline.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's notifications. At login it reads {@code notifications/<name>}, keeps the events newer than what
+ * {@code inbox/<name>} says was already seen, and moves that mark forward ("clears" them: only their writers may
+ * delete entries). While online, signed notices arrive directly. Every event must be signed by its sender's key.
+ */
+public final class Inbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+    private static final int SHOWN = 200;
+
+    private final String me;
+    private final byte[] myKey;
+    private final DhtNode dht;
+    private final UserDirectory users;
+    private final RecordWriter writer;
+    private final NotificationStore store;
+    private final Duration ttl;
+    private final LiveValue<List<Notification>> list = new LiveValue<>(List.of());
+    private final LiveValue<Integer> unread = new LiveValue<>(0);
+
+    public Inbox(String me, byte[] myKey, DhtNode dht, UserDirectory users, RecordWriter writer, Database db,
+            Duration ttl) {
+        this.me = me;
+        this.myKey = myKey.clone();
+        this.dht = dht;
+        this.users = users;
+        this.writer = writer;
+        this.store = new NotificationStore(db);
+        this.ttl = ttl;
+    }
+
+    public Live<List<Notification>> notifications() {
+        return list;
+    }
+
+    public Live<Integer> unread() {
+        return unread;
+    }
+
+    /** Shows what is on disk, then fetches what happened while away and clears it in the DHT. */
+    public CompletableFuture<Void> loadAtLogin() {
+        return refresh().thenCompose(v -> dht.get(Keys.inbox(me)))
+                .thenApply(r -> r.filter(rec -> Arrays.equals(rec.owner(), myKey))
+                        .map(rec -> RecordJson.decode(rec.value(), InboxValue.class, "inbox/" + me))
+                        .map(InboxValue::clearedUntilMillis)
+                        .orElse(0L))
+                .thenCompose(cleared -> dht.entries(Keys.notifications(me))
+                        .thenCompose(entries -> accept(entries, cleared)))
+                .thenCompose(this::clearUntil)
+                .thenCompose(v -> refresh());
+    }
+
+    /** A notice sent directly by its signer while this user is online; false when it is not genuine. */
+    public CompletableFuture<Boolean> receiveDirect(SetEntry entry) {
+        if (!entry.setKey().equals(Keys.notifications(me)) || entry.tombstone() || !entry.signatureValid()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return verified(entry).thenCompose(n -> n.isEmpty() ? CompletableFuture.completedFuture(false)
+                : store.add(me, n.get()).thenCompose(added -> refresh().thenApply(v -> true)));
+    }
+
+    public CompletableFuture<Void> markRead() {
+        return store.markRead(me).thenCompose(n -> refresh());
+    }
+
+    private CompletableFuture<Long> accept(List<SetEntry> entries, long cleared) {
+        List<CompletableFuture<Long>> each = new ArrayList<>();
+        for (SetEntry e : entries) {
+            if (e.tombstone()) {
+                continue;
+            }
+            each.add(verified(e).thenCompose(n -> {
+                Optional<Notification> fresh = n.filter(x -> x.at().toEpochMilli() > cleared);
+                if (fresh.isEmpty()) {
+                    return CompletableFuture.completedFuture(0L);
+                }
+                Notification away = new Notification(fresh.get().kind(), fresh.get().from(), fresh.get().at(), true);
+                return store.add(me, away).thenApply(added -> away.at().toEpochMilli());
+            }).exceptionally(x -> 0L));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
+                .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
+    }
+
+    private CompletableFuture<Void> clearUntil(long newest) {
+        return writer.put(Keys.inbox(me), new InboxValue(newest), ttl).handle((r, e) -> {
+            if (e != null) {
+                LOG.info("inbox/{} not updated: {}", me, e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<Optional<Notification>> verified(SetEntry entry) {
+        NotificationValue v;
+        Notification.Kind kind;
+        try {
+            v = RecordJson.decode(entry.value(), NotificationValue.class, "a notification for " + me);
+            kind = Notification.Kind.valueOf(v.kind());
+            if (!UserName.isValid(v.from())) {
+                throw new IllegalArgumentException("bad sender name");
+            }
+        } catch (TimelineException | IllegalArgumentException | NullPointerException e) {
+            LOG.warn("dropped a malformed notification for {}: {}", me, e.getMessage());
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return users.publicKey(v.from()).thenApply(key -> {
+            if (key.isEmpty() || !Arrays.equals(key.get(), entry.writer())) {
+                LOG.warn("dropped a notification claiming to be from {}: not signed by their key", v.from());
+                return Optional.empty();
+            }
+            return Optional.of(new Notification(kind, v.from(), Instant.ofEpochMilli(v.atMillis()), false));
+        });
+    }
+
+    private CompletableFuture<Void> refresh() {
+        return store.list(me, SHOWN).thenCombine(store.unread(me), (l, u) -> {
+            list.set(List.copyOf(l));
+            unread.set(u);
+            return null;
+        });
+    }
+}

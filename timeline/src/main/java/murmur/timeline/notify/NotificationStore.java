@@ -1,0 +1,70 @@
+package murmur.timeline.notify;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import murmur.timeline.Notification;
+import murmur.timeline.store.Database;
+
+/** A user's notifications on disk, with a read flag; the same event arriving twice is kept once. */
+final class NotificationStore {
+    private final Database db;
+
+    NotificationStore(Database db) {
+        this.db = db;
+    }
+
+    CompletableFuture<Boolean> add(String user, Notification n) {
+        return db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO notifications"
+                    + " (user, kind, from_user, at, while_away) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, user);
+                s.setString(2, n.kind().name());
+                s.setString(3, n.from());
+                s.setLong(4, n.at().toEpochMilli());
+                s.setInt(5, n.whileAway() ? 1 : 0);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Newest first. */
+    CompletableFuture<List<Notification>> list(String user, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT kind, from_user, at, while_away FROM notifications"
+                    + " WHERE user = ? ORDER BY at DESC, from_user LIMIT ?")) {
+                s.setString(1, user);
+                s.setInt(2, limit);
+                ResultSet rs = s.executeQuery();
+                List<Notification> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Notification(Notification.Kind.valueOf(rs.getString(1)), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4) == 1));
+                }
+                return out;
+            }
+        });
+    }
+
+    CompletableFuture<Integer> unread(String user) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM notifications WHERE user = ? AND read = 0")) {
+                s.setString(1, user);
+                return s.executeQuery().getInt(1);
+            }
+        });
+    }
+
+    CompletableFuture<Integer> markRead(String user) {
+        return db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE notifications SET read = 1 WHERE user = ?")) {
+                s.setString(1, user);
+                return s.executeUpdate();
+            }
+        });
+    }
+}

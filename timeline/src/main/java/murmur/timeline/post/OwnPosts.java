@@ -1,0 +1,112 @@
+package murmur.timeline.post;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import murmur.dht.DhtNode;
+import murmur.dht.OwnedRecord;
+import murmur.dht.SigningKey;
+import murmur.timeline.Post;
+import murmur.timeline.TimelineException;
+import murmur.timeline.records.FeedHead;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's own post log. Posts are created one at a time: each takes the next sequence number and the previous
+ * post's hash, is committed to disk, and only then is reported; {@code feed/<name>} is updated after.
+ */
+public final class OwnPosts {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnPosts.class);
+
+    private final String me;
+    private final SigningKey key;
+    private final PostStore store;
+    private final DhtNode dht;
+    private final Clock clock;
+    private final PostRules rules;
+    private final Duration feedTtl;
+    private FeedHead head = FeedHead.EMPTY;
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+
+    public OwnPosts(String me, SigningKey key, PostStore store, DhtNode dht, Clock clock, PostRules rules,
+            Duration feedTtl) {
+        this.me = me;
+        this.key = key;
+        this.store = store;
+        this.dht = dht;
+        this.clock = clock;
+        this.rules = rules;
+        this.feedTtl = feedTtl;
+    }
+
+    /** Learns the log's head from disk and from {@code feed/<name>} (posts made on another machine count too). */
+    public synchronized CompletableFuture<FeedHead> loadHead() {
+        CompletableFuture<Optional<Post>> local = store.latest(me);
+        CompletableFuture<Optional<FeedHead>> remote = readFeed(dht, me).exceptionally(e -> Optional.empty());
+        CompletableFuture<FeedHead> loaded = local.thenCombine(remote, (l, r) -> {
+            FeedHead fromDisk = l.map(p -> new FeedHead(p.seq(), p.hash())).orElse(FeedHead.EMPTY);
+            return r.filter(h -> h.seq() > fromDisk.seq()).orElse(fromDisk);
+        });
+        tail = loaded.thenAccept(this::setHead);
+        return loaded;
+    }
+
+    /** Signs, stores and returns a new post; fails with {@code EMPTY_POST} or {@code POST_TOO_LONG}. */
+    public synchronized CompletableFuture<Post> create(String text) {
+        Optional<String> problem = rules.textProblem(text);
+        if (problem.isPresent()) {
+            TimelineException.Reason reason = text == null || text.isBlank()
+                    ? TimelineException.Reason.EMPTY_POST : TimelineException.Reason.POST_TOO_LONG;
+            return CompletableFuture.failedFuture(new TimelineException(reason, problem.get()));
+        }
+        CompletableFuture<Post> created = tail.handle((v, e) -> null).thenCompose(v -> {
+            FeedHead h = head();
+            Post post = Post.sign(key, me, h.seq() + 1, h.hash(), clock.instant(), text);
+            return store.add(post, clock.millis()).thenApply(added -> {
+                setHead(new FeedHead(post.seq(), post.hash()));
+                return post;
+            });
+        });
+        tail = created;
+        created.thenAccept(this::publishHead);
+        return created;
+    }
+
+    /** Re-publishes {@code feed/<name>}, e.g. at login so the record does not expire. */
+    public CompletableFuture<Void> publishHead() {
+        FeedHead h = head();
+        if (h.seq() == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        OwnedRecord record = OwnedRecord.sign(key, Keys.feed(me), RecordJson.encode(h), h.seq(), feedTtl,
+                clock.instant());
+        return dht.put(record).thenApply(r -> (Void) null);
+    }
+
+    /** Reads and decodes {@code feed/<author>}. */
+    public static CompletableFuture<Optional<FeedHead>> readFeed(DhtNode dht, String author) {
+        return dht.get(Keys.feed(author)).thenApply(r -> r.map(
+                rec -> RecordJson.decode(rec.value(), FeedHead.class, "feed/" + author)));
+    }
+
+    private void publishHead(Post post) {
+        publishHead().exceptionally(e -> {
+            LOG.info("feed/{} not updated after post {}: {}", me, post.seq(), e.getMessage());
+            return null;
+        });
+    }
+
+    private synchronized FeedHead head() {
+        return head;
+    }
+
+    private synchronized void setHead(FeedHead next) {
+        if (next.seq() >= head.seq()) {
+            head = next;
+        }
+    }
+}

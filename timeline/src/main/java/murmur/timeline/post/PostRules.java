@@ -1,0 +1,48 @@
+package murmur.timeline.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import murmur.timeline.Post;
+import murmur.timeline.UserName;
+
+/** What makes a received post acceptable, apart from being new: checked before it is stored, relayed or shown. */
+public final class PostRules {
+    private final int maxChars;
+    private final Duration maxFutureSkew;
+
+    public PostRules(int maxChars, Duration maxFutureSkew) {
+        this.maxChars = maxChars;
+        this.maxFutureSkew = maxFutureSkew;
+    }
+
+    /** Why the text cannot be posted, if it cannot. */
+    public Optional<String> textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("a post needs some text");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > maxChars) {
+            return Optional.of("a post has at most " + maxChars + " characters; this one has " + length);
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code post} must be dropped, if it must; {@code authorKey} is the author's pinned public key. */
+    public Optional<String> problem(Post post, byte[] authorKey, Instant now) {
+        if (!UserName.isValid(post.author())) {
+            return Optional.of("invalid author name");
+        }
+        Optional<String> text = textProblem(post.text());
+        if (text.isPresent()) {
+            return text;
+        }
+        if (post.timestamp().isAfter(now.plus(maxFutureSkew))) {
+            return Optional.of("dated " + Duration.between(now, post.timestamp()).toSeconds() + " s in the future");
+        }
+        if (!post.verifies(authorKey)) {
+            return Optional.of("the signature does not verify against " + post.author() + "'s key");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,107 @@
+package murmur.timeline.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import murmur.dht.DhtNode;
+import murmur.timeline.Presence;
+import murmur.timeline.TimelineException;
+import murmur.timeline.UserSummary;
+import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.PresenceValue;
+import murmur.timeline.records.RecordJson;
+import murmur.timeline.records.RecordWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the user's {@code presence/<name>} while logged in, refreshing it so readers see it as fresh, and reads
+ * other users' presence (only records signed by their pinned key count).
+ */
+public final class PresenceService {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
+    private final String me;
+    private final RecordWriter writer;
+    private final DhtNode dht;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Duration staleAfter;
+    private final Supplier<List<String>> addresses;
+    private ScheduledFuture<?> refresher;
+
+    public PresenceService(String me, RecordWriter writer, DhtNode dht, UserDirectory users, Clock clock,
+            Duration refresh, Duration staleAfter, Supplier<List<String>> addresses) {
+        this.me = me;
+        this.writer = writer;
+        this.dht = dht;
+        this.users = users;
+        this.clock = clock;
+        this.refresh = refresh;
+        this.staleAfter = staleAfter;
+        this.addresses = addresses;
+    }
+
+    /** Publishes online now and every refresh interval until {@link #goOffline()}. */
+    public synchronized CompletableFuture<Void> goOnline(ScheduledExecutorService scheduler) {
+        long period = refresh.toMillis();
+        refresher = scheduler.scheduleAtFixedRate(() -> publish(true).exceptionally(e -> {
+            LOG.info("presence/{} not refreshed: {}", me, e.getMessage());
+            return null;
+        }), period, period, TimeUnit.MILLISECONDS);
+        return publish(true);
+    }
+
+    /** Stops refreshing and publishes offline. */
+    public synchronized CompletableFuture<Void> goOffline() {
+        if (refresher != null) {
+            refresher.cancel(false);
+            refresher = null;
+        }
+        return publish(false);
+    }
+
+    /** The presence of {@code name}; {@link Presence#UNKNOWN} when there is none or it is not trustworthy. */
+    public CompletableFuture<Presence> presenceOf(String name) {
+        return users.publicKey(name).thenCombine(dht.get(Keys.presence(name)), (key, record) -> {
+            if (key.isEmpty() || record.isEmpty()) {
+                return Presence.UNKNOWN;
+            }
+            if (!Arrays.equals(key.get(), record.get().owner())) {
+                LOG.warn("presence/{} is signed by a key that is not {}'s; ignored", name, name);
+                return Presence.UNKNOWN;
+            }
+            try {
+                PresenceValue v = RecordJson.decode(record.get().value(), PresenceValue.class, "presence/" + name);
+                return new Presence(v.online(), v.addresses(), Instant.ofEpochMilli(v.lastSeenMillis()));
+            } catch (TimelineException e) {
+                LOG.warn("{}", e.getMessage());
+                return Presence.UNKNOWN;
+            }
+        });
+    }
+
+    /** {@code name} with whether it is online now (online flag set and fresh). */
+    public CompletableFuture<UserSummary> summaryOf(String name) {
+        return presenceOf(name).thenApply(p -> new UserSummary(name, isOnline(p), p.lastSeen()));
+    }
+
+    /** Whether {@code p} counts as online now. */
+    public boolean isOnline(Presence p) {
+        return p.isOnlineAt(clock.instant(), staleAfter);
+    }
+
+    private CompletableFuture<Void> publish(boolean online) {
+        PresenceValue value = new PresenceValue(online, addresses.get(), clock.millis());
+        return writer.put(Keys.presence(me), value, staleAfter.multipliedBy(10)).thenApply(r -> (Void) null);
+    }
+}

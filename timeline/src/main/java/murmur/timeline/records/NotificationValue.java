@@ -1,0 +1,10 @@
+package murmur.timeline.records;
+
+/**
+ * The value of an entry in {@code notifications/<name>} and of a direct follow notice, signed by {@code from}.
+ *
+ * @param kind     {@code FOLLOW} or {@code UNFOLLOW}
+ * @param from     who followed or unfollowed
+ * @param atMillis when
+ */
+public record NotificationValue(String kind, String from, long atMillis) {}

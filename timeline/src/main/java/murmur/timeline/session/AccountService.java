@@ -1,0 +1,179 @@
+package murmur.timeline.session;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import murmur.config.TimelineSettings;
+import murmur.dht.DhtWriteException;
+import murmur.dht.NodeId;
+import murmur.dht.SigningKey;
+import murmur.dht.WriteStatus;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserName;
+import murmur.timeline.identity.KdfParams;
+import murmur.timeline.identity.KeyVault;
+import murmur.timeline.identity.LoginThrottle;
+import murmur.timeline.identity.UserRecordValue;
+import murmur.timeline.records.FeedHead;
+import murmur.timeline.records.FollowingValue;
+import murmur.timeline.records.InboxValue;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.ProfileValue;
+import murmur.timeline.records.RecordWriter;
+
+/**
+ * Registration and login. Key derivation runs on {@code workers}, never on a network or UI thread. Registering
+ * claims {@code user/<name>} and every other record key of the name, so no one can squat on the new user's presence
+ * or follow list.
+ */
+public final class AccountService {
+    static final int MIN_PASSWORD = 8;
+
+    private final PeerContext ctx;
+    private final Executor workers;
+    private final LoginThrottle throttle;
+    private final SecureRandom random = new SecureRandom();
+    private final Consumer<UserSession> onLogin;
+
+    public AccountService(PeerContext ctx, Executor workers, Consumer<UserSession> onLogin) {
+        this.ctx = ctx;
+        this.workers = workers;
+        this.throttle = new LoginThrottle(ctx.settings().timeline().loginBackoff());
+        this.onLogin = onLogin;
+    }
+
+    public CompletableFuture<TimelineService> register(String name, String password) {
+        return validated(name, password).thenCompose(v -> ctx.users().account(name)).thenCompose(existing -> {
+            if (existing.isPresent()) {
+                throw taken(name);
+            }
+            return CompletableFuture.supplyAsync(() -> newAccount(name, password), workers);
+        }).thenCompose(created -> claim(name, created)).thenCompose(key -> session(name, key));
+    }
+
+    public CompletableFuture<TimelineService> login(String name, String password) {
+        return validated(name, password).thenCompose(v -> ctx.users().account(name)).thenCompose(found -> {
+            if (found.isEmpty()) {
+                throw new TimelineException(Reason.UNKNOWN_USER, "there is no user '" + name + "'");
+            }
+            UserRecordValue record = found.get().value();
+            return CompletableFuture.supplyAsync(() -> KeyVault.open(name, record, password), workers)
+                    .thenCompose(opened -> opened.isPresent() ? CompletableFuture.completedFuture(
+                            restore(name, record, opened.get())) : wrongPassword(name));
+        }).thenCompose(key -> session(name, key));
+    }
+
+    private CompletableFuture<Void> validated(String name, String password) {
+        try {
+            new UserName(name);
+        } catch (TimelineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            return CompletableFuture.failedFuture(new TimelineException(Reason.INVALID_PASSWORD,
+                    "a password has at least " + MIN_PASSWORD + " characters"));
+        }
+        if (ctx.dht().routingTableSize() == 0) {
+            return CompletableFuture.failedFuture(new TimelineException(Reason.NO_NETWORK,
+                    "no bootstrap node or other peer is reachable; check the bootstrap list and the connection"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private Created newAccount(String name, String password) {
+        SigningKey key = SigningKey.generate(random);
+        TimelineSettings t = ctx.settings().timeline();
+        KdfParams kdf = new KdfParams(t.kdfMemoryKib(), t.kdfIterations(), t.kdfParallelism());
+        UserRecordValue value = KeyVault.seal(name, key.publicKey(), key.privateKeyBytes(), password, kdf,
+                ctx.clock().millis(), random);
+        return new Created(key, value);
+    }
+
+    private CompletableFuture<SigningKey> claim(String name, Created created) {
+        RecordWriter writer = new RecordWriter(ctx.dht(), created.key(), ctx.clock());
+        Duration ttl = ctx.settings().dht().maxTtl();
+        CompletableFuture<?> user = writer.put(Keys.user(name), created.value(), 1, ttl);
+        return user.handle((r, e) -> {
+            if (e != null) {
+                throw refusedAs(name, e);
+            }
+            return null;
+        }).thenCompose(v -> claimRest(name, writer, ttl)).thenApply(v -> created.key());
+    }
+
+    private CompletableFuture<Void> claimRest(String name, RecordWriter writer, Duration ttl) {
+        Map<NodeId, Object> initial = Map.of(
+                Keys.profile(name), new ProfileValue(name, "", ctx.clock().millis()),
+                Keys.following(name), new FollowingValue(List.of()),
+                Keys.feed(name), FeedHead.EMPTY,
+                Keys.inbox(name), new InboxValue(0));
+        List<CompletableFuture<Void>> claims = initial.entrySet().stream()
+                .map(en -> writer.put(en.getKey(), en.getValue(), 0, ttl).<Void>handle((r, e) -> {
+                    if (e != null && causeStatus(e) == WriteStatus.FORBIDDEN) {
+                        throw taken(name);
+                    }
+                    return null;
+                })).toList();
+        return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new));
+    }
+
+    private TimelineException refusedAs(String name, Throwable e) {
+        WriteStatus status = causeStatus(e);
+        if (status == WriteStatus.FORBIDDEN || status == WriteStatus.STALE) {
+            return taken(name);
+        }
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimelineException t ? t
+                : new TimelineException(Reason.NO_NETWORK, "registration failed: " + cause.getMessage(), cause);
+    }
+
+    private static WriteStatus causeStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DhtWriteException d) {
+                return d.status();
+            }
+        }
+        return null;
+    }
+
+    private static TimelineException taken(String name) {
+        return new TimelineException(Reason.NAME_TAKEN, "the name '" + name + "' is taken; choose another");
+    }
+
+    private SigningKey restore(String name, UserRecordValue record, byte[] privateKey) {
+        SigningKey key = SigningKey.restore(privateKey);
+        if (!Arrays.equals(key.publicKey(), record.publicKey())) {
+            throw new TimelineException(Reason.CORRUPT_RECORD, "the account record of '" + name
+                    + "' holds a key that does not match its public key");
+        }
+        throttle.succeeded(name);
+        return key;
+    }
+
+    private CompletableFuture<SigningKey> wrongPassword(String name) {
+        LoginThrottle.Penalty p = throttle.failed(name);
+        TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD, "wrong password for '" + name
+                + "'" + (p.attempts() > 1 ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : ""));
+        return CompletableFuture.supplyAsync(() -> {
+            throw wrong;
+        }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
+    }
+
+    private CompletableFuture<TimelineService> session(String name, SigningKey key) {
+        return UserSession.open(ctx, name, key).thenApply(s -> {
+            onLogin.accept(s);
+            return s;
+        });
+    }
+
+    private record Created(SigningKey key, UserRecordValue value) {}
+}

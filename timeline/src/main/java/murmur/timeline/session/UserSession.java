@@ -1,0 +1,261 @@
+package murmur.timeline.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import murmur.config.TimelineSettings;
+import murmur.dht.SetEntry;
+import murmur.dht.SigningKey;
+import murmur.timeline.Notification;
+import murmur.timeline.Post;
+import murmur.timeline.Suggestion;
+import murmur.timeline.TimelineEntry;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineService;
+import murmur.timeline.UserName;
+import murmur.timeline.UserSummary;
+import murmur.timeline.follow.FollowBook;
+import murmur.timeline.follow.FollowGraph;
+import murmur.timeline.gc.PostCollector;
+import murmur.timeline.notify.Inbox;
+import murmur.timeline.observe.Live;
+import murmur.timeline.post.OwnPosts;
+import murmur.timeline.post.PostRules;
+import murmur.timeline.presence.PresenceService;
+import murmur.timeline.records.RecordWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A logged-in user: wires the feature services for that user and runs their periodic work until logout. */
+public final class UserSession implements TimelineService {
+    private static final Logger LOG = LoggerFactory.getLogger(UserSession.class);
+    private static final Duration LOGOUT_WAIT = Duration.ofSeconds(5);
+
+    private final String me;
+    private final PeerContext ctx;
+    private final TimelineSettings settings;
+    private final OwnPosts own;
+    private final FollowBook follows;
+    private final FollowGraph graph;
+    private final PresenceService presence;
+    private final Inbox inbox;
+    private final PostCollector collector;
+    private final TimelineView timeline;
+    private final FollowedPresence followed;
+    private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
+    private volatile boolean open = true;
+
+    private UserSession(PeerContext ctx, String me, SigningKey key) {
+        this.me = me;
+        this.ctx = ctx;
+        this.settings = ctx.settings().timeline();
+        Duration ttl = ctx.settings().dht().maxTtl();
+        RecordWriter writer = new RecordWriter(ctx.dht(), key, ctx.clock());
+        PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
+        this.own = new OwnPosts(me, key, ctx.posts(), ctx.dht(), ctx.clock(), rules, ttl);
+        this.presence = new PresenceService(me, writer, ctx.dht(), ctx.users(), ctx.clock(),
+                settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
+        this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
+                new DirectNotifier(presence, ctx.direct(), ctx.scheduler(), settings.directRetries()));
+        this.graph = new FollowGraph(ctx.dht(), ctx.users());
+        this.inbox = new Inbox(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
+        this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
+                settings.othersPostLifespan());
+        this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());
+        this.followed = new FollowedPresence(presence, () -> follows.following().get());
+    }
+
+    /** Logs {@code me} in: loads follows, what happened while away, and the post log; goes online. */
+    public static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key) {
+        UserSession s = new UserSession(ctx, me, key);
+        return ctx.users().pin(me, key.publicKey())
+                .thenCompose(v -> s.collector.collect())
+                .thenCompose(v -> s.own.loadHead())
+                .thenCompose(v -> s.follows.load())
+                .thenCompose(v -> s.timeline.refresh())
+                .thenCompose(v -> s.inbox.loadAtLogin())
+                .thenCompose(v -> s.presence.goOnline(ctx.scheduler()))
+                .thenApply(v -> s.startPeriodicWork());
+    }
+
+    private UserSession startPeriodicWork() {
+        own.publishHead().exceptionally(e -> null);
+        followed.poll();
+        ctx.dissemination().catchUp(me, follows.following().get()).thenAccept(n -> timeline.refresh());
+        every(settings.collectInterval(), () -> collector.collect().thenAccept(n -> timeline.refresh()));
+        every(settings.presenceRefresh(), followed::poll);
+        return this;
+    }
+
+    private void every(Duration period, Runnable task) {
+        long millis = period.toMillis();
+        periodic.add(ctx.scheduler().scheduleAtFixedRate(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("periodic work for {} failed", me, e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public String user() {
+        return me;
+    }
+
+    @Override
+    public int maxPostChars() {
+        return settings.maxPostChars();
+    }
+
+    @Override
+    public CompletableFuture<Post> post(String text) {
+        return whenOpen().thenCompose(v -> own.create(text)).thenCompose(p -> {
+            ctx.dissemination().published(p);
+            return timeline.refresh().thenApply(v -> p);
+        });
+    }
+
+    @Override
+    public Live<List<TimelineEntry>> timeline() {
+        return timeline.entries();
+    }
+
+    @Override
+    public CompletableFuture<List<Post>> postsBy(String name) {
+        return whenOpen().thenCompose(v -> ctx.posts().byAuthor(name, TimelineView.SHOWN));
+    }
+
+    @Override
+    public CompletableFuture<Void> follow(String name) {
+        return whenOpen().thenCompose(v -> follows.follow(name)).whenComplete((v, e) -> {
+            timeline.refresh();
+            followed.poll();
+            if (e == null) {
+                ctx.dissemination().catchUp(me, Set.of(name)).thenAccept(n -> timeline.refresh());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> unfollow(String name) {
+        return whenOpen().thenCompose(v -> follows.unfollow(name)).whenComplete((v, e) -> {
+            timeline.refresh();
+            followed.poll();
+        });
+    }
+
+    @Override
+    public Live<Set<String>> following() {
+        return follows.following();
+    }
+
+    @Override
+    public Live<Map<String, UserSummary>> followedPresence() {
+        return followed.live();
+    }
+
+    @Override
+    public CompletableFuture<List<UserSummary>> followersOf(String name) {
+        return whenOpen().thenCompose(v -> graph.followersOf(name)).thenCompose(this::withPresence);
+    }
+
+    @Override
+    public CompletableFuture<List<UserSummary>> followingOf(String name) {
+        return whenOpen().thenCompose(v -> graph.followingOf(name)).thenCompose(this::withPresence);
+    }
+
+    @Override
+    public CompletableFuture<Optional<UserSummary>> findUser(String name) {
+        if (!UserName.isValid(name)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return whenOpen().thenCompose(v -> ctx.users().account(name)).thenCompose(a -> a.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.<UserSummary>empty())
+                : presence.summaryOf(name).thenApply(Optional::of));
+    }
+
+    @Override
+    public CompletableFuture<List<Suggestion>> suggestions() {
+        Set<String> mine = follows.following().get();
+        List<CompletableFuture<List<String>>> reads = mine.stream().map(graph::followingOf).toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).handle((v, e) -> {
+            Map<String, Integer> counts = new HashMap<>();
+            for (CompletableFuture<List<String>> r : reads) {
+                if (!r.isCompletedExceptionally()) {
+                    r.join().stream().filter(n -> !n.equals(me) && !mine.contains(n))
+                            .forEach(n -> counts.merge(n, 1, Integer::sum));
+                }
+            }
+            return counts.entrySet().stream().map(en -> new Suggestion(en.getKey(), en.getValue()))
+                    .sorted(Comparator.comparingInt(Suggestion::followedBy).reversed()
+                            .thenComparing(Suggestion::name))
+                    .toList();
+        });
+    }
+
+    @Override
+    public Live<List<Notification>> notifications() {
+        return inbox.notifications();
+    }
+
+    @Override
+    public Live<Integer> unreadNotifications() {
+        return inbox.unread();
+    }
+
+    @Override
+    public void markNotificationsRead() {
+        inbox.markRead();
+    }
+
+    /** A follow notice that arrived directly; false if it is not genuine or not for this user. */
+    public CompletableFuture<Boolean> receiveNotice(SetEntry entry) {
+        return inbox.receiveDirect(entry);
+    }
+
+    /** Called when a post from someone else was stored. */
+    public void postArrived() {
+        timeline.refresh();
+    }
+
+    @Override
+    public CompletableFuture<Void> logout() {
+        if (!open) {
+            return CompletableFuture.completedFuture(null);
+        }
+        open = false;
+        periodic.forEach(f -> f.cancel(false));
+        return presence.goOffline().orTimeout(LOGOUT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((v, e) -> {
+            if (e != null) {
+                String why = e instanceof TimeoutException ? "timed out" : e.getMessage();
+                LOG.info("{} logged out; offline presence not published: {}", me, why);
+            }
+            return null;
+        });
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    private CompletableFuture<List<UserSummary>> withPresence(List<String> names) {
+        List<CompletableFuture<UserSummary>> reads = names.stream().map(presence::summaryOf).toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> reads.stream()
+                .map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<Void> whenOpen() {
+        return open ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
+                new TimelineException(TimelineException.Reason.LOGGED_OUT, "you are logged out"));
+    }
+}

@@ -1,0 +1,86 @@
+package murmur.timeline;
+
+import static murmur.timeline.testing.LocalNet.reason;
+import static murmur.timeline.testing.LocalNet.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.testing.LocalNet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountsTest {
+    private static LocalNet net;
+
+    @BeforeAll
+    static void network() {
+        net = LocalNet.start(3, List.of());
+    }
+
+    @AfterAll
+    static void shutdown() {
+        net.close();
+    }
+
+    @Test
+    void registeredUserLogsInFromAnotherDataDirectoryWithOnlyNameAndPassword(@TempDir Path a, @TempDir Path b) {
+        TimelinePeer first = net.peer(a);
+        TimelineService alice = await(first.register("alice_acc", "correct horse"));
+        Post p = await(alice.post("hello from the first machine"));
+        await(alice.logout());
+        net.stop(first);
+
+        TimelinePeer second = net.peer(b);
+        TimelineService again = await(second.login("alice_acc", "correct horse"));
+        assertThat(again.user()).isEqualTo("alice_acc");
+        Post next = await(again.post("and from the second"));
+        assertThat(next.seq()).as("the log continues from feed/<name>").isEqualTo(p.seq() + 1);
+        assertThat(next.prevHash()).isEqualTo(p.hash());
+    }
+
+    @Test
+    void aTakenNameIsRefusedWithTheReason(@TempDir Path a, @TempDir Path b) {
+        await(net.peer(a).register("bob_taken", "password one"));
+        assertThat(reason(net.peer(b).register("bob_taken", "password two"))).isEqualTo(Reason.NAME_TAKEN);
+    }
+
+    @Test
+    void aWrongPasswordIsAClearErrorAndEachRetryWaitsLonger(@TempDir Path a, @TempDir Path b) {
+        await(net.peer(a).register("carol_pw", "right password"));
+        TimelinePeer other = net.peer(b);
+        long t0 = System.nanoTime();
+        assertThat(reason(other.login("carol_pw", "wrong password"))).isEqualTo(Reason.WRONG_PASSWORD);
+        long first = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        assertThat(reason(other.login("carol_pw", "wrong again!"))).isEqualTo(Reason.WRONG_PASSWORD);
+        long second = System.nanoTime() - t1;
+        assertThat(second).as("the second wrong try is held back at least 200 ms (2 x 100 ms)")
+                .isGreaterThanOrEqualTo(200_000_000L);
+        assertThat(first).isPositive();
+        assertThat(await(other.login("carol_pw", "right password")).user()).isEqualTo("carol_pw");
+    }
+
+    @Test
+    void badNamesPasswordsAndUnknownUsersAreRefused(@TempDir Path a) {
+        TimelinePeer peer = net.peer(a);
+        assertThat(reason(peer.register("No Spaces", "long enough"))).isEqualTo(Reason.INVALID_NAME);
+        assertThat(reason(peer.register("ab", "long enough"))).isEqualTo(Reason.INVALID_NAME);
+        assertThat(reason(peer.register("dave_short", "short"))).isEqualTo(Reason.INVALID_PASSWORD);
+        assertThat(reason(peer.login("nobody_here", "long enough"))).isEqualTo(Reason.UNKNOWN_USER);
+    }
+
+    @Test
+    void withoutAnyReachableNodeRegistrationSaysNoNetwork(@TempDir Path a) {
+        TimelinePeer alone = TimelinePeer.builder().settings(net.settings()).dataDir(a).build();
+        await(alone.start());
+        try {
+            assertThat(reason(alone.register("erin_alone", "long enough"))).isEqualTo(Reason.NO_NETWORK);
+        } finally {
+            await(alone.stop());
+        }
+    }
+}
