@@ -1,0 +1,78 @@
+package murmur.app.notifications;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import murmur.app.fx.Icons;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Follow and unfollow events, newest first; ones from while the user was away carry a tag. Seen = read. */
+public final class NotificationsView extends VBox {
+
+    public NotificationsView(NotificationsViewModel model, Consumer<String> openProfile) {
+        getStyleClass().add("page");
+        Label title = new Label("Notifications");
+        title.getStyleClass().add(Styles.TITLE_3);
+        ListView<NotificationItem> list = new ListView<>(model.items());
+        list.setId("notifications");
+        list.getStyleClass().add("timeline-list");
+        list.setCellFactory(l -> new Row(openProfile));
+        Label empty = new Label("Nothing yet. When someone follows or unfollows you, it shows here.");
+        empty.getStyleClass().add("muted");
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(title, list);
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                model.markRead();
+            }
+        });
+        model.unread().addListener((obs, was, now) -> {
+            if (getScene() != null && now.intValue() > 0) {
+                model.markRead();
+            }
+        });
+    }
+
+    /** One notification. */
+    private static final class Row extends ListCell<NotificationItem> {
+        private final Consumer<String> openProfile;
+
+        Row(Consumer<String> openProfile) {
+            this.openProfile = openProfile;
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(NotificationItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Hyperlink who = new Hyperlink(item.from());
+            who.getStyleClass().add("post-author");
+            who.setOnAction(e -> openProfile.accept(item.from()));
+            Label what = new Label(item.follow() ? "followed you" : "unfollowed you");
+            Label age = new Label("· " + item.age());
+            age.getStyleClass().add("muted");
+            HBox row = new HBox(6, Icons.of(item.follow() ? Feather.USER_PLUS : Feather.USER_MINUS, 18), who, what,
+                    age);
+            if (item.whileAway()) {
+                Label away = new Label("while you were away");
+                away.getStyleClass().add("tag");
+                row.getChildren().add(away);
+            }
+            row.setAlignment(Pos.CENTER_LEFT);
+            setAccessibleText(item.text());
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package murmur.app.shell;
+
+import java.util.concurrent.CompletableFuture;
+import murmur.timeline.Accounts;
+import murmur.timeline.ClockStatus;
+import murmur.timeline.ConnectionStatus;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineService;
+import murmur.timeline.observe.Live;
+
+/**
+ * A peer's accounts usable before the peer has finished joining: the window opens at once, and a sign-in waits for
+ * the join (the busy indicator covers it). A peer that could not start makes sign-ins fail with {@code NO_NETWORK}.
+ */
+final class AfterStart implements Accounts {
+    private final Accounts peer;
+    private final CompletableFuture<Void> started;
+
+    AfterStart(Accounts peer, CompletableFuture<Void> started) {
+        this.peer = peer;
+        this.started = started.handle((v, failure) -> {
+            if (failure != null) {
+                throw new TimelineException(TimelineException.Reason.NO_NETWORK,
+                        "Murmur could not join the network: " + failure.getMessage(), failure);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> register(String name, String password) {
+        return started.thenCompose(v -> peer.register(name, password));
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> login(String name, String password) {
+        return started.thenCompose(v -> peer.login(name, password));
+    }
+
+    @Override
+    public Live<ConnectionStatus> connection() {
+        return peer.connection();
+    }
+
+    @Override
+    public Live<ClockStatus> clockStatus() {
+        return peer.clockStatus();
+    }
+}

@@ -1,0 +1,57 @@
+package murmur.app.shell;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import murmur.timeline.Accounts;
+
+/**
+ * Runs the Murmur window for a peer until the user closes it. JavaFX starts here (no {@code Application}
+ * subclass), so the caller keeps owning the peer and stops it after {@link #run} returns.
+ */
+public final class DesktopClient {
+
+    private DesktopClient() {}
+
+    /**
+     * Why no window can open here, if it cannot: on Linux and other Unixes a display server must be named by
+     * {@code DISPLAY} or {@code WAYLAND_DISPLAY}.
+     */
+    public static Optional<String> missingDisplay(Map<String, String> env, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return Optional.empty();
+        }
+        boolean display = !env.getOrDefault("DISPLAY", "").isBlank()
+                || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        return display ? Optional.empty()
+                : Optional.of("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+    }
+
+    /**
+     * Opens the window on {@code peer}, which may still be joining ({@code started}), and blocks until the user
+     * has closed it and been signed out.
+     */
+    public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> closed.countDown());
+            new MurmurWindow(new AfterStart(peer, started), Clock.systemUTC(), Platform::runLater, featured, dark)
+                    .show(stage);
+        });
+        try {
+            closed.await();
+        } finally {
+            Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package murmur.app.shell;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import murmur.app.signin.SignInView;
+import murmur.app.signin.SignInViewModel;
+import murmur.app.status.StatusBar;
+import murmur.app.status.StatusViewModel;
+import murmur.timeline.Accounts;
+import murmur.timeline.TimelineService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Murmur window on a peer: sign-in first, the main view once signed in, the status bar always. Closing the
+ * window signs out before it goes away. Used on the JavaFX thread only.
+ */
+public final class MurmurWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(MurmurWindow.class);
+
+    private final Accounts accounts;
+    private final Clock clock;
+    private final Executor ui;
+    private final List<String> featured;
+    private final BorderPane root = new BorderPane();
+    private final Theme theme;
+    private TimelineService session;
+    private MainView main;
+
+    /**
+     * @param featured users to suggest to a new account (the demo's users); may be empty
+     * @param dark     start with the dark theme
+     */
+    public MurmurWindow(Accounts accounts, Clock clock, Executor ui, List<String> featured, boolean dark) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.ui = ui;
+        this.featured = List.copyOf(featured);
+        this.theme = new Theme(dark);
+        root.setBottom(new StatusBar(new StatusViewModel(accounts, ui)));
+        showSignIn();
+    }
+
+    /** Shows the window on {@code stage}; closing it signs out first, then hides the stage. */
+    public void show(Stage stage) {
+        Scene scene = new Scene(root, 1180, 760);
+        scene.getStylesheets().add(Theme.STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle("Murmur");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            root.setDisable(true);
+            signOut().whenCompleteAsync((v, failure) -> stage.hide(), ui);
+        });
+        stage.show();
+    }
+
+    /** Signs the current user out, if any, and shows the sign-in screen. */
+    public CompletableFuture<Void> signOut() {
+        if (session == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TimelineService leaving = session;
+        session = null;
+        main.dispose();
+        main = null;
+        showSignIn();
+        return leaving.logout().exceptionally(failure -> {
+            LOG.warn("signing out {} failed", leaving.user(), failure);
+            return null;
+        });
+    }
+
+    private void showSignIn() {
+        root.setCenter(new SignInView(new SignInViewModel(accounts, ui, this::signedIn)));
+    }
+
+    private void signedIn(TimelineService service) {
+        session = service;
+        main = new MainView(service, clock, ui, featured, theme, this::signOut);
+        root.setCenter(main);
+    }
+}

@@ -1,0 +1,35 @@
+package murmur.app.status;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import murmur.app.fx.Activatable;
+import murmur.app.fx.Icons;
+import murmur.app.fx.OnlineDot;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The bottom line of the window: connection and DHT peers on the left, the clock on the right. */
+public final class StatusBar extends HBox {
+
+    public StatusBar(StatusViewModel model) {
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        Label connection = new Label();
+        connection.setId("connectionStatus");
+        connection.textProperty().bind(model.connection());
+        model.online().addListener((obs, was, online) -> connection.setGraphic(new OnlineDot(online)));
+        connection.setGraphic(new OnlineDot(model.online().get()));
+        Label clock = new Label();
+        clock.setId("clockStatus");
+        clock.textProperty().bind(model.clock());
+        model.clockWarning().addListener((obs, was, warn) -> styleClock(clock, warn));
+        styleClock(clock, model.clockWarning().get());
+        getChildren().addAll(connection, clock);
+        Activatable.whileShown(this, model);
+    }
+
+    private static void styleClock(Label clock, boolean warn) {
+        clock.setGraphic(Icons.of(warn ? Feather.ALERT_TRIANGLE : Feather.CLOCK, 12));
+        clock.getStyleClass().setAll("label", warn ? "warning-text" : "muted");
+    }
+}
