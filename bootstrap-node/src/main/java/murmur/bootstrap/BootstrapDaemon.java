@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import murmur.bootstrap.admin.AdminServer;
+import murmur.bootstrap.exchange.AdvertisedAddress;
+import murmur.bootstrap.exchange.PeerExchange;
+import murmur.bootstrap.metrics.NodeMetrics;
+import murmur.bootstrap.sntp.SntpServer;
 import murmur.config.BootstrapSettings;
 import murmur.config.MurmurSettings;
 import murmur.dht.DhtNode;
@@ -24,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bootstrap node's lifecycle: {@link #start()} prepares the data directory and brings the node up,
- * {@link #stop()} takes it down cleanly, and {@link #terminated()} completes once it is down. Lifecycle work runs
- * on one thread of its own, in order; the current state is written to {@code <dataDir>/status.json}.
+ * A bootstrap node's lifecycle: {@link #start()} brings up the DHT node (persistent in {@code <dataDir>/dht}), the
+ * SNTP server, the admin endpoint and peer exchange, and joins the seeds; {@link #stop()} takes them down in reverse,
+ * closing the store cleanly; {@link #terminated()} completes once it is down. Lifecycle work runs in order on one
+ * thread of its own; the current state is also written to {@code <dataDir>/status.json}.
  */
 public final class BootstrapDaemon {
 
@@ -37,25 +45,25 @@ public final class BootstrapDaemon {
     private static final long STATUS_EVERY_SECONDS = 30;
 
     private final MurmurSettings settings;
+    private final Clock clock;
     private final StatusFile status;
-    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "murmur-bootstrap-lifecycle");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ScheduledExecutorService statusTicker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "murmur-bootstrap-status");
-        t.setDaemon(true);
-        return t;
-    });
+    private final NodeMetrics metrics = new NodeMetrics();
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> daemonThread(r, "lifecycle"));
+    private final ScheduledExecutorService statusTicker =
+            Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "status"));
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile DhtNode node;
+    private volatile SntpServer sntp;
+    private volatile AdminServer admin;
+    private volatile PeerExchange exchange;
     private volatile State state = State.NEW;
+    private volatile Instant startedAt;
     private CompletableFuture<Void> started;
     private CompletableFuture<Void> stopped;
 
     public BootstrapDaemon(MurmurSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.status = new StatusFile(settings.bootstrap(), clock);
     }
 
@@ -83,19 +91,29 @@ public final class BootstrapDaemon {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + b.dataDir(), e);
         }
-        DhtNode dht = DhtNode.builder().settings(settings.dht())
+        startedAt = clock.instant();
+        DhtNode dht = DhtNode.builder().settings(settings.dht()).observer(metrics.dhtObserver())
                 .bindAddress(new InetSocketAddress(b.host(), b.port()))
                 .dataDir(b.dataDir().resolve("dht")).build();
         node = dht;
         dht.start().join();
+        metrics.watch(dht);
+        sntp = new SntpServer(new InetSocketAddress(b.host(), b.sntpPort()), clock, metrics.sntpListener());
+        sntp.start().join();
+        admin = new AdminServer(new InetSocketAddress(b.adminHost(), b.adminPort()), this::health, metrics::scrape);
+        admin.start().join();
         List<InetSocketAddress> seeds = b.seedEndpoints().stream()
                 .map(s -> new InetSocketAddress(s.host(), s.port())).toList();
         dht.bootstrap(seeds).join();
+        exchange = new PeerExchange(dht, AdvertisedAddress.of(b, dht.address().getPort()), b.exchangeInterval(),
+                settings.dht().maxTtl(), clock);
+        exchange.start().join();
         state = State.RUNNING;
         status.write(state, dhtStatus());
         statusTicker.scheduleAtFixedRate(() -> status.write(state, dhtStatus()), STATUS_EVERY_SECONDS,
                 STATUS_EVERY_SECONDS, TimeUnit.SECONDS);
-        LOG.info("bootstrap node up: {}:{}, data dir {}, seeds {}", b.host(), b.port(), b.dataDir(), b.seeds());
+        LOG.info("bootstrap node {} up: DHT {}:{}, SNTP {}, admin {}, data dir {}, seeds {}", dht.id(), b.host(),
+                dht.address().getPort(), sntp.localAddress(), admin.localAddress(), b.dataDir(), b.seeds());
     }
 
     /** Takes the node down; safe to call more than once, before or after {@link #start()}. */
@@ -119,15 +137,43 @@ public final class BootstrapDaemon {
         boolean wasUp = state == State.RUNNING;
         state = State.STOPPING;
         statusTicker.shutdownNow();
-        DhtNode dht = node;
-        if (dht != null) {
-            dht.stop().join();
+        if (exchange != null) {
+            exchange.stop().join();
+        }
+        if (admin != null) {
+            admin.stop().join();
+        }
+        if (sntp != null) {
+            sntp.stop().join();
+        }
+        if (node != null) {
+            node.stop().join();
         }
         state = State.STOPPED;
         if (wasUp) {
             status.write(state, Map.of());
-            LOG.info("bootstrap node stopped");
+            LOG.info("bootstrap node stopped; store and routing table saved");
         }
+    }
+
+    /** What {@code GET /health} answers. */
+    public Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("state", state.name());
+        DhtNode dht = node;
+        if (dht != null && state != State.STOPPED) {
+            h.put("nodeId", dht.id().toHex());
+            h.put("address", dht.address().getHostString() + ":" + dht.address().getPort());
+            h.put("uptimeSeconds", Duration.between(startedAt, clock.instant()).toSeconds());
+            h.put("routingTableSize", dht.routingTableSize());
+            h.put("storedRecords", dht.storedRecords());
+            h.put("storedBytes", dht.storedBytes());
+        }
+        SntpServer s = sntp;
+        if (s != null) {
+            h.put("sntpPort", s.localAddress().getPort());
+        }
+        return h;
     }
 
     /** The DHT node's id, once started. */
@@ -140,6 +186,26 @@ public final class BootstrapDaemon {
         return node.address();
     }
 
+    /** Where the SNTP server answers, once started. */
+    public InetSocketAddress sntpAddress() {
+        return sntp.localAddress();
+    }
+
+    /** Where {@code /health} and {@code /metrics} answer, once started. */
+    public InetSocketAddress adminAddress() {
+        return admin.localAddress();
+    }
+
+    /** The running DHT node, for in-process users such as the demo and tests. */
+    public DhtNode node() {
+        return node;
+    }
+
+    /** The node's meters, as {@code /metrics} shows them. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
     private Map<String, Object> dhtStatus() {
         DhtNode dht = node;
         Map<String, Object> s = new LinkedHashMap<>();
@@ -147,6 +213,8 @@ public final class BootstrapDaemon {
         s.put("address", dht.address().getHostString() + ":" + dht.address().getPort());
         s.put("contacts", dht.routingTableSize());
         s.put("storedItems", dht.storedRecords());
+        s.put("sntp", sntp.localAddress().getPort());
+        s.put("admin", admin.localAddress().getHostString() + ":" + admin.localAddress().getPort());
         return s;
     }
 
@@ -169,6 +237,7 @@ public final class BootstrapDaemon {
         long timeoutMs = settings.bootstrap().shutdownTimeout().toMillis();
         Thread hook = new Thread(() -> {
             try {
+                LOG.info("shutdown requested");
                 stop().get(timeoutMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 LOG.warn("bootstrap node did not stop within {} ms; exiting anyway", timeoutMs);
@@ -186,6 +255,12 @@ public final class BootstrapDaemon {
                 LOG.debug("JVM is shutting down; hook stays");
             }
         });
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, "murmur-bootstrap-" + name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Override

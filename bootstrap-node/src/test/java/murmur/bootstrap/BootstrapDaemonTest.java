@@ -28,7 +28,7 @@ class BootstrapDaemonTest {
 
     private BootstrapDaemon daemon(Path dataDir, String... more) {
         List<String> overrides = new ArrayList<>(List.of("bootstrap.dataDir=" + dataDir, "bootstrap.port=0",
-                "bootstrap.host=127.0.0.1"));
+                "bootstrap.host=127.0.0.1", "bootstrap.sntpPort=0", "bootstrap.adminPort=0"));
         overrides.addAll(List.of(more));
         MurmurSettings s = SettingsLoader.load(Optional.empty(), overrides);
         return new BootstrapDaemon(s, CLOCK);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "murmur bootstrap", mixinStandardHelpOptions = true, versionProvider = BootstrapCli.Version.class,
         description = "Run a Murmur bootstrap node: a headless DHT daemon with a fixed address.",
-        footer = {"", "Logs go to stderr and <data-dir>/logs/bootstrap.log; state to <data-dir>/status.json."})
+        footer = {"", "Logs go to stderr and, as JSON lines, to <data>/logs/bootstrap.log.",
+            "State: <data>/status.json, and GET /health and /metrics on the admin port."})
 public final class BootstrapCli implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
@@ -42,15 +43,27 @@ public final class BootstrapCli implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "<address>", description = "address to bind (bootstrap.host)")
     private String host;
 
-    @Option(names = "--port", paramLabel = "<port>", description = "UDP and TCP port (bootstrap.port)")
+    @Option(names = "--port", paramLabel = "<port>", description = "DHT UDP and TCP port (bootstrap.port)")
     private Integer port;
 
-    @Option(names = "--data-dir", paramLabel = "<dir>", description = "store, logs and status (bootstrap.dataDir)")
+    @Option(names = {"--data", "--data-dir"}, paramLabel = "<dir>",
+            description = "identity, store, logs and status (bootstrap.dataDir)")
     private String dataDir;
 
-    @Option(names = "--seed", paramLabel = "<host:port>",
+    @Option(names = {"--peer", "--seed"}, paramLabel = "<host:port>",
             description = "another bootstrap node to join; repeatable, replaces bootstrap.seeds")
     private List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--sntp-port", paramLabel = "<port>", description = "SNTP server UDP port (bootstrap.sntpPort)")
+    private Integer sntpPort;
+
+    @Option(names = "--admin-port", paramLabel = "<port>",
+            description = "admin HTTP port for /health and /metrics (bootstrap.adminPort)")
+    private Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "<address>",
+            description = "admin HTTP address, loopback by default (bootstrap.adminHost)")
+    private String adminHost;
 
     @Spec
     private CommandSpec spec;
@@ -65,6 +78,9 @@ public final class BootstrapCli implements Callable<Integer> {
         Optional.ofNullable(host).ifPresent(h -> all.add("bootstrap.host=" + h));
         Optional.ofNullable(port).ifPresent(p -> all.add("bootstrap.port=" + p));
         Optional.ofNullable(dataDir).ifPresent(d -> all.add("bootstrap.dataDir=" + d));
+        Optional.ofNullable(sntpPort).ifPresent(p -> all.add("bootstrap.sntpPort=" + p));
+        Optional.ofNullable(adminPort).ifPresent(p -> all.add("bootstrap.adminPort=" + p));
+        Optional.ofNullable(adminHost).ifPresent(h -> all.add("bootstrap.adminHost=" + h));
         if (!seeds.isEmpty()) {
             all.add("bootstrap.seeds=" + String.join(",", seeds));
         }
@@ -106,8 +122,9 @@ public final class BootstrapCli implements Callable<Integer> {
             return 1;
         }
         spec.commandLine().getOut().println("bootstrap node " + daemon.nodeId() + " listening on "
-                + daemon.address().getHostString() + ":" + daemon.address().getPort() + "; status in "
-                + daemon.statusFile() + "; Ctrl-C stops it");
+                + daemon.address().getHostString() + ":" + daemon.address().getPort() + ", SNTP on UDP "
+                + daemon.sntpAddress().getPort() + ", health at http://" + daemon.adminAddress().getHostString() + ":"
+                + daemon.adminAddress().getPort() + "/health; Ctrl-C stops it");
         spec.commandLine().getOut().flush();
         daemon.terminated().join();
         return 0;

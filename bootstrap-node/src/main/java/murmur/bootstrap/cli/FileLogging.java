@@ -1,24 +1,29 @@
 package murmur.bootstrap.cli;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Adds a log file under the data directory to the stderr logging of logback.xml, for as long as the node runs. */
+/**
+ * Adds a structured log under the data directory to the stderr logging of logback.xml, for as long as the node runs:
+ * one JSON object per line, rolled daily and at 20 MB, gzipped, 14 days and 500 MB kept at most.
+ */
 final class FileLogging implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileLogging.class);
 
     private final LoggerContext context;
-    private final FileAppender<ILoggingEvent> appender;
+    private final RollingFileAppender<ILoggingEvent> appender;
 
-    private FileLogging(LoggerContext context, FileAppender<ILoggingEvent> appender) {
+    private FileLogging(LoggerContext context, RollingFileAppender<ILoggingEvent> appender) {
         this.context = context;
         this.appender = appender;
     }
@@ -33,15 +38,23 @@ final class FileLogging implements AutoCloseable {
             LOG.warn("logging to stderr only; cannot create {}: {}", file.getParent(), e.toString());
             return new FileLogging(null, null);
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{24} - %msg%n");
         encoder.start();
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
         appender.setName("murmur-file");
         appender.setFile(file.toString());
         appender.setEncoder(encoder);
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        rolling.setFileNamePattern(file.resolveSibling("bootstrap.%d{yyyy-MM-dd}.%i.log.gz").toString());
+        rolling.setMaxFileSize(FileSize.valueOf("20MB"));
+        rolling.setMaxHistory(14);
+        rolling.setTotalSizeCap(FileSize.valueOf("500MB"));
+        rolling.start();
+        appender.setRollingPolicy(rolling);
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
         return new FileLogging(context, appender);
