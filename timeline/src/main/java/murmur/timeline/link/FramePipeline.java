@@ -1,0 +1,59 @@
+package murmur.timeline.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The handlers every link connection starts with: framing by length (a declared length above the limit fails at
+ * once, before its bytes arrive), {@link FrameCodec} both ways, and an idle timer.
+ */
+final class FramePipeline {
+    private FramePipeline() {}
+
+    static void install(ChannelPipeline pipeline, FrameCodec codec, Duration idle, ChannelHandler last) {
+        pipeline.addLast(new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new LengthFieldBasedFrameDecoder(
+                        codec.maxFrameBytes() + FrameCodec.LENGTH_BYTES, 0, FrameCodec.LENGTH_BYTES, 0, 0))
+                .addLast(new Decoder(codec))
+                .addLast(new Encoder(codec))
+                .addLast(last);
+    }
+
+    private static final class Decoder extends MessageToMessageDecoder<ByteBuf> {
+        private final FrameCodec codec;
+
+        Decoder(FrameCodec codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf bytes, List<Object> out)
+                throws MalformedFrameException {
+            out.add(codec.decode(ByteBufUtil.getBytes(bytes)));
+        }
+    }
+
+    private static final class Encoder extends MessageToByteEncoder<Frame> {
+        private final FrameCodec codec;
+
+        Encoder(FrameCodec codec) {
+            super(Frame.class);
+            this.codec = codec;
+        }
+
+        @Override
+        protected void encode(ChannelHandlerContext ctx, Frame frame, ByteBuf out) {
+            out.writeBytes(codec.encode(frame));
+        }
+    }
+}

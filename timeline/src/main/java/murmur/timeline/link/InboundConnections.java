@@ -1,0 +1,50 @@
+package murmur.timeline.link;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sets up each accepted connection, or closes it at once when the inbound limit is reached. */
+final class InboundConnections extends ChannelInitializer<SocketChannel> {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundConnections.class);
+
+    private final RequestHandlers handlers;
+    private final Executor workers;
+    private final LinkSettings settings;
+    private final FrameCodec codec;
+    private final LinkCounters counters;
+    private final AtomicInteger open = new AtomicInteger();
+
+    InboundConnections(RequestHandlers handlers, Executor workers, LinkSettings settings, FrameCodec codec,
+            LinkCounters counters) {
+        this.handlers = handlers;
+        this.workers = workers;
+        this.settings = settings;
+        this.codec = codec;
+        this.counters = counters;
+    }
+
+    int open() {
+        return open.get();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        if (open.incrementAndGet() > settings.maxInboundConnections()) {
+            open.decrementAndGet();
+            LOG.warn("refusing a connection from {}: {} connections are open already", ch.remoteAddress(),
+                    settings.maxInboundConnections());
+            ch.close();
+            return;
+        }
+        ch.closeFuture().addListener(closed -> open.decrementAndGet());
+        // Twice the client's idle time, so a client normally closes first and never races a closing server.
+        Duration idle = settings.idleTimeout().multipliedBy(2);
+        FramePipeline.install(ch.pipeline(), codec, idle,
+                new InboundRequests(handlers, workers, settings, codec, counters));
+    }
+}

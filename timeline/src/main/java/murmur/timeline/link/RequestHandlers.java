@@ -1,0 +1,21 @@
+package murmur.timeline.link;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The handler registered for each message type. */
+final class RequestHandlers {
+    private final Map<Integer, RequestHandler> byType = new ConcurrentHashMap<>();
+
+    void put(int type, RequestHandler handler) {
+        if (type < 0 || type > Frame.MAX_TYPE) {
+            throw new IllegalArgumentException("message type must be from 0 to 65535, got " + type);
+        }
+        byType.put(type, handler);
+    }
+
+    /** The handler for {@code type}, or null. */
+    RequestHandler get(int type) {
+        return byType.get(type);
+    }
+}
