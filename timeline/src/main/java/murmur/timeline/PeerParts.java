@@ -10,14 +10,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import murmur.config.HostPort;
 import murmur.dht.DhtNode;
+import murmur.dht.SetEntry;
+import murmur.dht.wire.MalformedMessageException;
+import murmur.dht.wire.RecordBytes;
 import murmur.timeline.clock.ClockSync;
 import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.PeerLink;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.session.AccountService;
-import murmur.timeline.session.Direct;
 import murmur.timeline.session.Dissemination;
+import murmur.timeline.session.MessageTypes;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
 import murmur.timeline.store.Database;
@@ -36,6 +41,7 @@ final class PeerParts {
     private DhtNode dht;
     private Database db;
     private ClockSync clockSync;
+    private PeerLink link;
     private AccountService accounts;
     private volatile UserSession current;
 
@@ -49,14 +55,18 @@ final class PeerParts {
                 .bindAddress(new InetSocketAddress(config.host(), 0)).build();
         List<HostPort> seeds = config.seeds().stream().map(a -> new HostPort(a.getHostString(), a.getPort())).toList();
         clockSync = ClockSync.fromSettings(config.settings().timeline(), seeds, config.clock());
-        return dht.start().thenCompose(v -> dht.bootstrap(config.seeds()).exceptionally(e -> {
+        InetSocketAddress linkAddress = new InetSocketAddress(config.host(), config.settings().timeline().peerPort());
+        return PeerLink.bind(linkAddress, LinkSettings.from(config.settings().timeline())).thenAccept(l -> {
+            link = l;
+            link.onRequest(MessageTypes.FOLLOW_NOTICE, this::followNotice);
+        }).thenCompose(v -> dht.start()).thenCompose(v -> dht.bootstrap(config.seeds()).exceptionally(e -> {
             LOG.warn("could not join through {}: {}", config.seeds(), e.getMessage());
             return null;
         })).thenRun(() -> {
             clockSync.start();
             PostStore posts = new PostStore(db);
             PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, new UserDirectory(dht, db),
-                    direct(), scheduler, clockSync.clock(), this::addresses, Dissemination.LOCAL_ONLY);
+                    link::request, scheduler, clockSync.clock(), this::addresses, Dissemination.LOCAL_ONLY);
             accounts = new AccountService(ctx, workers, s -> current = s);
             scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
         });
@@ -67,6 +77,7 @@ final class PeerParts {
         CompletableFuture<Void> loggedOut = s == null ? CompletableFuture.completedFuture(null) : s.logout();
         return loggedOut.thenCompose(v -> clockSync == null ? CompletableFuture.completedFuture(null)
                 : clockSync.stop().exceptionally(e -> null))
+                .thenCompose(v -> link == null ? CompletableFuture.completedFuture(null) : link.close())
                 .thenCompose(v -> dht == null ? CompletableFuture.completedFuture(null) : dht.stop())
                 .whenComplete((v, e) -> {
                     scheduler.shutdownNow();
@@ -120,11 +131,28 @@ final class PeerParts {
     }
 
     InetSocketAddress peerAddress() {
-        return dht.address();
+        return link.address();
     }
 
-    private Direct direct() {
-        return (to, type, body) -> CompletableFuture.failedFuture(new IllegalStateException("no peer link yet"));
+    private CompletableFuture<byte[]> followNotice(InetSocketAddress from, byte[] body) {
+        UserSession s = current;
+        if (s == null || !s.isOpen()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
+        }
+        SetEntry entry;
+        try {
+            entry = RecordBytes.decodeEntry(body);
+        } catch (MalformedMessageException e) {
+            LOG.warn("malformed follow notice from {}: {}", from, e.getMessage());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("malformed notice"));
+        }
+        return s.receiveNotice(entry).thenApply(ok -> {
+            if (!ok) {
+                LOG.warn("dropped a follow notice from {} that is not genuine or not for {}", from, s.user());
+                throw new IllegalArgumentException("not a genuine notice for " + s.user());
+            }
+            return new byte[0];
+        });
     }
 
     private List<String> addresses() {

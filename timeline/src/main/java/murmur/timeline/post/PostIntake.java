@@ -37,7 +37,10 @@ public final class PostIntake {
     }
 
     public CompletableFuture<Outcome> accept(Post post) {
-        return users.publicKey(post.author()).thenCompose(key -> {
+        return users.publicKey(post.author()).exceptionally(e -> {
+            LOG.info("cannot look up {}'s key: {}", post.author(), e.getMessage());
+            return Optional.empty();
+        }).thenCompose(key -> {
             Optional<String> problem = key.isEmpty() ? Optional.of("unknown author")
                     : rules.problem(post, key.get(), clock.instant());
             if (problem.isPresent()) {

@@ -26,6 +26,7 @@ import murmur.timeline.UserSummary;
 import murmur.timeline.follow.FollowBook;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.gc.PostCollector;
+import murmur.timeline.link.Retry;
 import murmur.timeline.notify.Inbox;
 import murmur.timeline.observe.Live;
 import murmur.timeline.post.OwnPosts;
@@ -65,7 +66,7 @@ public final class UserSession implements TimelineService {
         this.presence = new PresenceService(me, writer, ctx.dht(), ctx.users(), ctx.clock(),
                 settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
-                new DirectNotifier(presence, ctx.direct(), ctx.scheduler(), settings.directRetries()));
+                new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
         this.graph = new FollowGraph(ctx.dht(), ctx.users());
         this.inbox = new Inbox(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),

@@ -1,0 +1,126 @@
+package murmur.timeline;
+
+import static murmur.timeline.testing.LocalNet.await;
+import static murmur.timeline.testing.LocalNet.reason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.waitAtMost;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import murmur.timeline.Notification.Kind;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.testing.LocalNet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FollowTest {
+    private static LocalNet net;
+
+    @BeforeAll
+    static void network() {
+        net = LocalNet.start(3, List.of());
+    }
+
+    @AfterAll
+    static void shutdown() {
+        net.close();
+    }
+
+    @Test
+    void aFollowWhileTheTargetIsOfflineWaitsForItsLoginAndIsThenCleared(
+            @TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TimelinePeer targetPeer = net.peer(a);
+        TimelineService target = await(targetPeer.register("tgt_off", "password1"));
+        await(target.logout());
+        TimelineService fan = await(net.peer(b).register("fan_off", "password2"));
+
+        await(fan.follow("tgt_off"));
+        assertThat(fan.following().get()).containsExactly("tgt_off");
+
+        TimelineService back = await(targetPeer.login("tgt_off", "password1"));
+        assertThat(back.notifications().get()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(Kind.FOLLOW);
+            assertThat(n.from()).isEqualTo("fan_off");
+            assertThat(n.whileAway()).isTrue();
+        });
+        assertThat(back.unreadNotifications().get()).isEqualTo(1);
+        back.markNotificationsRead();
+        waitAtMost(Duration.ofSeconds(5)).until(() -> back.unreadNotifications().get() == 0);
+
+        await(back.logout());
+        TimelineService elsewhere = await(net.peer(c).login("tgt_off", "password1"));
+        assertThat(elsewhere.notifications().get()).as("cleared at the first login, so not shown again").isEmpty();
+    }
+
+    @Test
+    void anOnlineTargetHearsOfFollowAndUnfollowDirectly(@TempDir Path a, @TempDir Path b) {
+        TimelineService target = await(net.peer(a).register("tgt_on", "password1"));
+        TimelineService fan = await(net.peer(b).register("fan_on", "password2"));
+
+        await(fan.follow("tgt_on"));
+        waitAtMost(Duration.ofSeconds(10)).until(() -> target.notifications().get().stream()
+                .anyMatch(n -> n.kind() == Kind.FOLLOW && n.from().equals("fan_on") && !n.whileAway()));
+        assertThat(await(target.followersOf("tgt_on"))).extracting(UserSummary::name).containsExactly("fan_on");
+
+        await(fan.unfollow("tgt_on"));
+        waitAtMost(Duration.ofSeconds(10)).until(() -> target.notifications().get().stream()
+                .anyMatch(n -> n.kind() == Kind.UNFOLLOW && n.from().equals("fan_on")));
+        assertThat(fan.following().get()).isEmpty();
+        waitAtMost(Duration.ofSeconds(10)).until(() -> await(target.followersOf("tgt_on")).isEmpty());
+        assertThat(await(fan.followingOf("fan_on"))).isEmpty();
+    }
+
+    @Test
+    void listsShowFollowersAndFollowingWithTheirPresence(@TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TimelineService star = await(net.peer(a).register("star_l", "password1"));
+        TimelineService online = await(net.peer(b).register("fan_l_on", "password2"));
+        TimelinePeer leaverPeer = net.peer(c);
+        TimelineService leaver = await(leaverPeer.register("fan_l_off", "password3"));
+        await(online.follow("star_l"));
+        await(leaver.follow("star_l"));
+        await(leaver.logout());
+
+        List<UserSummary> followers = await(star.followersOf("star_l"));
+        assertThat(followers).extracting(UserSummary::name).containsExactly("fan_l_off", "fan_l_on");
+        assertThat(followers).filteredOn(UserSummary::online).extracting(UserSummary::name)
+                .containsExactly("fan_l_on");
+        assertThat(await(star.followingOf("fan_l_off"))).extracting(UserSummary::name).containsExactly("star_l");
+        waitAtMost(Duration.ofSeconds(5)).until(() -> online.followedPresence().get().containsKey("star_l")
+                && online.followedPresence().get().get("star_l").online());
+        assertThat(await(star.findUser("fan_l_on"))).hasValueSatisfying(u -> assertThat(u.online()).isTrue());
+        assertThat(await(star.findUser("no_such_user"))).isEmpty();
+    }
+
+    @Test
+    void followingYourselfOrNobodyIsRefused(@TempDir Path a) {
+        TimelineService me = await(net.peer(a).register("lonely_f", "password1"));
+        assertThat(reason(me.follow("lonely_f"))).isEqualTo(Reason.CANNOT_FOLLOW_SELF);
+        assertThat(reason(me.follow("ghost_user"))).isEqualTo(Reason.UNKNOWN_USER);
+        assertThat(reason(me.follow("Bad Name"))).isEqualTo(Reason.INVALID_NAME);
+    }
+
+    @Test
+    void theFollowListSurvivesLoginOnAnotherMachineAndSuggestionsComeFromFollowees(
+            @TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TimelinePeer home = net.peer(a);
+        for (String n : List.of("sug_x", "sug_y", "sug_z")) {
+            await(home.register(n, "password0"));
+        }
+        TimelineService y = await(home.login("sug_y", "password0"));
+        await(y.follow("sug_x"));
+        TimelineService z = await(home.login("sug_z", "password0"));
+        await(z.follow("sug_x"));
+        await(z.follow("sug_y"));
+        TimelineService w = await(net.peer(b).register("sug_w", "password0"));
+        await(w.follow("sug_y"));
+        await(w.follow("sug_z"));
+        assertThat(await(w.suggestions())).containsExactly(new Suggestion("sug_x", 2));
+        await(w.logout());
+
+        TimelineService again = await(net.peer(c).login("sug_w", "password0"));
+        assertThat(again.following().get()).containsExactlyInAnyOrder("sug_y", "sug_z");
+    }
+}

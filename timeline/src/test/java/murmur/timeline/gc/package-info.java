@@ -1,0 +1,2 @@
+/** Tests of the post collector. */
+package murmur.timeline.gc;

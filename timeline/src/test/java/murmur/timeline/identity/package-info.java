@@ -1,0 +1,2 @@
+/** Tests of sealed keys and account records. */
+package murmur.timeline.identity;

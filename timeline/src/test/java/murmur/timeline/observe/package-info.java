@@ -1,0 +1,2 @@
+/** Tests of observable values. */
+package murmur.timeline.observe;

@@ -1,0 +1,2 @@
+/** Tests of post intake and storage. */
+package murmur.timeline.post;
