@@ -1,20 +1,61 @@
 package murmur.app.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import murmur.app.shell.DesktopClient;
+import murmur.config.MurmurSettings;
+import murmur.timeline.TimelinePeer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code murmur app}: the desktop client. */
+/** {@code murmur app}: the desktop client on a peer of its own. */
 @Command(name = "app", mixinStandardHelpOptions = true, description = "Start the Murmur desktop client.")
 final class AppCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private MurmurCli root;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: app.dataDir)")
+    private Path data;
+
+    @Option(names = "--bootstrap", paramLabel = "host:port", split = ",",
+            description = "bootstrap nodes to join through, comma-separated (default: app.bootstrapSeeds)")
+    private List<String> bootstrap = new ArrayList<>();
+
+    @Option(names = "--dark", description = "start with the dark theme")
+    private boolean dark;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getOut().println("murmur app: " + ClientStatus.NOT_BUILT);
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        var noDisplay = DesktopClient.missingDisplay(root.environment(), System.getProperty("os.name"));
+        if (noDisplay.isPresent()) {
+            err.println("murmur app: " + noDisplay.get() + ". Run it on a desktop, or under xvfb-run.");
+            return 1;
+        }
+        MurmurSettings settings = root.settings();
+        List<String> seeds = bootstrap.isEmpty() ? settings.app().bootstrapSeeds() : bootstrap;
+        Path dataDir = data != null ? data : settings.app().dataDir();
+        TimelinePeer peer;
+        try {
+            peer = TimelinePeer.builder().settings(settings).dataDir(dataDir).seeds(Seeds.parse(seeds)).build();
+        } catch (IllegalArgumentException e) {
+            err.println("murmur app: --bootstrap: " + e.getMessage());
+            return MurmurCli.EXIT_USAGE;
+        }
+        spec.commandLine().getOut().printf("murmur app: data in %s, joining through %s%n", dataDir,
+                String.join(",", seeds));
+        spec.commandLine().getOut().flush();
+        PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, List.of(), dark));
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package murmur.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import murmur.config.MurmurSettings;
@@ -47,6 +48,7 @@ public final class MurmurCli implements Callable<Integer> {
     private CommandSpec spec;
 
     private MurmurSettings settings;
+    private Map<String, String> environment = System.getenv();
 
     public static void main(String[] args) {
         System.exit(commandLine(new MurmurCli()).execute(args));
@@ -80,6 +82,25 @@ public final class MurmurCli implements Callable<Integer> {
             throw new IllegalStateException("settings are loaded only when a command runs");
         }
         return settings;
+    }
+
+    /**
+     * The settings again with {@code defaults} applied under the user's own: a command's preferences that the user's
+     * {@code --config} and {@code --set} still override.
+     */
+    MurmurSettings settingsWith(List<String> defaults) {
+        List<String> all = new ArrayList<>(defaults);
+        all.addAll(overrides);
+        return SettingsLoader.load(Optional.ofNullable(config), all);
+    }
+
+    /** The process environment; tests replace it. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    void environment(Map<String, String> env) {
+        environment = Map.copyOf(env);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,10 +44,19 @@ class MurmurCliTest {
     }
 
     @Test
-    void demoRunsALocalDhtAndSaysTheClientIsNotBuiltYet() {
-        assertThat(run("demo")).isZero();
-        assertThat(out.toString()).contains("not built yet", "./murmur bootstrap", "6 peers joined",
-                "\"Alice, posting from the demo\"", "[bob, carol, dave]");
+    void demoWithoutADisplaySaysSoAndFails() {
+        cli.environment(Map.of());
+        assertThat(run("demo")).isEqualTo(1);
+        assertThat(err.toString()).contains("no display", "--no-gui");
+        assertThat(run("app")).isEqualTo(1);
+        assertThat(err.toString()).contains("murmur app: no display");
+    }
+
+    @Test
+    void demoWithoutGuiRunsTheNetworkAndPrintsItsActivity() {
+        assertThat(run("demo", "--no-gui", "--users", "3", "--post-every", "1", "--for", "2")).isZero();
+        assertThat(out.toString()).contains("demo users ada, grace, linus follow each other",
+                "ada registered and is online", "ada follows grace", "grace: ada followed you", "ada posted #1: ");
     }
 
     @Test
