@@ -1,0 +1,2 @@
+/** Crash tests: a peer in a child JVM killed with SIGKILL. */
+package murmur.timeline.crash;
