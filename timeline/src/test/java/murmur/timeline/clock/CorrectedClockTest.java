@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import murmur.timeline.testing.StubClock;
 import org.junit.jupiter.api.Test;
 
 class CorrectedClockTest {
@@ -22,7 +23,7 @@ class CorrectedClockTest {
 
     @Test
     void addsTheOffsetToTheBaseClock() {
-        MutableClock base = new MutableClock(NOW);
+        StubClock base = new StubClock(NOW);
         CorrectedClock clock = new CorrectedClock(base);
 
         clock.setOffset(Duration.ofMillis(-1_500));
