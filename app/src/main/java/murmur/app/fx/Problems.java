@@ -19,7 +19,7 @@ public final class Problems {
         if (cause instanceof CancellationException) {
             return "Cancelled.";
         }
-        return "Something went wrong: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+        return "Something went wrong: " + sentence(cause.getMessage() == null ? cause.getClass().getSimpleName()
                 : cause.getMessage());
     }
 
@@ -38,8 +38,17 @@ public final class Problems {
             case LOGGED_OUT:
                 return "You are signed out.";
             default:
-                return e.getMessage();
+                return sentence(e.getMessage());
         }
+    }
+
+    /** The domain's messages are clauses ("the name 'bob' is taken"); the UI shows sentences. */
+    static String sentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "Something went wrong.";
+        }
+        String s = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -65,8 +65,11 @@ public final class SignInView extends StackPane {
         name.disableProperty().bind(model.busy());
         password.disableProperty().bind(model.busy());
 
-        VBox card = new VBox(brand, tagline, new Label("Name"), name, rules, new Label("Password"), password, buttons,
-                busyRow(model), errorLabel(model));
+        Label passwordRules = new Label(model.passwordRules());
+        passwordRules.setWrapText(true);
+        passwordRules.getStyleClass().addAll(Styles.TEXT_SMALL, "muted");
+        VBox card = new VBox(brand, tagline, new Label("Name"), name, rules, new Label("Password"), password,
+                passwordRules, buttons, busyRow(model), errorLabel(model));
         card.getStyleClass().add("sign-in-card");
         card.setMaxWidth(440);
         card.setMaxHeight(USE_PREF_SIZE);

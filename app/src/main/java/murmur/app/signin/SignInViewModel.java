@@ -70,6 +70,11 @@ public final class SignInViewModel {
         return canSubmit;
     }
 
+    /** What the network asks of a password, shown under the password field. */
+    public String passwordRules() {
+        return "Passwords: at least 8 characters. They never leave this computer.";
+    }
+
     /** The rules a name must follow, shown under the name field. */
     public String nameRules() {
         return "Names: " + UserName.RULES + ".";
