@@ -71,8 +71,10 @@ public final class Inbox {
                         .orElse(0L))
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
                         .thenCompose(entries -> accept(entries, cleared)))
-                .thenCompose(this::clearUntil)
-                .thenCompose(v -> refresh());
+                .thenCompose(newest -> {
+                    clearUntil(newest);
+                    return refresh();
+                });
     }
 
     /** A notice sent directly by its signer while this user is online; false when it is not genuine. */

@@ -80,15 +80,16 @@ public final class UserSession implements TimelineService {
         UserSession s = new UserSession(ctx, me, key);
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
-                .thenCompose(v -> s.own.loadHead())
-                .thenCompose(v -> s.follows.load())
+                .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.inbox.loadAtLogin()))
                 .thenCompose(v -> s.timeline.refresh())
-                .thenCompose(v -> s.inbox.loadAtLogin())
-                .thenCompose(v -> s.presence.goOnline(ctx.scheduler()))
                 .thenApply(v -> s.startPeriodicWork());
     }
 
     private UserSession startPeriodicWork() {
+        presence.goOnline(ctx.scheduler()).exceptionally(e -> {
+            LOG.info("{} is online, but presence was not published yet: {}", me, e.getMessage());
+            return null;
+        });
         own.publishHead().exceptionally(e -> null);
         followed.poll();
         ctx.dissemination().catchUp(me, follows.following().get()).thenAccept(n -> timeline.refresh());
