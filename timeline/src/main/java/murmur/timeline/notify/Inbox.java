@@ -42,6 +42,7 @@ public final class Inbox {
     private final Duration ttl;
     private final LiveValue<List<Notification>> list = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
+    private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
 
     public Inbox(String me, byte[] myKey, DhtNode dht, UserDirectory users, RecordWriter writer, Database db,
             Duration ttl) {
@@ -72,7 +73,7 @@ public final class Inbox {
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
                         .thenCompose(entries -> accept(entries, cleared)))
                 .thenCompose(newest -> {
-                    clearUntil(newest);
+                    clearing = clearUntil(newest);
                     return refresh();
                 });
     }
@@ -84,6 +85,11 @@ public final class Inbox {
         }
         return verified(entry).thenCompose(n -> n.isEmpty() ? CompletableFuture.completedFuture(false)
                 : store.add(me, n.get()).thenCompose(added -> refresh().thenApply(v -> true)));
+    }
+
+    /** Completes when the last "seen until" mark has been written (or failed to be). */
+    public CompletableFuture<Void> settled() {
+        return clearing;
     }
 
     public CompletableFuture<Void> markRead() {
