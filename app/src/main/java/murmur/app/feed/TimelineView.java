@@ -1,6 +1,7 @@
 package murmur.app.feed;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -17,7 +18,7 @@ public final class TimelineView extends VBox {
         title.getStyleClass().add(Styles.TITLE_3);
         ListView<PostItem> posts = new ListView<>(timeline.posts());
         posts.setId("timeline");
-        posts.getStyleClass().add("timeline-list");
+        posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
         posts.setCellFactory(list -> new PostCell(openProfile));
         Label empty = new Label("No posts yet. Write the first one above, or follow someone from \"Who to follow\".");
         empty.setWrapText(true);

@@ -1,6 +1,7 @@
 package murmur.app.notifications;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
@@ -22,7 +23,7 @@ public final class NotificationsView extends VBox {
         title.getStyleClass().add(Styles.TITLE_3);
         ListView<NotificationItem> list = new ListView<>(model.items());
         list.setId("notifications");
-        list.getStyleClass().add("timeline-list");
+        list.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
         list.setCellFactory(l -> new Row(openProfile));
         Label empty = new Label("Nothing yet. When someone follows or unfollows you, it shows here.");
         empty.getStyleClass().add("muted");

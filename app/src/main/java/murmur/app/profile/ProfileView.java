@@ -1,6 +1,7 @@
 package murmur.app.profile;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -52,7 +53,7 @@ public final class ProfileView extends VBox {
 
         ListView<PostItem> posts = new ListView<>(model.posts());
         posts.setId("profilePosts");
-        posts.getStyleClass().add("timeline-list");
+        posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
         posts.setCellFactory(l -> new PostCell(openProfile));
         posts.setPlaceholder(muted("No posts yet."));
         TabPane tabs = new TabPane(new Tab("Posts", posts),

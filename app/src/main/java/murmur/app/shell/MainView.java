@@ -1,6 +1,7 @@
 package murmur.app.shell;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -177,6 +178,8 @@ final class MainView extends BorderPane {
         box.setPrefWidth(300);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }

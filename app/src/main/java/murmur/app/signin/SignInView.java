@@ -79,7 +79,8 @@ public final class SignInView extends StackPane {
 
     private static HBox busyRow(SignInViewModel model) {
         ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(20, 20);
+        spinner.setMinSize(22, 22);
+        spinner.setPrefSize(22, 22);
         Label what = new Label();
         what.setId("progress");
         what.setWrapText(true);

@@ -67,6 +67,7 @@ public final class WhoToFollowView extends VBox {
         Button follow = new Button("Follow", Icons.of(Feather.USER_PLUS));
         follow.setId("follow-" + item.name());
         follow.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED, Styles.ACCENT);
+        follow.setMinWidth(USE_PREF_SIZE);
         follow.setOnAction(e -> {
             follow.setDisable(true);
             model.follow(item.name());
