@@ -2,6 +2,7 @@ package murmur.timeline;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,8 @@ import murmur.dht.SetEntry;
 import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.clock.ClockSync;
+import murmur.timeline.dissemination.DisseminationService;
+import murmur.timeline.dissemination.LocalUser;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.PeerLink;
@@ -21,7 +24,6 @@ import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.session.AccountService;
-import murmur.timeline.session.Dissemination;
 import murmur.timeline.session.MessageTypes;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
@@ -65,8 +67,12 @@ final class PeerParts {
         })).thenRun(() -> {
             clockSync.start();
             PostStore posts = new PostStore(db);
-            PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, new UserDirectory(dht, db),
-                    link::request, scheduler, clockSync.clock(), this::addresses, Dissemination.LOCAL_ONLY);
+            UserDirectory users = new UserDirectory(dht, db);
+            DisseminationService dissemination = new DisseminationService(link::request, dht, posts, users,
+                    config.settings().timeline(), clockSync.clock(), scheduler, addresses().get(0), localUser());
+            dissemination.handlers().forEach(link::onRequest);
+            PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, users,
+                    link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
             accounts = new AccountService(ctx, workers, s -> current = s);
             scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
         });
@@ -153,6 +159,25 @@ final class PeerParts {
             }
             return new byte[0];
         });
+    }
+
+    /** The user logged in now, for dissemination: who takes pushes, and whose timeline to refresh. */
+    private LocalUser localUser() {
+        return new LocalUser() {
+            @Override
+            public Optional<String> name() {
+                UserSession s = current;
+                return s != null && s.isOpen() ? Optional.of(s.user()) : Optional.empty();
+            }
+
+            @Override
+            public void postsChanged() {
+                UserSession s = current;
+                if (s != null && s.isOpen()) {
+                    s.postArrived();
+                }
+            }
+        };
     }
 
     private List<String> addresses() {

@@ -51,6 +51,11 @@ public final class PresenceService {
         this.addresses = addresses;
     }
 
+    /** A service that only reads others' presence (it cannot go online): for peer-wide work outside a session. */
+    public static PresenceService reader(DhtNode dht, UserDirectory users, Clock clock, Duration staleAfter) {
+        return new PresenceService("", null, dht, users, clock, staleAfter, staleAfter, List::of);
+    }
+
     /** Publishes online now and every refresh interval until {@link #goOffline()}. */
     public synchronized CompletableFuture<Void> goOnline(ScheduledExecutorService scheduler) {
         long period = refresh.toMillis();

@@ -1,0 +1,143 @@
+package murmur.timeline.dissemination;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import murmur.timeline.Post;
+import murmur.timeline.post.PostIntake.Outcome;
+import murmur.timeline.post.PostStore;
+import murmur.timeline.session.Direct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches what a user missed of the authors it follows: compares the last sequence number held with
+ * {@code feed/<author>}, then asks the author's peer, or when the author is offline (or had less) online followers
+ * of the author, for every post after it, page by page. Every post passes the {@link Intake}, so any source will do.
+ */
+final class CatchUp {
+    private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
+
+    private final Direct direct;
+    private final PostStore store;
+    private final Intake intake;
+    private final PeerDirectory directory;
+    private final FeedHeads feeds;
+    private final FanoutSettings settings;
+
+    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, FeedHeads feeds,
+            FanoutSettings settings) {
+        this.direct = direct;
+        this.store = store;
+        this.intake = intake;
+        this.directory = directory;
+        this.feeds = feeds;
+        this.settings = settings;
+    }
+
+    /** Catches {@code user} up on {@code authors}; completes with how many posts were stored. */
+    CompletableFuture<Integer> run(String user, Set<String> authors) {
+        List<CompletableFuture<Integer>> each = authors.stream().filter(a -> !a.equals(user))
+                .map(a -> author(user, a).exceptionally(e -> {
+                    LOG.info("catching up on {} for {} stopped: {}", a, user, e.getMessage());
+                    return 0;
+                })).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(v -> each.stream().mapToInt(CompletableFuture::join).sum());
+    }
+
+    private CompletableFuture<Integer> author(String user, String author) {
+        return feeds.lastSeq(author).thenCombine(store.lastSeq(author),
+                (head, held) -> new CatchUpProgress(author, held, head.orElse(0L), head.isPresent()))
+                .thenCompose(p -> p.targetKnown() && !p.behind() ? CompletableFuture.completedFuture(p)
+                        : fromAuthor(p).thenCompose(v -> p.behind() ? fromFollowers(user, p)
+                                : CompletableFuture.completedFuture(p)))
+                .thenApply(CatchUpProgress::stored);
+    }
+
+    private CompletableFuture<CatchUpProgress> fromAuthor(CatchUpProgress p) {
+        return directory.onlineAddress(p.author()).thenCompose(a -> a.isPresent() ? from(a.get(), p)
+                : CompletableFuture.completedFuture(p));
+    }
+
+    private CompletableFuture<CatchUpProgress> fromFollowers(String user, CatchUpProgress p) {
+        return directory.onlineFollowers(p.author()).thenCompose(hops -> {
+            List<Hop> sources = new ArrayList<>(hops.stream().filter(h -> !h.name().equals(user)).toList());
+            Collections.shuffle(sources);
+            CompletableFuture<CatchUpProgress> done = CompletableFuture.completedFuture(p);
+            for (Hop source : sources.subList(0, Math.min(sources.size(), settings.maxSources()))) {
+                done = done.thenCompose(q -> q.behind() ? from(source.address(), q)
+                        : CompletableFuture.completedFuture(q));
+            }
+            return done;
+        });
+    }
+
+    /** Pages through one source until it has nothing more; a failing source is logged and left. */
+    private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
+        Optional<InetSocketAddress> to = Addresses.parse(address);
+        if (to.isEmpty()) {
+            return CompletableFuture.completedFuture(p);
+        }
+        CompletableFuture<Void> start = p.held() == 0 && !p.targetKnown()
+                ? fetch(to.get(), p, 0).thenAccept(page -> learnHeads(page, p))
+                : CompletableFuture.completedFuture(null);
+        return start.thenRun(() -> p.startNearTheEnd(settings.recentPosts()))
+                .thenCompose(v -> pages(to.get(), p))
+                .handle((v, e) -> {
+                    if (e != null) {
+                        LOG.info("{} stopped serving the catch-up on {}: {}", address, p.author(), e.getMessage());
+                    }
+                    return p;
+                });
+    }
+
+    private CompletableFuture<Void> pages(InetSocketAddress to, CatchUpProgress p) {
+        if (!p.wantsMore()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return fetch(to, p, settings.pageSize()).thenCompose(page -> take(page, p))
+                .thenCompose(progressed -> progressed ? pages(to, p) : CompletableFuture.completedFuture(null));
+    }
+
+    private CompletableFuture<FetchPage> fetch(InetSocketAddress to, CatchUpProgress p, int limit) {
+        byte[] body = FetchCodec.encode(new FetchRequest(List.of(new LogPosition(p.author(), p.held())), limit));
+        return direct.request(to, WireTypes.FETCH, body).thenApply(answer -> {
+            try {
+                return FetchCodec.decodePage(answer);
+            } catch (WireException e) {
+                throw new CompletionException(new IllegalArgumentException("malformed page: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Stores a page's posts in order; true if the log moved on and the source was honest so far. */
+    private CompletableFuture<Boolean> take(FetchPage page, CatchUpProgress p) {
+        learnHeads(page, p);
+        long before = p.held();
+        List<Post> posts = page.posts().stream().filter(x -> x.author().equals(p.author()) && x.seq() > before)
+                .sorted(Comparator.comparingLong(Post::seq)).toList();
+        CompletableFuture<Boolean> honest = CompletableFuture.completedFuture(true);
+        for (Post post : posts) {
+            honest = honest.thenCompose(ok -> !ok ? CompletableFuture.completedFuture(false)
+                    : intake.accept(post).thenApply(outcome -> {
+                        if (outcome == Outcome.REJECTED) {
+                            return false;
+                        }
+                        p.took(post.seq(), outcome == Outcome.STORED);
+                        return true;
+                    }));
+        }
+        return honest.thenApply(ok -> ok && p.held() > before);
+    }
+
+    private static void learnHeads(FetchPage page, CatchUpProgress p) {
+        page.heads().stream().filter(h -> h.author().equals(p.author())).forEach(h -> p.sourceHas(h.seq()));
+    }
+}

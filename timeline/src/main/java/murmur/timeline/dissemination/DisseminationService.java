@@ -1,0 +1,92 @@
+package murmur.timeline.dissemination;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import murmur.config.TimelineSettings;
+import murmur.dht.DhtNode;
+import murmur.timeline.Post;
+import murmur.timeline.follow.FollowGraph;
+import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.link.RequestHandler;
+import murmur.timeline.post.PostIntake;
+import murmur.timeline.post.PostRules;
+import murmur.timeline.post.PostStore;
+import murmur.timeline.presence.PresenceService;
+import murmur.timeline.session.Direct;
+import murmur.timeline.session.Dissemination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer's dissemination: new posts go down a tree of the author's online followers ({@link Relay}), missed ones
+ * are fetched at login and after a follow ({@link CatchUp}), and this peer serves its posts to others who catch up.
+ * Register {@link #handlers()} on the peer link.
+ */
+public final class DisseminationService implements Dissemination {
+    private static final Logger LOG = LoggerFactory.getLogger(DisseminationService.class);
+
+    private final PeerDirectory directory;
+    private final PostStore posts;
+    private final LocalUser local;
+    private final Relay relay;
+    private final CatchUp catchUp;
+    private final CatchUpServer server;
+
+    /**
+     * @param selfAddress {@code host:port} where this peer's link listens
+     */
+    public DisseminationService(Direct direct, DhtNode dht, PostStore posts, UserDirectory users,
+            TimelineSettings settings, Clock clock, ScheduledExecutorService scheduler, String selfAddress,
+            LocalUser local) {
+        FanoutSettings fanout = FanoutSettings.from(settings);
+        this.directory = new DhtPeerDirectory(new FollowGraph(dht, users),
+                PresenceService.reader(dht, users, clock, settings.presenceTtl()));
+        this.posts = posts;
+        this.local = local;
+        PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
+        Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
+        this.relay = new Relay(direct, intake, local::name, selfAddress, fanout, this::delivered, scheduler);
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(dht, users), fanout);
+        this.server = new CatchUpServer(posts, fanout.pageSize());
+    }
+
+    /** The request handlers to register on the peer link, by message type. */
+    public Map<Integer, RequestHandler> handlers() {
+        return Map.of(WireTypes.PUSH, relay::onPush, WireTypes.RECEIPT, relay::onReceipt,
+                WireTypes.FETCH, server::onFetch);
+    }
+
+    @Override
+    public void published(Post post) {
+        directory.onlineFollowers(post.author())
+                .thenCompose(followers -> relay.publish(post, FanoutOrder.of(post, followers)))
+                .whenComplete((report, e) -> {
+                    if (e != null) {
+                        LOG.warn("{} did not go out to the followers: {}", post, e.getMessage());
+                    } else {
+                        LOG.debug("{} sent to {} peers directly, {} of them failed", post, report.sent(),
+                                report.failed());
+                    }
+                });
+    }
+
+    @Override
+    public CompletableFuture<Integer> catchUp(String user, Set<String> authors) {
+        return catchUp.run(user, authors);
+    }
+
+    private void delivered(String author, long seq, List<String> followers) {
+        CompletableFuture<?>[] marks = followers.stream().map(f -> posts.markDelivered(author, seq, f))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(marks).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("delivery of {}#{} not recorded: {}", author, seq, e.getMessage());
+            }
+            local.postsChanged();
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package murmur.timeline.dissemination;
+
+import java.util.Optional;
+
+/** The user logged in on this peer, as dissemination needs it. */
+public interface LocalUser {
+
+    /** Who is logged in, if anyone. */
+    Optional<String> name();
+
+    /** Posts on disk changed (one arrived, or a delivery count grew): the user's timeline should be read again. */
+    void postsChanged();
+}

@@ -1,0 +1,31 @@
+package murmur.timeline.dissemination;
+
+import murmur.config.TimelineSettings;
+import murmur.dht.Ed25519;
+import murmur.timeline.Post;
+
+/** A signed post inside a message. Only the shape is checked here; the signature is checked by the receiver. */
+final class PostWire {
+    static final int MAX_NAME_BYTES = 64;
+    static final int MAX_TEXT_BYTES = TimelineSettings.MAX_POST_CHARS * 4;
+
+    private PostWire() {}
+
+    static void write(WireWriter out, Post post) {
+        out.string(post.author()).i64(post.seq()).bytes(post.prevHash()).i64(post.timestampMillis())
+                .string(post.text()).bytes(post.signature());
+    }
+
+    static Post read(WireReader in) throws WireException {
+        String author = in.string(MAX_NAME_BYTES, "author");
+        long seq = in.i64();
+        byte[] prevHash = in.bytes(Post.HASH_BYTES, "previous hash");
+        long at = in.i64();
+        String text = in.string(MAX_TEXT_BYTES, "text");
+        byte[] signature = in.bytes(Ed25519.SIGNATURE_BYTES, "signature");
+        if (seq < 1 || prevHash.length != Post.HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES) {
+            throw new WireException("malformed post");
+        }
+        return new Post(author, seq, prevHash, at, text, signature);
+    }
+}

@@ -1,0 +1,172 @@
+package murmur.timeline.dissemination;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import murmur.timeline.Post;
+import murmur.timeline.post.PostIntake.Outcome;
+import murmur.timeline.session.Direct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's part in the dissemination tree: publishes the local user's posts as the root, takes pushes from a
+ * parent (checked by the {@link Intake} before anything else happens), forwards them to its children, and passes
+ * receipts back up. The same push arriving twice is answered as a duplicate and not relayed again.
+ */
+public final class Relay {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    private static final int REMEMBERED_POSTS = 4096;
+
+    private final Intake intake;
+    private final Supplier<Optional<String>> localUser;
+    private final String selfAddress;
+    private final DeliverySink sink;
+    private final Forwarder forwarder;
+    private final Receipts receipts;
+    private final Recent<String, Boolean> handled = new Recent<>(REMEMBERED_POSTS);
+    private final Recent<String, Route> routes = new Recent<>(REMEMBERED_POSTS);
+    private volatile ReceiveListener listener = (post, depth, outcome) -> { };
+
+    /**
+     * @param localUser   the user logged in on this peer, if any; a peer with nobody logged in takes no pushes
+     * @param selfAddress {@code host:port} this peer's link listens on, where children send receipts
+     * @param sink        told about receipts for the local user's own posts
+     */
+    public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, String selfAddress,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
+        this.intake = intake;
+        this.localUser = localUser;
+        this.selfAddress = selfAddress;
+        this.sink = sink;
+        this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress);
+        this.receipts = new Receipts(direct, scheduler, settings.receiptLinger());
+    }
+
+    /** Observes every push that passed or failed the intake, with its depth; for measurements. */
+    public void onReceived(ReceiveListener l) {
+        this.listener = l;
+    }
+
+    /**
+     * Sends the local user's {@code post} down a tree of {@code followers}, in that order (see {@link FanoutOrder}):
+     * two copies leave this peer, to the first two followers, unless one of them is dead and its children are
+     * adopted. Completes when this peer's own sends are done.
+     */
+    public CompletableFuture<FanoutReport> publish(Post post, List<Hop> followers) {
+        List<Hop> tree = new ArrayList<>(followers.size() + 1);
+        tree.add(new Hop(post.author(), selfAddress));
+        tree.addAll(followers);
+        Set<String> names = new HashSet<>();
+        followers.forEach(h -> names.add(h.name()));
+        routes.put(routeKey(post.author(), post.seq()), Route.own(names));
+        return forwarder.forward(post, tree, 0);
+    }
+
+    /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
+    public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
+        List<CompletableFuture<FanoutReport>> sends = followers.stream()
+                .map(f -> forwarder.forward(post, List.of(new Hop(post.author(), selfAddress), f), 0)).toList();
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
+                .map(CompletableFuture::join)
+                .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
+                        a.failed() + b.failed())));
+    }
+
+    /** Handles a {@link WireTypes#PUSH}. */
+    public CompletableFuture<byte[]> onPush(InetSocketAddress remote, byte[] body) {
+        PushMessage push;
+        try {
+            push = PushCodec.decode(body);
+        } catch (WireException e) {
+            LOG.warn("dropped a malformed push from {}: {}", remote, e.getMessage());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("malformed push: " + e.getMessage()));
+        }
+        Optional<String> me = localUser.get();
+        if (me.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
+        }
+        Post post = push.post();
+        String key = HexFormat.of().formatHex(post.hash());
+        if (!handled.putIfAbsent(key, Boolean.TRUE)) {
+            return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));
+        }
+        return intake.accept(post).handle((outcome, failure) -> {
+            if (failure != null || outcome == Outcome.REJECTED) {
+                handled.remove(key);
+                listener.received(post, push.depth(), Outcome.REJECTED);
+                LOG.warn("dropped {} pushed by {}: it failed the checks; not relayed", post, remote);
+                throw new IllegalArgumentException("post refused: it failed the signature or sequence checks");
+            }
+            listener.received(post, push.depth(), outcome);
+            relay(push, me.get());
+            return PushAnswer.encode(outcome);
+        });
+    }
+
+    /** Handles a {@link WireTypes#RECEIPT}: passes it up, or at the author's peer, to the sink. */
+    public CompletableFuture<byte[]> onReceipt(InetSocketAddress remote, byte[] body) {
+        ReceiptMessage receipt;
+        try {
+            receipt = ReceiptCodec.decode(body);
+        } catch (WireException e) {
+            LOG.warn("dropped a malformed receipt from {}: {}", remote, e.getMessage());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("malformed receipt: " + e.getMessage()));
+        }
+        Optional<Route> route = routes.get(routeKey(receipt.author(), receipt.seq()));
+        if (route.isEmpty()) {
+            LOG.debug("receipt from {} for {}#{}, a post not relayed here lately", remote, receipt.author(),
+                    receipt.seq());
+        } else if (route.get().parent() != null) {
+            receipts.add(route.get().parent(), receipt.author(), receipt.seq(), receipt.holders());
+        } else {
+            List<String> known = receipt.holders().stream().filter(route.get().followers()::contains).toList();
+            sink.delivered(receipt.author(), receipt.seq(), known);
+        }
+        return CompletableFuture.completedFuture(new byte[0]);
+    }
+
+    private void relay(PushMessage push, String me) {
+        Post post = push.post();
+        Optional<InetSocketAddress> parent = Addresses.parse(push.replyTo());
+        if (parent.isPresent()) {
+            routes.put(routeKey(post.author(), post.seq()), Route.via(parent.get()));
+            if (push.subtree().get(0).name().equals(me)) {
+                receipts.add(parent.get(), post.author(), post.seq(), List.of(me));
+            }
+        }
+        forwarder.forward(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
+            if (report != null && report.failed() > 0) {
+                LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
+            }
+        });
+    }
+
+    private static String routeKey(String author, long seq) {
+        return author + "#" + seq;
+    }
+
+    /** Observes pushes as they are checked. */
+    @FunctionalInterface
+    public interface ReceiveListener {
+        void received(Post post, int depth, Outcome outcome);
+    }
+
+    /** Where receipts for a post go: up to {@code parent}, or (for the local user's post) to the sink. */
+    private record Route(InetSocketAddress parent, Set<String> followers) {
+        static Route own(Set<String> followers) {
+            return new Route(null, followers);
+        }
+
+        static Route via(InetSocketAddress parent) {
+            return new Route(parent, Set.of());
+        }
+    }
+}

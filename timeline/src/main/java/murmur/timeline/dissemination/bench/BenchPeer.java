@@ -1,0 +1,73 @@
+package murmur.timeline.dissemination.bench;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import murmur.timeline.dissemination.DeliverySink;
+import murmur.timeline.dissemination.FanoutSettings;
+import murmur.timeline.dissemination.Hop;
+import murmur.timeline.dissemination.Intake;
+import murmur.timeline.dissemination.Relay;
+import murmur.timeline.dissemination.WireTypes;
+import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.PeerLink;
+import murmur.timeline.post.PostIntake.Outcome;
+
+/** A lightweight peer: its own {@link PeerLink} on loopback and a production {@link Relay} over an in-memory log. */
+public final class BenchPeer {
+    private final String name;
+    private final PeerLink link;
+    private final Relay relay;
+
+    private BenchPeer(String name, PeerLink link, Relay relay) {
+        this.name = name;
+        this.link = link;
+        this.relay = relay;
+    }
+
+    /** Binds a link on loopback and serves pushes and receipts for {@code name}. */
+    public static CompletableFuture<BenchPeer> start(String name, Intake intake, Arrivals arrivals,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
+        return PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), LinkSettings.defaults()).thenApply(link -> {
+            String address = "127.0.0.1:" + link.address().getPort();
+            Relay relay = new Relay(link::request, intake, () -> Optional.of(name), address, settings, sink,
+                    scheduler);
+            relay.onReceived((post, depth, outcome) -> {
+                if (outcome != Outcome.REJECTED) {
+                    arrivals.arrived(post.seq(), name, depth);
+                }
+            });
+            link.onRequest(WireTypes.PUSH, relay::onPush);
+            link.onRequest(WireTypes.RECEIPT, relay::onReceipt);
+            return new BenchPeer(name, link, relay);
+        });
+    }
+
+    public Hop hop() {
+        return new Hop(name, "127.0.0.1:" + link.address().getPort());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Relay relay() {
+        return relay;
+    }
+
+    public PeerLink link() {
+        return link;
+    }
+
+    /** Closes the link at once: to its parent this peer is dead. */
+    public CompletableFuture<Void> kill() {
+        return link.close();
+    }
+
+    /** Where each of {@code peers} listens, in the same order. */
+    public static List<Hop> hops(List<BenchPeer> peers) {
+        return peers.stream().map(BenchPeer::hop).toList();
+    }
+}
