@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import murmur.app.demo.Demo;
 import murmur.app.shell.DesktopClient;
 import murmur.config.MurmurSettings;
@@ -74,8 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("murmur demo: starting 3 bootstrap nodes and %d demo users on 127.0.0.1...%n", users);
         out.flush();
         Path folder = Files.createTempDirectory("murmur-demo-");
-        Demo demo = new Demo(root.settingsWith(DEMO_USER_SETTINGS), folder, users, Duration.ofSeconds(postEvery),
-                line -> {
+        Demo demo = new Demo(extra -> root.settingsWith(concat(DEMO_USER_SETTINGS, extra)), folder, users,
+                Duration.ofSeconds(postEvery), line -> {
                     if (noGui) {
                         synchronized (out) {
                             out.println(LocalTime.now().format(TIME) + "  " + line);
@@ -105,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void openApp(Demo demo, Path folder, PrintWriter out) throws InterruptedException {
-        MurmurSettings settings = root.settings();
+        MurmurSettings settings = root.settingsWith(demo.timeSettings());
         TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(folder.resolve("you"))
                 .seeds(demo.seedAddresses()).build();
         out.println("murmur demo: opening the app. Create an account, then follow someone from \"Who to follow\".");
@@ -116,6 +117,10 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             peer.stop().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static void deleteQuietly(Path folder) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import murmur.bootstrap.LocalNetwork;
 import murmur.config.MurmurSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +29,16 @@ public final class Demo {
     public static final int MAX_USERS = 6;
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
-    private final MurmurSettings settings;
+    private final Function<List<String>, MurmurSettings> settings;
     private final Path folder;
     private final int userCount;
     private final Duration postEvery;
     private final Consumer<String> report;
-    private final SeedNodes seeds = new SeedNodes();
+    private volatile LocalNetwork seeds;
     private final List<DemoUser> users = new ArrayList<>();
     private final Random random = new Random();
     private final Deque<String> lines = new ArrayDeque<>();
+    private final Deque<DemoUser> turns = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-poster");
         t.setDaemon(true);
@@ -43,13 +46,15 @@ public final class Demo {
     });
 
     /**
-     * @param settings  for the bootstrap nodes and the demo users' peers
+     * @param settings  the demo users' settings with the given overrides added (the demo names its bootstrap nodes'
+     *                  SNTP servers as time sources)
      * @param folder    where every node keeps its data
      * @param userCount how many demo users, at most {@value #MAX_USERS}
      * @param postEvery how often one of them posts
      * @param report    hears each event as a line of text, on any thread
      */
-    public Demo(MurmurSettings settings, Path folder, int userCount, Duration postEvery, Consumer<String> report) {
+    public Demo(Function<List<String>, MurmurSettings> settings, Path folder, int userCount, Duration postEvery,
+            Consumer<String> report) {
         if (userCount < 2 || userCount > MAX_USERS) {
             throw new IllegalArgumentException("demo users: 2 to " + MAX_USERS + ", got " + userCount);
         }
@@ -62,33 +67,48 @@ public final class Demo {
 
     /** Starts the bootstrap nodes, signs the users up, wires their follows, posts first lines, then keeps posting. */
     public CompletableFuture<Void> start() {
-        return seeds.start(settings.dht(), folder, 3).thenCompose(v -> {
-            report.accept("3 bootstrap nodes on " + seedList());
-            for (String name : DemoCast.NAMES.subList(0, userCount)) {
-                users.add(new DemoUser(name, settings, folder.resolve("user-" + name), seeds.addresses(), report));
-            }
-            return all(users.stream().map(DemoUser::start).toList());
-        }).thenCompose(v -> {
-            List<CompletableFuture<Void>> follows = new ArrayList<>();
-            for (int i = 0; i < users.size(); i++) {
-                for (int step = 1; step <= 2; step++) {
-                    follows.add(users.get(i).follow(users.get((i + step) % users.size()).name()));
-                }
-            }
-            return all(follows);
-        }).thenCompose(v -> all(users.stream().map(u -> u.post(line()).thenApply(p -> (Void) null)).toList()))
+        return CompletableFuture.runAsync(() -> seeds = LocalNetwork.start(folder.resolve("bootstrap"), 3), scheduler)
+                .thenCompose(v -> startUsers())
+                .thenCompose(v -> followEachOther())
+                .thenCompose(v -> all(users.stream().map(u -> u.post(line())).toList()))
                 .thenRun(() -> scheduler.scheduleWithFixedDelay(this::postSomething, postEvery.toMillis(),
                         postEvery.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    private CompletableFuture<Void> startUsers() {
+        report.accept("3 bootstrap nodes on " + seedList());
+        MurmurSettings peerSettings = settings.apply(timeSettings());
+        for (String name : DemoCast.NAMES.subList(0, userCount)) {
+            users.add(new DemoUser(name, peerSettings, folder.resolve("user-" + name), seedAddresses(), report));
+        }
+        return all(users.stream().map(DemoUser::start).toList());
+    }
+
+    /** Each user follows the next two in the cast, so every user has followers and "Who to follow" has ranks. */
+    private CompletableFuture<Void> followEachOther() {
+        List<CompletableFuture<Void>> follows = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            for (int step = 1; step <= 2; step++) {
+                follows.add(users.get(i).follow(users.get((i + step) % users.size()).name()));
+            }
+        }
+        return all(follows);
+    }
+
     /** The bootstrap nodes' addresses, for the app to join through. */
     public List<InetSocketAddress> seedAddresses() {
-        return seeds.addresses();
+        return seeds.dhtAddresses();
     }
 
     /** "127.0.0.1:4100,127.0.0.1:4101,...". */
     public String seedList() {
-        return String.join(",", seeds.addresses().stream().map(a -> "127.0.0.1:" + a.getPort()).toList());
+        return String.join(",", seedAddresses().stream().map(a -> "127.0.0.1:" + a.getPort()).toList());
+    }
+
+    /** Setting overrides that make a peer take its time from the demo's bootstrap nodes. */
+    public List<String> timeSettings() {
+        return List.of("timeline.timeSources=" + String.join(",",
+                seeds.sntpAddresses().stream().map(a -> "127.0.0.1:" + a.getPort()).toList()));
     }
 
     /** The demo users' names, to suggest to a newcomer. */
@@ -99,15 +119,25 @@ public final class Demo {
     public CompletableFuture<Void> stop() {
         scheduler.shutdownNow();
         return all(users.stream().map(u -> u.stop().exceptionally(e -> null)).toList())
-                .thenCompose(v -> seeds.stop());
+                .thenCompose(v -> seeds == null ? CompletableFuture.completedFuture(null) : seeds.stop());
     }
 
     private void postSomething() {
-        DemoUser who = users.get(random.nextInt(users.size()));
+        DemoUser who = nextPoster();
         who.post(line()).exceptionally(e -> {
             LOG.warn("{} could not post: {}", who.name(), e.getMessage());
             return null;
         });
+    }
+
+    /** Users take turns in a shuffled order, so nobody dominates the timeline. */
+    private DemoUser nextPoster() {
+        if (turns.isEmpty()) {
+            List<DemoUser> shuffled = new ArrayList<>(users);
+            Collections.shuffle(shuffled, random);
+            turns.addAll(shuffled);
+        }
+        return turns.poll();
     }
 
     /** The cast's lines in a shuffled order, each said once before any repeats. */

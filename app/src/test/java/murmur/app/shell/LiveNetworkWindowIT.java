@@ -22,7 +22,6 @@ import murmur.timeline.TimelineService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +132,6 @@ class LiveNetworkWindowIT {
     }
 
     @Test
-    @Disabled("posts reach followers once the timeline's dissemination lands (Dissemination.LOCAL_ONLY for now)")
     void followBobAndSeeHisPostsArrive(FxRobot robot) {
         fill(robot, "dan", "dan-password");
         robot.clickOn("#register");
