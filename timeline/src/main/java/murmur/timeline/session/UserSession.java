@@ -237,7 +237,8 @@ public final class UserSession implements TimelineService {
         }
         open = false;
         periodic.forEach(f -> f.cancel(false));
-        return inbox.settled().thenCompose(v -> presence.goOffline()).orTimeout(LOGOUT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((v, e) -> {
+        CompletableFuture<Void> offline = inbox.settled().thenCompose(v -> presence.goOffline());
+        return offline.orTimeout(LOGOUT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((v, e) -> {
             if (e != null) {
                 String why = e instanceof TimeoutException ? "timed out" : e.getMessage();
                 LOG.info("{} logged out; offline presence not published: {}", me, why);
