@@ -1,0 +1,60 @@
+package murmur.timeline.dissemination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import murmur.dht.SigningKey;
+import murmur.timeline.Post;
+import murmur.timeline.dissemination.bench.Arrivals;
+import murmur.timeline.dissemination.bench.BenchPeer;
+import murmur.timeline.dissemination.bench.MemoryLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The tree over real sockets on loopback, with a follower in the middle killed abruptly. */
+class RelayIT {
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final SigningKey key = SigningKey.generate();
+    private final Arrivals arrivals = new Arrivals();
+    private final List<BenchPeer> peers = new ArrayList<>();
+    private final List<MemoryLog> logs = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        peers.forEach(p -> p.kill().join());
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void aFollowerKilledInTheMiddleOfTheTreeDoesNotStopItsSubtreeFromReceiving() {
+        BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
+                arrivals, SimulatedNet.FAST, (a, s, n) -> { }, scheduler).join();
+        peers.add(author);
+        for (int i = 0; i < 15; i++) {
+            MemoryLog log = new MemoryLog(key.publicKey());
+            logs.add(log);
+            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, s, n) -> { }, scheduler).join());
+        }
+        List<BenchPeer> followers = peers.subList(1, peers.size());
+        List<Hop> order = BenchPeer.hops(followers);
+        Post first = Post.sign(key, "alice", 1, new byte[Post.HASH_BYTES], Instant.now(), "before");
+        author.relay().publish(first, order).join();
+        await().until(() -> logs.stream().allMatch(l -> l.has(1)));
+
+        followers.get(1).kill().join();
+        Post second = Post.sign(key, "alice", 2, first.hash(), Instant.now(), "after f1 died");
+        FanoutReport report = author.relay().publish(second, order).join();
+
+        assertThat(report.failed()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> logs.stream().filter(l -> l != logs.get(1))
+                .allMatch(l -> l.has(2)));
+        assertThat(logs.get(1).has(2)).isFalse();
+    }
+}

@@ -1,0 +1,109 @@
+package murmur.timeline.dissemination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import murmur.timeline.Post;
+import murmur.timeline.dissemination.bench.MemoryLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TreeSimulationTest {
+    private final SimulatedNet net = new SimulatedNet();
+    private final TestPosts posts = new TestPosts();
+    private final Map<String, MemoryLog> logs = new HashMap<>();
+
+    @AfterEach
+    void close() {
+        net.close();
+    }
+
+    private Relay setUp(int followers) {
+        Relay author = net.add("alice", p -> CompletableFuture.failedFuture(new IllegalStateException("author")));
+        for (String f : names(followers)) {
+            MemoryLog log = new MemoryLog(posts.key.publicKey());
+            logs.put(f, log);
+            net.add(f, log);
+        }
+        return author;
+    }
+
+    private static List<String> names(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "f" + i).toList();
+    }
+
+    @Test
+    void theAuthorSendsTwoCopiesAndEveryFollowerIsReachedWithinLogDepth() {
+        Relay author = setUp(100);
+        Post post = posts.next("alice");
+        FanoutReport report = author.publish(post, net.hops(names(100))).join();
+
+        assertThat(report).isEqualTo(new FanoutReport(2, 0));
+        await().until(() -> logs.values().stream().allMatch(l -> l.has(1)));
+        assertThat(net.depths.values().stream().mapToInt(d -> d).max().orElseThrow()).isEqualTo(6);
+        assertThat(net.attempts).as("one push each").hasSize(100).allSatisfy((name, n) -> assertThat(n).isOne());
+    }
+
+    @Test
+    void aDeadChildIsTriedThreeTimesAndItsChildrenAreAdoptedSoItsSubtreeStillReceives() {
+        Relay author = setUp(30);
+        List<String> order = names(30);
+        net.kill("f0");
+        net.kill("f3");
+
+        FanoutReport report = author.publish(posts.next("alice"), net.hops(order)).join();
+
+        assertThat(report).as("f0 and f1; f0's children f2 and f3; dead f3's children f8 and f9")
+                .isEqualTo(new FanoutReport(6, 2));
+        await().until(() -> order.stream().filter(n -> !n.equals("f0") && !n.equals("f3"))
+                .allMatch(n -> logs.get(n).has(1)));
+        assertThat(net.attempts.get("f0")).isEqualTo(3);
+        assertThat(net.attempts.get("f3")).isEqualTo(3);
+    }
+
+    @Test
+    void receiptsReachTheAuthorHopByHopForEveryFollowerThatHoldsThePost() {
+        Relay author = setUp(20);
+        net.kill("f5");
+        author.publish(posts.next("alice"), net.hops(names(20))).join();
+
+        List<String> expected = new ArrayList<>(names(20));
+        expected.remove("f5");
+        await().until(() -> net.receipts.getOrDefault("alice#1", java.util.Set.of()).size() == 19);
+        assertThat(net.receipts.get("alice#1")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aForgedPostIsDroppedAtTheFirstHopAndNeverRelayed() {
+        setUp(10);
+        Post genuine = posts.next("alice");
+        Post forged = new Post("alice", genuine.seq(), genuine.prevHash(), genuine.timestampMillis(),
+                "something alice never said", genuine.signature());
+        byte[] push = PushCodec.encode(new PushMessage(forged, 1, "127.0.0.1:1", net.hops(names(10))));
+
+        CompletableFuture<byte[]> answer = net.relay("f0").onPush(null, push);
+
+        assertThat(answer).failsWithin(java.time.Duration.ofSeconds(5));
+        assertThat(logs.values()).noneMatch(l -> l.has(1));
+        assertThat(net.attempts).as("nothing relayed").isEmpty();
+    }
+
+    @Test
+    void theSamePushTwiceIsADuplicateAndIsNotRelayedAgain() {
+        Relay author = setUp(7);
+        Post post = posts.next("alice");
+        author.publish(post, net.hops(names(7))).join();
+        await().until(() -> logs.values().stream().allMatch(l -> l.has(1)));
+        net.attempts.clear();
+
+        author.publish(post, net.hops(names(7))).join();
+
+        assertThat(net.attempts).as("f0 and f1 answer duplicate and relay nothing").containsOnlyKeys("f0", "f1");
+    }
+}
