@@ -55,7 +55,10 @@ public final class ProfileView extends VBox {
         posts.setId("profilePosts");
         posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
         posts.setCellFactory(l -> new PostCell(openProfile));
-        posts.setPlaceholder(muted("No posts yet."));
+        Label noPosts = muted("");
+        noPosts.setWrapText(true);
+        noPosts.textProperty().bind(model.noPosts());
+        posts.setPlaceholder(noPosts);
         TabPane tabs = new TabPane(new Tab("Posts", posts),
                 users("Followers", "followers", model.followers(), openProfile),
                 users("Following", "following", model.following(), openProfile));

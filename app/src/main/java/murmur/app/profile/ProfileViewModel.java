@@ -42,6 +42,7 @@ public final class ProfileViewModel implements Activatable {
     private final Subscriptions subscriptions = new Subscriptions();
     private final BooleanBinding self;
     private final StringBinding followLabel;
+    private final StringBinding noPosts;
     private Set<String> followedNames = Set.of();
     private int generation;
 
@@ -51,6 +52,10 @@ public final class ProfileViewModel implements Activatable {
         this.ui = ui;
         self = Bindings.createBooleanBinding(() -> user.get().equals(service.user()), user);
         followLabel = Bindings.createStringBinding(() -> followed.get() ? "Unfollow" : "Follow", followed);
+        noPosts = Bindings.createStringBinding(() -> self.get() ? "You have not posted yet."
+                : followed.get() ? user.get() + " has not posted yet."
+                : "No posts from " + user.get() + " here yet. Follow them to receive their posts as they write.",
+                self, followed, user);
     }
 
     public ReadOnlyStringProperty user() {
@@ -68,6 +73,11 @@ public final class ProfileViewModel implements Activatable {
 
     public StringBinding followLabel() {
         return followLabel;
+    }
+
+    /** What the posts list says while it is empty. */
+    public StringBinding noPosts() {
+        return noPosts;
     }
 
     public ReadOnlyBooleanProperty loading() {
