@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -111,12 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                 .seeds(demo.seedAddresses()).build();
         out.println("murmur demo: opening the app. Create an account, then follow someone from \"Who to follow\".");
         out.flush();
-        CompletableFuture<Void> started = peer.start();
-        try {
-            DesktopClient.run(peer, started, demo.userNames(), dark);
-        } finally {
-            peer.stop().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
-        }
+        PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, demo.userNames(), dark));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
 import murmur.app.fakes.MutableClock;
@@ -29,8 +30,11 @@ class WindowTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts(clock).user("bob", "pw-bob");
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         new MurmurWindow(accounts, clock, Platform::runLater, List.of("bob"), false).show(stage);
     }
 
@@ -119,5 +123,14 @@ class WindowTest {
                 .containsExactlyInAnyOrder("bob", "carol"));
         await().untilAsserted(() -> assertThat(robot.lookup("#followButton").queryButton().getText())
                 .isEqualTo("Unfollow"));
+    }
+
+    @Test
+    void closingTheWindowSignsOutFirst(FxRobot robot) {
+        signIn(robot, "#signIn", "bob", "pw-bob");
+        await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        await().untilAsserted(() -> assertThat(stage.isShowing()).isFalse());
+        assertThat(accounts.session("bob").loggedOut()).isTrue();
     }
 }
