@@ -42,7 +42,12 @@ public final class ProfileView extends VBox {
         loading.visibleProperty().bind(model.loading());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, avatar, name, loading, spacer, followButton(model));
+        Label presence = new Label();
+        presence.setId("profilePresence");
+        presence.getStyleClass().add("muted");
+        presence.textProperty().bind(model.presence());
+        VBox who = new VBox(0, name, presence);
+        HBox header = new HBox(12, avatar, who, loading, spacer, followButton(model));
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();

@@ -1,6 +1,7 @@
 package murmur.app.profile;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import murmur.app.feed.PostItem;
 import murmur.app.fx.Activatable;
 import murmur.app.fx.OnUi;
 import murmur.app.fx.Problems;
+import murmur.app.fx.RelativeTime;
 import murmur.app.fx.Subscriptions;
 import murmur.timeline.TimelineService;
 import murmur.timeline.UserSummary;
@@ -36,6 +38,7 @@ public final class ProfileViewModel implements Activatable {
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
     private final SimpleBooleanProperty followBusy = new SimpleBooleanProperty();
     private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final SimpleStringProperty presence = new SimpleStringProperty("");
     private final ObservableList<PostItem> posts = FXCollections.observableArrayList();
     private final ObservableList<UserSummary> followers = FXCollections.observableArrayList();
     private final ObservableList<UserSummary> following = FXCollections.observableArrayList();
@@ -78,6 +81,11 @@ public final class ProfileViewModel implements Activatable {
     /** What the posts list says while it is empty. */
     public StringBinding noPosts() {
         return noPosts;
+    }
+
+    /** "online now", "last seen 5 min ago" or "not seen online yet". */
+    public ReadOnlyStringProperty presence() {
+        return presence;
     }
 
     public ReadOnlyBooleanProperty loading() {
@@ -131,12 +139,14 @@ public final class ProfileViewModel implements Activatable {
         followers.clear();
         following.clear();
         error.set("");
+        presence.set("");
         loading.set(true);
         CompletableFuture<Void> all = CompletableFuture.allOf(
                 load(asked, service.postsBy(name), p -> posts.setAll(
                         p.stream().map(post -> PostItem.of(post, clock.instant(), clock.getZone())).toList())),
                 load(asked, service.followersOf(name), followers::setAll),
-                load(asked, service.followingOf(name), following::setAll));
+                load(asked, service.followingOf(name), following::setAll),
+                load(asked, service.findUser(name).thenApply(found -> found.stream().toList()), this::showPresence));
         all.whenCompleteAsync((v, failure) -> {
             if (asked == generation) {
                 loading.set(false);
@@ -163,6 +173,21 @@ public final class ProfileViewModel implements Activatable {
                 reload();
             }
         }, ui);
+    }
+
+    private void showPresence(List<UserSummary> found) {
+        presence.set(found.stream().findFirst().map(this::presenceOf).orElse("no such user"));
+    }
+
+    private String presenceOf(UserSummary u) {
+        if (u.online()) {
+            return "online now";
+        }
+        if (u.lastSeen().equals(Instant.EPOCH)) {
+            return "not seen online yet";
+        }
+        String age = RelativeTime.since(u.lastSeen(), clock.instant(), clock.getZone());
+        return age.equals("now") ? "last seen just now" : "last seen " + age + " ago";
     }
 
     private <T> CompletableFuture<Void> load(int asked, CompletableFuture<List<T>> answer, Consumer<List<T>> show) {

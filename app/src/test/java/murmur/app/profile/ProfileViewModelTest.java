@@ -41,6 +41,7 @@ class ProfileViewModelTest {
         assertThat(model.self().get()).isFalse();
         assertThat(model.followLabel().get()).isEqualTo("Follow");
         assertThat(model.noPosts().get()).startsWith("No posts from bob here yet. Follow them");
+        assertThat(model.presence().get()).isEqualTo("online now");
     }
 
     @Test
