@@ -47,7 +47,7 @@ public final class SearchViewModel {
             return;
         }
         if (!UserName.isValid(name)) {
-            message.set("'" + name + "' cannot be a name: " + UserName.RULES + ".");
+            message.set("'" + name + "' cannot be a name; a name has " + UserName.RULES + ".");
             return;
         }
         busy.set(true);

@@ -29,6 +29,7 @@ public final class MurmurWindow {
     private final List<String> featured;
     private final BorderPane root = new BorderPane();
     private final Theme theme;
+    private Stage stage;
     private TimelineService session;
     private MainView main;
 
@@ -48,6 +49,7 @@ public final class MurmurWindow {
 
     /** Shows the window on {@code stage}; closing it signs out first, then hides the stage. */
     public void show(Stage stage) {
+        this.stage = stage;
         Scene scene = new Scene(root, 1180, 760);
         scene.getStylesheets().add(Theme.STYLESHEET);
         stage.setScene(scene);
@@ -80,11 +82,19 @@ public final class MurmurWindow {
 
     private void showSignIn() {
         root.setCenter(new SignInView(new SignInViewModel(accounts, ui, this::signedIn)));
+        title("Murmur");
     }
 
     private void signedIn(TimelineService service) {
         session = service;
         main = new MainView(service, clock, ui, featured, theme, this::signOut);
         root.setCenter(main);
+        title("Murmur · @" + service.user());
+    }
+
+    private void title(String text) {
+        if (stage != null) {
+            stage.setTitle(text);
+        }
     }
 }

@@ -72,12 +72,12 @@ public final class SignInViewModel {
 
     /** What the network asks of a password, shown under the password field. */
     public String passwordRules() {
-        return "Passwords: at least 8 characters. They never leave this computer.";
+        return "A password has at least 8 characters and never leaves this computer.";
     }
 
     /** The rules a name must follow, shown under the name field. */
     public String nameRules() {
-        return "Names: " + UserName.RULES + ".";
+        return "A name has " + UserName.RULES + ".";
     }
 
     /** True while a name has been typed that breaks the rules. */

@@ -53,6 +53,7 @@ class WindowTest {
         signIn(robot, "#register", "alice", "pw-alice");
         await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
         assertThat(text(robot, "#signedInUser")).isEqualTo("@alice");
+        assertThat(stage.getTitle()).isEqualTo("Murmur · @alice");
 
         robot.clickOn("#compose").write("hello murmur");
         assertThat(text(robot, "#counter")).isEqualTo("12 / 20");
