@@ -21,7 +21,10 @@ public final class TestNetwork implements AutoCloseable {
             "timeline.timeSources=", "timeline.presenceRefresh=500ms", "timeline.presenceTtl=2s",
             "timeline.loginBackoff=100ms", "timeline.directTimeout=1s", "dht.requestTimeout=1s");
 
-    private final MurmurSettings settings = SettingsLoader.load(Optional.empty(), FAST);
+    /** Settings for peers of these tests: cheap key derivation, short timers, no internet time source. */
+    public static final MurmurSettings SETTINGS = SettingsLoader.load(Optional.empty(), FAST);
+
+    private final MurmurSettings settings = SETTINGS;
     private final Path folder;
     private final List<DhtNode> seeds = new ArrayList<>();
     private final List<TimelinePeer> peers = new ArrayList<>();
