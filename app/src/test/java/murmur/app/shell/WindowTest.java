@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -91,7 +92,7 @@ class WindowTest {
     }
 
     @Test
-    void notificationsShowTheUnreadCountUntilSeen(FxRobot robot) {
+    void notificationsShowTheUnreadCountUntilSeenAndCtrl2OpensThem(FxRobot robot) {
         signIn(robot, "#signIn", "bob", "pw-bob");
         await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
         FakeTimeline bob = accounts.session("bob");
@@ -100,8 +101,9 @@ class WindowTest {
         bob.notify(new Notification(Notification.Kind.UNFOLLOW, "dave", clock.instant(), false));
         await().untilAsserted(() -> assertThat(text(robot, "#unreadBadge")).isEqualTo("2"));
 
-        robot.clickOn("#navNotifications");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         await().untilAsserted(() -> assertThat(bob.unreadNotifications().get()).isZero());
+        assertThat(robot.lookup("#navNotifications").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("while you were away").tryQuery()).isPresent();
         assertThat(robot.lookup("#unreadBadge").query().isVisible()).isFalse();
     }
