@@ -1,8 +1,11 @@
 package murmur.timeline.link;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
     private final FrameCodec codec;
     private final LinkCounters counters;
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
 
     InboundConnections(RequestHandlers handlers, Executor workers, LinkSettings settings, FrameCodec codec,
             LinkCounters counters) {
@@ -32,6 +36,11 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
         return open.get();
     }
 
+    /** Closes every accepted connection (needed when the event loops are shared and outlive the link). */
+    void closeAll() {
+        channels.forEach(Channel::close);
+    }
+
     @Override
     protected void initChannel(SocketChannel ch) {
         if (open.incrementAndGet() > settings.maxInboundConnections()) {
@@ -41,7 +50,11 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
             ch.close();
             return;
         }
-        ch.closeFuture().addListener(closed -> open.decrementAndGet());
+        channels.add(ch);
+        ch.closeFuture().addListener(closed -> {
+            channels.remove(ch);
+            open.decrementAndGet();
+        });
         // Twice the client's idle time, so a client normally closes first and never races a closing server.
         Duration idle = settings.idleTimeout().multipliedBy(2);
         FramePipeline.install(ch.pipeline(), codec, idle,

@@ -5,13 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,9 +21,9 @@ public final class PeerLink {
     private static final int IO_THREADS = 2;
     private static final int WORKER_THREADS = 4;
 
-    private final EventLoopGroup group = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("link-io", true));
-    private final ExecutorService workers =
-            Executors.newFixedThreadPool(WORKER_THREADS, new DefaultThreadFactory("link-work", true));
+    private final boolean ownsThreads;
+    private final EventLoopGroup group;
+    private final ExecutorService workers;
     private final LinkCounters counters = new LinkCounters();
     private final RequestHandlers handlers = new RequestHandlers();
     private final InboundConnections inbound;
@@ -35,7 +32,10 @@ public final class PeerLink {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Channel server;
 
-    private PeerLink(LinkSettings settings) {
+    private PeerLink(LinkSettings settings, LinkThreads threads, boolean ownsThreads) {
+        this.ownsThreads = ownsThreads;
+        this.group = threads.io();
+        this.workers = threads.workers();
         FrameCodec codec = new FrameCodec(settings.maxFrameBytes());
         this.inbound = new InboundConnections(handlers, workers, settings, codec, counters);
         this.requester = new Requester(group, workers, settings, codec, counters);
@@ -43,7 +43,16 @@ public final class PeerLink {
 
     /** Listens on {@code bindAddress} (port 0 picks a free port); fails if the address cannot be bound. */
     public static CompletableFuture<PeerLink> bind(InetSocketAddress bindAddress, LinkSettings settings) {
-        PeerLink link = new PeerLink(settings);
+        return bind(new PeerLink(settings, new LinkThreads(IO_THREADS, WORKER_THREADS), true), bindAddress);
+    }
+
+    /** Like {@link #bind(InetSocketAddress, LinkSettings)}, on shared threads that outlive the link. */
+    public static CompletableFuture<PeerLink> bind(InetSocketAddress bindAddress, LinkSettings settings,
+            LinkThreads shared) {
+        return bind(new PeerLink(settings, shared, false), bindAddress);
+    }
+
+    private static CompletableFuture<PeerLink> bind(PeerLink link, InetSocketAddress bindAddress) {
         CompletableFuture<PeerLink> bound = new CompletableFuture<>();
         new ServerBootstrap().group(link.group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -58,6 +67,12 @@ public final class PeerLink {
                     }
                 });
         return bound;
+    }
+
+    private static CompletableFuture<Void> toFuture(ChannelFuture f) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        f.addListener(x -> done.complete(null));
+        return done;
     }
 
     /** Answers requests of {@code type} (0 to 65535) with {@code handler}, replacing any earlier handler. */
@@ -102,6 +117,13 @@ public final class PeerLink {
                 listening.close();
             }
             requester.stop();
+            if (!ownsThreads) {
+                inbound.closeAll();
+                CompletableFuture<?> serverClosed = listening == null ? CompletableFuture.completedFuture(null)
+                        : toFuture(listening.closeFuture());
+                serverClosed.whenComplete((v, e) -> closed.complete(null));
+                return closed;
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).addListener(done -> {
                 workers.shutdown();
                 closed.complete(null);

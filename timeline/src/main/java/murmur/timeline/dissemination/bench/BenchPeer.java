@@ -12,6 +12,7 @@ import murmur.timeline.dissemination.Intake;
 import murmur.timeline.dissemination.Relay;
 import murmur.timeline.dissemination.WireTypes;
 import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.LinkThreads;
 import murmur.timeline.link.PeerLink;
 import murmur.timeline.post.PostIntake.Outcome;
 
@@ -27,10 +28,25 @@ public final class BenchPeer {
         this.relay = relay;
     }
 
-    /** Binds a link on loopback and serves pushes and receipts for {@code name}. */
+    /** Binds a link on loopback with threads of its own and serves pushes and receipts for {@code name}. */
     public static CompletableFuture<BenchPeer> start(String name, Intake intake, Arrivals arrivals,
             FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
-        return PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), LinkSettings.defaults()).thenApply(link -> {
+        return serve(name, intake, arrivals, settings, sink, scheduler,
+                PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), LinkSettings.defaults()));
+    }
+
+    /** Binds a link on loopback, on the shared threads, and serves pushes and receipts for {@code name}. */
+    public static CompletableFuture<BenchPeer> start(String name, Intake intake, Arrivals arrivals,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler, LinkSettings link,
+            LinkThreads threads) {
+        return serve(name, intake, arrivals, settings, sink, scheduler,
+                PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), link, threads));
+    }
+
+    private static CompletableFuture<BenchPeer> serve(String name, Intake intake, Arrivals arrivals,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
+            CompletableFuture<PeerLink> binding) {
+        return binding.thenApply(link -> {
             String address = "127.0.0.1:" + link.address().getPort();
             Relay relay = new Relay(link::request, intake, () -> Optional.of(name), address, settings, sink,
                     scheduler);

@@ -20,6 +20,8 @@ import murmur.timeline.dissemination.FanoutReport;
 import murmur.timeline.dissemination.FanoutSettings;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Relay;
+import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.LinkThreads;
 import murmur.timeline.link.Retry;
 
 /**
@@ -49,13 +51,16 @@ public final class FanoutBenchmark {
             return t;
         });
         List<BenchPeer> started = new ArrayList<>();
+        // One set of link threads for every peer: a thousand links with threads of their own would measure
+        // the operating system's scheduler, not the fan-out.
+        LinkThreads threads = new LinkThreads(2, 4);
         try {
             BenchPeer author = BenchPeer.start(AUTHOR, post -> CompletableFuture.failedFuture(
                     new IllegalStateException("the author takes no pushes")), arrivals, settings,
                     (a, seq, names) -> receipts.computeIfAbsent(seq, s -> ConcurrentHashMap.newKeySet()).addAll(names),
-                    scheduler).join();
+                    scheduler, authorLink(), threads).join();
             started.add(author);
-            List<BenchPeer> online = startOnline(scheduler, started);
+            List<BenchPeer> online = startOnline(scheduler, started, threads);
             List<Hop> hops = BenchPeer.hops(online);
             Relay relay = author.relay();
             Phase tree = measure(hops, (post, order) -> relay.publish(post, FanoutOrder.of(post, order)));
@@ -72,10 +77,19 @@ public final class FanoutBenchmark {
         } finally {
             CompletableFuture.allOf(started.stream().map(BenchPeer::kill).toArray(CompletableFuture[]::new)).join();
             scheduler.shutdownNow();
+            threads.close();
         }
     }
 
-    private List<BenchPeer> startOnline(ScheduledExecutorService scheduler, List<BenchPeer> started) {
+    /** The baseline has every follower send its receipt straight to the author, so the author takes them all. */
+    private LinkSettings authorLink() {
+        LinkSettings d = LinkSettings.defaults();
+        return new LinkSettings(d.maxFrameBytes(), d.requestTimeout(), d.idleTimeout(),
+                Math.max(d.maxInboundConnections(), options.followers() + 16), d.maxPendingPerConnection());
+    }
+
+    private List<BenchPeer> startOnline(ScheduledExecutorService scheduler, List<BenchPeer> started,
+            LinkThreads threads) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < options.followers(); i++) {
             order.add(i);
@@ -85,7 +99,7 @@ public final class FanoutBenchmark {
         List<CompletableFuture<BenchPeer>> starting = new ArrayList<>();
         for (int i : order.subList(offline, order.size())) {
             starting.add(BenchPeer.start(String.format("follower_%04d", i), new MemoryLog(key.publicKey()),
-                    arrivals, settings, (a, seq, names) -> { }, scheduler));
+                    arrivals, settings, (a, seq, names) -> { }, scheduler, LinkSettings.defaults(), threads));
         }
         List<BenchPeer> online = starting.stream().map(CompletableFuture::join).toList();
         started.addAll(online);
