@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -84,24 +85,30 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 });
         try {
-            PeerRun.around(demo::start, demo::stop, started -> {
-                started.join();
-                out.printf("murmur demo: bootstrap nodes %s; demo users %s follow each other and post every %d s%n",
-                        demo.seedList(), String.join(", ", demo.userNames()), postEvery);
-                out.flush();
-                if (noGui) {
-                    out.println("murmur demo: printing activity" + runFor.map(s -> " for " + s + " s").orElse(
-                            "; Ctrl-C stops"));
-                    out.flush();
-                    new CountDownLatch(1).await(runFor.orElse(Integer.MAX_VALUE), TimeUnit.SECONDS);
-                } else {
-                    openApp(demo, folder, out);
-                }
-            });
-        } finally {
-            deleteQuietly(folder);
+            PeerRun.around(demo::start, () -> demo.stop().whenComplete((v, e) -> deleteQuietly(folder)),
+                    started -> {
+                        started.join();
+                        show(demo, folder, out);
+                    });
+        } catch (CompletionException e) {
+            err.println("murmur demo: could not start the local network: " + e.getCause().getMessage());
+            return 1;
         }
         return 0;
+    }
+
+    private void show(Demo demo, Path folder, PrintWriter out) throws InterruptedException {
+        out.printf("murmur demo: bootstrap nodes %s; demo users %s follow each other and post every %d s%n",
+                demo.seedList(), String.join(", ", demo.userNames()), postEvery);
+        out.flush();
+        if (noGui) {
+            out.println("murmur demo: printing activity" + runFor.map(s -> " for " + s + " s").orElse(
+                    "; Ctrl-C stops"));
+            out.flush();
+            new CountDownLatch(1).await(runFor.orElse(Integer.MAX_VALUE), TimeUnit.SECONDS);
+        } else {
+            openApp(demo, folder, out);
+        }
     }
 
     private void openApp(Demo demo, Path folder, PrintWriter out) throws InterruptedException {
