@@ -72,12 +72,12 @@ public final class SignInViewModel {
 
     /** What the network asks of a password, shown under the password field. */
     public String passwordRules() {
-        return "A password has at least 8 characters and never leaves this computer.";
+        return "At least 8 characters. It never leaves this computer.";
     }
 
     /** The rules a name must follow, shown under the name field. */
     public String nameRules() {
-        return "A name has " + UserName.RULES + ".";
+        return Character.toUpperCase(UserName.RULES.charAt(0)) + UserName.RULES.substring(1) + ".";
     }
 
     /** True while a name has been typed that breaks the rules. */
