@@ -36,14 +36,18 @@ final class NodeProcesses {
                 cmd.add(o);
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN, "--host", "127.0.0.1",
+        // The class path goes in the environment: on the command line it can pass the 4 KiB the kernel shows of a
+        // process's arguments, and then the main class cannot be seen there to recognise the node.
+        cmd.addAll(List.of(MAIN, "--host", "127.0.0.1",
                 "--port", Integer.toString(node.dhtPort()), "--data", node.dataDir().toString(),
                 "--sntp-port", Integer.toString(node.sntpPort()), "--admin-port", Integer.toString(node.adminPort())));
         for (String peer : peers) {
             cmd.addAll(List.of("--peer", peer));
         }
         File log = node.dataDir().resolve("console.log").toFile();
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).redirectErrorStream(true).start();
         Files.writeString(node.pidFile(), Long.toString(p.pid()));
         return p.toHandle();
