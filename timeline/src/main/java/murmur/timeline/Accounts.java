@@ -9,6 +9,9 @@ import murmur.timeline.observe.Live;
  */
 public interface Accounts {
 
+    /** The shortest password accepted at registration, in characters. */
+    int MIN_PASSWORD_CHARS = 8;
+
     /**
      * Claims {@code user/<name>} for a new key pair whose private key is stored encrypted under the password, then
      * logs in. Fails with {@code INVALID_NAME}, {@code INVALID_PASSWORD}, {@code NAME_TAKEN} or {@code NO_NETWORK}.

@@ -29,7 +29,10 @@ public interface TimelineService {
     /** Own and followed users' posts, newest first (timestamp, then author, then sequence). */
     Live<List<TimelineEntry>> timeline();
 
-    /** The posts of any user this peer holds or can fetch, newest first. */
+    /**
+     * The posts of any user, newest first: those this peer holds, and for a user not followed, their recent posts
+     * fetched from their peer or their followers' (waiting a few seconds at most).
+     */
     CompletableFuture<List<Post>> postsBy(String name);
 
     /** Follows {@code name}; fails with {@code UNKNOWN_USER}, {@code CANNOT_FOLLOW_SELF} or {@code NO_NETWORK}. */

@@ -60,6 +60,16 @@ class PostsTest {
     }
 
     @Test
+    void aStrangersPostsAreFetchedForTheirProfileWithoutFollowing(@TempDir Path a, @TempDir Path b) {
+        TimelineService author = await(net.peer(a).register("poster_d", "password1"));
+        await(author.post("one"));
+        await(author.post("two"));
+        TimelineService stranger = await(net.peer(b).register("visitor_d", "password1"));
+        assertThat(await(stranger.postsBy("poster_d"))).extracting(Post::text).containsExactly("two", "one");
+        assertThat(stranger.timeline().get()).as("not followed, so not on the home timeline").isEmpty();
+    }
+
+    @Test
     void afterLogoutTheServiceRefusesWork(@TempDir Path dir) {
         TimelineService me = await(net.peer(dir).register("poster_c", "password1"));
         await(me.logout());

@@ -72,7 +72,7 @@ public final class SignInViewModel {
 
     /** What the network asks of a password, shown under the password field. */
     public String passwordRules() {
-        return "At least 8 characters. It never leaves this computer.";
+        return "At least " + Accounts.MIN_PASSWORD_CHARS + " characters. It never leaves this computer.";
     }
 
     /** The rules a name must follow, shown under the name field. */

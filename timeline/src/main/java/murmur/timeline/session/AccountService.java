@@ -15,6 +15,7 @@ import murmur.dht.DhtWriteException;
 import murmur.dht.NodeId;
 import murmur.dht.SigningKey;
 import murmur.dht.WriteStatus;
+import murmur.timeline.Accounts;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineException.Reason;
 import murmur.timeline.TimelineService;
@@ -36,7 +37,7 @@ import murmur.timeline.records.RecordWriter;
  * or follow list.
  */
 public final class AccountService {
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = Accounts.MIN_PASSWORD_CHARS;
 
     private final PeerContext ctx;
     private final Executor workers;

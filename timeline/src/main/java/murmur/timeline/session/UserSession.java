@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class UserSession implements TimelineService {
     private static final Logger LOG = LoggerFactory.getLogger(UserSession.class);
     private static final Duration LOGOUT_WAIT = Duration.ofSeconds(5);
+    private static final Duration FETCH_WAIT = Duration.ofSeconds(5);
 
     private final String me;
     private final PeerContext ctx;
@@ -134,7 +135,11 @@ public final class UserSession implements TimelineService {
 
     @Override
     public CompletableFuture<List<Post>> postsBy(String name) {
-        return whenOpen().thenCompose(v -> ctx.posts().byAuthor(name, TimelineView.SHOWN));
+        boolean local = name.equals(me) || follows.following().get().contains(name);
+        CompletableFuture<Integer> fetched = local || !UserName.isValid(name) ? CompletableFuture.completedFuture(0)
+                : ctx.dissemination().catchUp(me, Set.of(name)).completeOnTimeout(0, FETCH_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS).exceptionally(e -> 0);
+        return whenOpen().thenCompose(v -> fetched).thenCompose(n -> ctx.posts().byAuthor(name, TimelineView.SHOWN));
     }
 
     @Override
