@@ -57,7 +57,7 @@ public final class ProfileViewModel implements Activatable {
         followLabel = Bindings.createStringBinding(() -> followed.get() ? "Unfollow" : "Follow", followed);
         noPosts = Bindings.createStringBinding(() -> self.get() ? "You have not posted yet."
                 : followed.get() ? user.get() + " has not posted yet."
-                : "No posts from " + user.get() + " could be reached. Follow them to receive their posts as they write.",
+                : "No posts from " + user.get() + " could be reached. Follow them to get their posts as they write.",
                 self, followed, user);
     }
 
