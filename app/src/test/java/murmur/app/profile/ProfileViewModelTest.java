@@ -40,7 +40,7 @@ class ProfileViewModelTest {
         assertThat(model.following()).extracting(UserSummary::name).containsExactly("carol");
         assertThat(model.self().get()).isFalse();
         assertThat(model.followLabel().get()).isEqualTo("Follow");
-        assertThat(model.noPosts().get()).startsWith("No posts from bob here yet. Follow them");
+        assertThat(model.noPosts().get()).startsWith("No posts from bob could be reached. Follow them");
         assertThat(model.presence().get()).isEqualTo("online now");
     }
 

@@ -1,6 +1,6 @@
 package murmur.app.shell;
 
-import static murmur.app.testnet.TestNetwork.await;
+import static murmur.timeline.testing.LocalNet.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -16,9 +16,9 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import murmur.app.feed.PostItem;
 import murmur.app.notifications.NotificationItem;
-import murmur.app.testnet.TestNetwork;
 import murmur.timeline.TimelinePeer;
 import murmur.timeline.TimelineService;
+import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,15 +37,15 @@ class LiveNetworkWindowIT {
 
     @TempDir
     static Path dir;
-    static TestNetwork net;
+    static LocalNet net;
     static TimelineService bob;
 
     private TimelinePeer mine;
 
     @BeforeAll
     static void network() {
-        net = TestNetwork.start(dir);
-        bob = await(net.peer("bob").register("bob", "bob-password"));
+        net = LocalNet.start(3, List.of());
+        bob = await(net.peer(dir.resolve("bob")).register("bob", "bob-password"));
         await(bob.post("hello from bob"));
     }
 
@@ -56,7 +56,7 @@ class LiveNetworkWindowIT {
 
     @Start
     void start(Stage stage) {
-        mine = net.peer("window-" + WINDOWS.incrementAndGet());
+        mine = net.peer(dir.resolve("window-" + WINDOWS.incrementAndGet()));
         new MurmurWindow(mine, Clock.systemUTC(), Platform::runLater, List.of("bob"), false).show(stage);
     }
 

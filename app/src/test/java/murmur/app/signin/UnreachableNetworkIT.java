@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import murmur.app.testnet.TestNetwork;
+import java.util.Optional;
+import murmur.config.SettingsLoader;
 import murmur.timeline.TimelinePeer;
 import murmur.timeline.TimelineService;
+import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +25,14 @@ class UnreachableNetworkIT {
 
     @AfterEach
     void stop() {
-        TestNetwork.await(peer.stop());
+        LocalNet.await(peer.stop());
     }
 
     @Test
     void registeringWithoutAReachableBootstrapNodeSaysSo() {
-        peer = TimelinePeer.builder().settings(TestNetwork.SETTINGS).dataDir(dir)
+        peer = TimelinePeer.builder().settings(SettingsLoader.load(Optional.empty(), LocalNet.FAST)).dataDir(dir)
                 .seeds(List.of(new InetSocketAddress("127.0.0.1", 9))).build();
-        TestNetwork.await(peer.start());
+        LocalNet.await(peer.start());
         List<TimelineService> signedIn = new ArrayList<>();
         SignInViewModel model = new SignInViewModel(peer, Runnable::run, signedIn::add);
         model.name().set("alone");
