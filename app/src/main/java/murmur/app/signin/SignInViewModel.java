@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import murmur.app.fx.Problems;
 import murmur.timeline.Accounts;
+import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineService;
 import murmur.timeline.UserName;
 
@@ -110,7 +111,9 @@ public final class SignInViewModel {
             busy.set(false);
             progress.set("");
             if (failure != null) {
-                error.set(Problems.describe(failure));
+                String problem = Problems.describe(failure);
+                boolean unknown = Problems.reasonOf(failure) == TimelineException.Reason.UNKNOWN_USER;
+                error.set(unknown ? problem + " New here? Choose Create account." : problem);
             } else {
                 password.set("");
                 signedIn.accept(service);

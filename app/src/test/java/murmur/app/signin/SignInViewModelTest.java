@@ -61,6 +61,15 @@ class SignInViewModelTest {
     }
 
     @Test
+    void signingInAsNobodyPointsToCreateAccount() {
+        model.name().set("nobody");
+        model.password().set("secret-pw");
+        model.signIn();
+        assertThat(model.error().get()).endsWith("New here? Choose Create account.");
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
     void noNetworkSaysNoBootstrapNodeIsReachable() {
         accounts.noNetwork();
         model.name().set("alice");
