@@ -12,6 +12,7 @@ import java.util.function.Function;
 import murmur.config.HostPort;
 import murmur.dht.DhtNode;
 import murmur.dht.SetEntry;
+import murmur.dht.exchange.BootstrapDirectory;
 import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.clock.ClockSync;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 /** Owns and wires the peer's services; starts them in dependency order and stops them in reverse. */
 final class PeerParts {
     private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
+    private static final long LEARN_WAIT_SECONDS = 5;
 
     private final TimelinePeer.Config config;
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
@@ -64,7 +66,7 @@ final class PeerParts {
         }).thenCompose(v -> dht.start()).thenCompose(v -> dht.bootstrap(config.seeds()).exceptionally(e -> {
             LOG.warn("could not join through {}: {}", config.seeds(), e.getMessage());
             return null;
-        })).thenRun(() -> {
+        })).thenCompose(v -> learnBootstrapNodes()).thenRun(() -> {
             clockSync.start();
             PostStore posts = new PostStore(db);
             UserDirectory users = new UserDirectory(dht, db);
@@ -75,6 +77,20 @@ final class PeerParts {
                     link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
             accounts = new AccountService(ctx, workers, s -> current = s);
             scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
+        });
+    }
+
+    /** Joins the other bootstrap nodes listed in {@code bootstrap/nodes}, so one known seed is enough. */
+    private CompletableFuture<Void> learnBootstrapNodes() {
+        if (dht.routingTableSize() == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return BootstrapDirectory.learn(dht).<Void>thenApply(listed -> {
+            LOG.info("{} bootstrap nodes listed in the network", listed.size());
+            return null;
+        }).completeOnTimeout(null, LEARN_WAIT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
+            LOG.info("bootstrap/nodes not read: {}", e.getMessage());
+            return null;
         });
     }
 

@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import murmur.bootstrap.exchange.BootstrapDirectory;
 import murmur.config.SettingsLoader;
 import murmur.dht.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
+import murmur.dht.exchange.BootstrapDirectory;
 
 /**
  * {@code NetnsPeer <bind-ip> <seed-ip:port>}: joins through one bootstrap node, learns the others from

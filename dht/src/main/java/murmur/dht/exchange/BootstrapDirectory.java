@@ -1,4 +1,4 @@
-package murmur.bootstrap.exchange;
+package murmur.dht.exchange;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
