@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.observe.Live;
 
@@ -29,4 +30,7 @@ public interface Accounts {
 
     /** The NTP-corrected clock's state. */
     Live<ClockStatus> clockStatus();
+
+    /** The NTP-corrected clock itself: what "2 min ago" should be measured with. */
+    Clock clock();
 }

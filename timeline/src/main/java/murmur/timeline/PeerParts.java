@@ -1,6 +1,7 @@
 package murmur.timeline;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,21 +45,21 @@ final class PeerParts {
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> daemon(r, "timeline-worker"));
     private DhtNode dht;
     private Database db;
-    private ClockSync clockSync;
+    private final ClockSync clockSync;
     private PeerLink link;
     private AccountService accounts;
     private volatile UserSession current;
 
     PeerParts(TimelinePeer.Config config) {
         this.config = config;
+        List<HostPort> seeds = config.seeds().stream().map(a -> new HostPort(a.getHostString(), a.getPort())).toList();
+        this.clockSync = ClockSync.fromSettings(config.settings().timeline(), seeds, config.clock());
     }
 
     CompletableFuture<Void> start() {
         db = Database.open(config.dataDir());
         dht = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
                 .bindAddress(new InetSocketAddress(config.host(), 0)).build();
-        List<HostPort> seeds = config.seeds().stream().map(a -> new HostPort(a.getHostString(), a.getPort())).toList();
-        clockSync = ClockSync.fromSettings(config.settings().timeline(), seeds, config.clock());
         InetSocketAddress linkAddress = new InetSocketAddress(config.host(), config.settings().timeline().peerPort());
         return PeerLink.bind(linkAddress, LinkSettings.from(config.settings().timeline())).thenAccept(l -> {
             link = l;
@@ -97,8 +98,7 @@ final class PeerParts {
     CompletableFuture<Void> stop() {
         UserSession s = current;
         CompletableFuture<Void> loggedOut = s == null ? CompletableFuture.completedFuture(null) : s.logout();
-        return loggedOut.thenCompose(v -> clockSync == null ? CompletableFuture.completedFuture(null)
-                : clockSync.stop().exceptionally(e -> null))
+        return loggedOut.thenCompose(v -> clockSync.stop().exceptionally(e -> null))
                 .thenCompose(v -> link == null ? CompletableFuture.completedFuture(null) : link.close())
                 .thenCompose(v -> dht == null ? CompletableFuture.completedFuture(null) : dht.stop())
                 .whenComplete((v, e) -> {
@@ -131,6 +131,11 @@ final class PeerParts {
             public Live<ClockStatus> clockStatus() {
                 return PeerParts.this.clockStatus();
             }
+
+            @Override
+            public Clock clock() {
+                return PeerParts.this.clock();
+            }
         };
     }
 
@@ -146,6 +151,10 @@ final class PeerParts {
 
     Live<ClockStatus> clockStatus() {
         return clockSync.status();
+    }
+
+    Clock clock() {
+        return clockSync.clock();
     }
 
     DhtNode dht() {

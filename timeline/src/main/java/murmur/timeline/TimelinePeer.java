@@ -54,6 +54,11 @@ public final class TimelinePeer implements Accounts {
         return parts.clockStatus();
     }
 
+    @Override
+    public Clock clock() {
+        return parts.clock();
+    }
+
     /** The DHT node's UDP/TCP address. */
     public InetSocketAddress dhtAddress() {
         return parts.dht().address();

@@ -1,5 +1,6 @@
 package murmur.app.shell;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
@@ -45,5 +46,10 @@ final class AfterStart implements Accounts {
     @Override
     public Live<ClockStatus> clockStatus() {
         return peer.clockStatus();
+    }
+
+    @Override
+    public Clock clock() {
+        return peer.clock();
     }
 }

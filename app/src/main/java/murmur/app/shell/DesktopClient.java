@@ -1,6 +1,5 @@
 package murmur.app.shell;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class DesktopClient {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            new MurmurWindow(new AfterStart(peer, started), Clock.systemUTC(), Platform::runLater, featured, dark)
+            new MurmurWindow(new AfterStart(peer, started), peer.clock(), Platform::runLater, featured, dark)
                     .show(stage);
         });
         try {

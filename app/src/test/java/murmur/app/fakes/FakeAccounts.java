@@ -72,6 +72,11 @@ public final class FakeAccounts implements Accounts {
     }
 
     @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
     public CompletableFuture<TimelineService> register(String name, String password) {
         return gate.thenCompose(v -> {
             if (noNetwork) {
