@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches what a user missed of the authors it follows: compares the last sequence number held with
- * {@code feed/<author>}, then asks the author's peer, or when the author is offline (or had less) online followers
- * of the author, for every post after it, page by page. Every post passes the {@link Intake}, so any source will do.
+ * Fetches what a user missed of the authors it follows: compares the end of the unbroken run of posts held (so a
+ * post missing in the middle is fetched too, not only the newest ones) with {@code feed/<author>}, then asks the
+ * author's peer, or when the author is offline (or had less) online followers of the author, for every post after
+ * it, page by page. Every post passes the {@link Intake}, so any source will do.
  */
 final class CatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
@@ -53,7 +54,7 @@ final class CatchUp {
     }
 
     private CompletableFuture<Integer> author(String user, String author) {
-        return feeds.lastSeq(author).thenCombine(store.lastSeq(author),
+        return feeds.lastSeq(author).thenCombine(store.contiguousSeq(author),
                 (head, held) -> new CatchUpProgress(author, held, head.orElse(0L), head.isPresent()))
                 .thenCompose(p -> p.targetKnown() && !p.behind() ? CompletableFuture.completedFuture(p)
                         : fromAuthor(p).thenCompose(v -> p.behind() ? fromFollowers(user, p)

@@ -49,7 +49,8 @@ public final class DisseminationService implements Dissemination {
         this.local = local;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
-        this.relay = new Relay(direct, intake, local::name, selfAddress, fanout, this::delivered, scheduler);
+        Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
+        this.relay = new Relay(direct, watched, local::name, selfAddress, fanout, this::delivered, scheduler);
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(dht, users), fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }

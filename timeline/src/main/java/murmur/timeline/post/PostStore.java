@@ -51,6 +51,21 @@ public final class PostStore {
         });
     }
 
+    /**
+     * The end of the first unbroken run of {@code author}'s posts held here, counting from the oldest one held (older
+     * ones may have been collected); 0 if none. Below the highest sequence number when a post in between is missing.
+     */
+    public CompletableFuture<Long> contiguousSeq(String author) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MIN(p.seq), 0) FROM posts p"
+                    + " WHERE p.author = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM posts q WHERE q.author = p.author AND q.seq = p.seq + 1)")) {
+                s.setString(1, author);
+                return s.executeQuery().getLong(1);
+            }
+        });
+    }
+
     /** The post of {@code author} with the highest sequence number. */
     public CompletableFuture<java.util.Optional<Post>> latest(String author) {
         return db.read(c -> {
