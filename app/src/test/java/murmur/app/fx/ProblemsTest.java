@@ -24,6 +24,15 @@ class ProblemsTest {
     }
 
     @Test
+    void repeatedWrongPasswordsSayHowManyInARow() {
+        assertThat(Problems.describe(new TimelineException(Reason.WRONG_PASSWORD, "wrong password for 'bob'")))
+                .isEqualTo("Wrong password. Check it and try again.");
+        assertThat(Problems.describe(new TimelineException(Reason.WRONG_PASSWORD,
+                "wrong password for 'bob' (3 wrong tries in a row; each waits longer)")))
+                .isEqualTo("Wrong password. Check it and try again. 3 wrong tries in a row; each waits longer.");
+    }
+
+    @Test
     void unexpectedFailuresStillSaySomething() {
         assertThat(Problems.describe(new IllegalStateException())).isEqualTo(
                 "Something went wrong: IllegalStateException.");
