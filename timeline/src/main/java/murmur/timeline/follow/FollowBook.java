@@ -144,13 +144,12 @@ public final class FollowBook {
             return store.replace(me, names, mine.get().seq()).thenApply(x -> adopt(names, mine.get().seq()));
         }
         Set<String> names = adopt(local.names(), local.seq());
-        if (local.seq() > 0) {
-            writer.put(Keys.following(me), new FollowingValue(names.stream().sorted().toList()), local.seq(), ttl)
-                    .exceptionally(e -> {
-                        LOG.info("following/{} not republished: {}", me, e.getMessage());
-                        return null;
-                    });
-        }
+        // Re-issued at every login, even unchanged, so the record never reaches the end of its time-to-live.
+        writer.put(Keys.following(me), new FollowingValue(names.stream().sorted().toList()), local.seq(), ttl)
+                .exceptionally(e -> {
+                    LOG.info("following/{} not republished: {}", me, e.getMessage());
+                    return null;
+                });
         return CompletableFuture.completedFuture(names);
     }
 

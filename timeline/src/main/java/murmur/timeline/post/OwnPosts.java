@@ -76,12 +76,9 @@ public final class OwnPosts {
         return created;
     }
 
-    /** Re-publishes {@code feed/<name>}, e.g. at login so the record does not expire. */
+    /** Re-publishes {@code feed/<name>} (the empty head of a user who never posted, too), so it does not expire. */
     public CompletableFuture<Void> publishHead() {
         FeedHead h = head();
-        if (h.seq() == 0) {
-            return CompletableFuture.completedFuture(null);
-        }
         OwnedRecord record = OwnedRecord.sign(key, Keys.feed(me), RecordJson.encode(h), h.seq(), feedTtl,
                 clock.instant());
         return dht.put(record).thenApply(r -> (Void) null);

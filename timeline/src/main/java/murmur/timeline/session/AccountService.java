@@ -28,7 +28,6 @@ import murmur.timeline.records.FeedHead;
 import murmur.timeline.records.FollowingValue;
 import murmur.timeline.records.InboxValue;
 import murmur.timeline.records.Keys;
-import murmur.timeline.records.ProfileValue;
 import murmur.timeline.records.RecordWriter;
 
 /**
@@ -58,7 +57,8 @@ public final class AccountService {
                 throw taken(name);
             }
             return CompletableFuture.supplyAsync(() -> newAccount(name, password), workers);
-        }).thenCompose(created -> claim(name, created)).thenCompose(key -> session(name, key));
+        }).thenCompose(created -> claim(name, created)
+                .thenCompose(key -> session(name, new SignedIn(key, created.value(), 1))));
     }
 
     public CompletableFuture<TimelineService> login(String name, String password) {
@@ -67,10 +67,12 @@ public final class AccountService {
                 throw new TimelineException(Reason.UNKNOWN_USER, "there is no user '" + name + "'");
             }
             UserRecordValue record = found.get().value();
+            long seq = found.get().record().seq();
             return CompletableFuture.supplyAsync(() -> KeyVault.open(name, record, password), workers)
                     .thenCompose(opened -> opened.isPresent() ? CompletableFuture.completedFuture(
-                            restore(name, record, opened.get())) : wrongPassword(name));
-        }).thenCompose(key -> session(name, key));
+                            restore(name, record, opened.get())) : wrongPassword(name))
+                    .thenApply(key -> new SignedIn(key, record, seq));
+        }).thenCompose(signedIn -> session(name, signedIn));
     }
 
     private CompletableFuture<Void> validated(String name, String password) {
@@ -108,12 +110,13 @@ public final class AccountService {
                 throw refusedAs(name, e);
             }
             return null;
-        }).thenCompose(v -> claimRest(name, writer, ttl)).thenApply(v -> created.key());
+        }).thenCompose(v -> claimRest(name, created.value(), writer, ttl)).thenApply(v -> created.key());
     }
 
-    private CompletableFuture<Void> claimRest(String name, RecordWriter writer, Duration ttl) {
+    private CompletableFuture<Void> claimRest(String name, UserRecordValue value, RecordWriter writer,
+            Duration ttl) {
         Map<NodeId, Object> initial = Map.of(
-                Keys.profile(name), new ProfileValue(name, "", ctx.clock().millis()),
+                Keys.profile(name), AccountKeeper.initialProfile(name, value),
                 Keys.following(name), new FollowingValue(List.of()),
                 Keys.feed(name), FeedHead.EMPTY,
                 Keys.inbox(name), new InboxValue(0));
@@ -169,12 +172,18 @@ public final class AccountService {
         }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
     }
 
-    private CompletableFuture<TimelineService> session(String name, SigningKey key) {
-        return UserSession.open(ctx, name, key).thenApply(s -> {
+    private CompletableFuture<TimelineService> session(String name, SignedIn in) {
+        RecordWriter writer = new RecordWriter(ctx.dht(), in.key(), ctx.clock());
+        AccountKeeper keeper = new AccountKeeper(name, in.account(), in.seq(), writer,
+                ctx.settings().dht().maxTtl());
+        return UserSession.open(ctx, name, in.key(), keeper).thenApply(s -> {
             onLogin.accept(s);
             return s;
         });
     }
 
     private record Created(SigningKey key, UserRecordValue value) {}
+
+    /** A user whose private key is open, with the account record and its sequence number as the DHT holds it. */
+    private record SignedIn(SigningKey key, UserRecordValue account, long seq) {}
 }

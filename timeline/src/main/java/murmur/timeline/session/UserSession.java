@@ -41,6 +41,7 @@ public final class UserSession implements TimelineService {
     private static final Logger LOG = LoggerFactory.getLogger(UserSession.class);
     private static final Duration LOGOUT_WAIT = Duration.ofSeconds(5);
     private static final Duration FETCH_WAIT = Duration.ofSeconds(5);
+    private static final Duration ACCOUNT_REFRESH = Duration.ofDays(1);
 
     private final String me;
     private final PeerContext ctx;
@@ -53,11 +54,13 @@ public final class UserSession implements TimelineService {
     private final PostCollector collector;
     private final TimelineView timeline;
     private final FollowedPresence followed;
+    private final AccountKeeper keeper;
     private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
     private volatile boolean open = true;
 
-    private UserSession(PeerContext ctx, String me, SigningKey key) {
+    private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper) {
         this.me = me;
+        this.keeper = keeper;
         this.ctx = ctx;
         this.settings = ctx.settings().timeline();
         Duration ttl = ctx.settings().dht().maxTtl();
@@ -77,8 +80,8 @@ public final class UserSession implements TimelineService {
     }
 
     /** Logs {@code me} in: loads follows, what happened while away, and the post log; goes online. */
-    public static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key) {
-        UserSession s = new UserSession(ctx, me, key);
+    static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper) {
+        UserSession s = new UserSession(ctx, me, key, keeper);
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
                 .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.inbox.loadAtLogin()))
@@ -92,6 +95,8 @@ public final class UserSession implements TimelineService {
             return null;
         });
         own.publishHead().exceptionally(e -> null);
+        keeper.refresh();
+        every(ACCOUNT_REFRESH, keeper::refresh);
         followed.poll();
         ctx.dissemination().catchUp(me, follows.following().get()).thenAccept(n -> timeline.refresh());
         every(settings.collectInterval(), () -> collector.collect().thenAccept(n -> timeline.refresh()));
