@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class PeerParts {
     private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
     private static final long LEARN_WAIT_SECONDS = 5;
+    private static final long REJOIN_SECONDS = 5;
 
     private final TimelinePeer.Config config;
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
@@ -78,6 +79,7 @@ final class PeerParts {
                     link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
             accounts = new AccountService(ctx, workers, s -> current = s);
             scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(this::rejoinIfAlone, REJOIN_SECONDS, REJOIN_SECONDS, TimeUnit.SECONDS);
         });
     }
 
@@ -208,6 +210,16 @@ final class PeerParts {
     private List<String> addresses() {
         InetSocketAddress a = peerAddress();
         return List.of(new HostPort(a.getHostString(), a.getPort()).toString());
+    }
+
+    /**
+     * A peer that started with no network (a laptop on a train) or lost every contact tries its seeds again, so it
+     * comes online by itself once they answer.
+     */
+    private void rejoinIfAlone() {
+        if (dht.routingTableSize() == 0 && !config.seeds().isEmpty()) {
+            dht.bootstrap(config.seeds()).thenCompose(v -> learnBootstrapNodes()).exceptionally(e -> null);
+        }
     }
 
     private void updateConnection() {
