@@ -8,14 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import murmur.config.HostPort;
 import murmur.dht.DhtNode;
-import murmur.dht.SetEntry;
-import murmur.dht.exchange.BootstrapDirectory;
-import murmur.dht.wire.MalformedMessageException;
-import murmur.dht.wire.RecordBytes;
 import murmur.timeline.clock.ClockSync;
 import murmur.timeline.dissemination.DisseminationService;
 import murmur.timeline.dissemination.LocalUser;
@@ -26,25 +21,23 @@ import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.session.AccountService;
+import murmur.timeline.session.FollowNotices;
 import murmur.timeline.session.MessageTypes;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
 import murmur.timeline.store.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Owns and wires the peer's services; starts them in dependency order and stops them in reverse. */
 final class PeerParts {
-    private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
-    private static final long LEARN_WAIT_SECONDS = 5;
-    private static final long REJOIN_SECONDS = 5;
+
+    private static final Live<ConnectionStatus> NOT_STARTED = new LiveValue<>(ConnectionStatus.OFFLINE);
 
     private final TimelinePeer.Config config;
-    private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "timeline-scheduler"));
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> daemon(r, "timeline-worker"));
     private DhtNode dht;
+    private Joining joining;
     private Database db;
     private final ClockSync clockSync;
     private PeerLink link;
@@ -61,14 +54,12 @@ final class PeerParts {
         db = Database.open(config.dataDir());
         dht = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
                 .bindAddress(new InetSocketAddress(config.host(), 0)).build();
+        joining = new Joining(dht, config.seeds());
         InetSocketAddress linkAddress = new InetSocketAddress(config.host(), config.settings().timeline().peerPort());
         return PeerLink.bind(linkAddress, LinkSettings.from(config.settings().timeline())).thenAccept(l -> {
             link = l;
-            link.onRequest(MessageTypes.FOLLOW_NOTICE, this::followNotice);
-        }).thenCompose(v -> dht.start()).thenCompose(v -> dht.bootstrap(config.seeds()).exceptionally(e -> {
-            LOG.warn("could not join through {}: {}", config.seeds(), e.getMessage());
-            return null;
-        })).thenCompose(v -> learnBootstrapNodes()).thenRun(() -> {
+            link.onRequest(MessageTypes.FOLLOW_NOTICE, new FollowNotices(() -> current));
+        }).thenCompose(v -> dht.start()).thenCompose(v -> joining.join()).thenRun(() -> {
             clockSync.start();
             PostStore posts = new PostStore(db);
             UserDirectory users = new UserDirectory(dht, db);
@@ -78,22 +69,7 @@ final class PeerParts {
             PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, users,
                     link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
             accounts = new AccountService(ctx, workers, s -> current = s);
-            scheduler.scheduleWithFixedDelay(this::updateConnection, 0, 1, TimeUnit.SECONDS);
-            scheduler.scheduleWithFixedDelay(this::rejoinIfAlone, REJOIN_SECONDS, REJOIN_SECONDS, TimeUnit.SECONDS);
-        });
-    }
-
-    /** Joins the other bootstrap nodes listed in {@code bootstrap/nodes}, so one known seed is enough. */
-    private CompletableFuture<Void> learnBootstrapNodes() {
-        if (dht.routingTableSize() == 0) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return BootstrapDirectory.learn(dht).<Void>thenApply(listed -> {
-            LOG.info("{} bootstrap nodes listed in the network", listed.size());
-            return null;
-        }).completeOnTimeout(null, LEARN_WAIT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
-            LOG.info("bootstrap/nodes not read: {}", e.getMessage());
-            return null;
+            joining.watch(scheduler);
         });
     }
 
@@ -126,7 +102,7 @@ final class PeerParts {
 
             @Override
             public Live<ConnectionStatus> connection() {
-                return connection;
+                return PeerParts.this.connection();
             }
 
             @Override
@@ -142,13 +118,17 @@ final class PeerParts {
     }
 
     private CompletableFuture<TimelineService> afterLogout(Function<Void, CompletableFuture<TimelineService>> next) {
+        if (accounts == null) {
+            return CompletableFuture.failedFuture(new TimelineException(TimelineException.Reason.NO_NETWORK,
+                    "the peer has not started yet"));
+        }
         UserSession s = current;
         CompletableFuture<Void> out = s == null ? CompletableFuture.completedFuture(null) : s.logout();
         return out.thenCompose(next);
     }
 
     Live<ConnectionStatus> connection() {
-        return connection;
+        return joining == null ? NOT_STARTED : joining.connection();
     }
 
     Live<ClockStatus> clockStatus() {
@@ -165,27 +145,6 @@ final class PeerParts {
 
     InetSocketAddress peerAddress() {
         return link.address();
-    }
-
-    private CompletableFuture<byte[]> followNotice(InetSocketAddress from, byte[] body) {
-        UserSession s = current;
-        if (s == null || !s.isOpen()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
-        }
-        SetEntry entry;
-        try {
-            entry = RecordBytes.decodeEntry(body);
-        } catch (MalformedMessageException e) {
-            LOG.warn("malformed follow notice from {}: {}", from, e.getMessage());
-            return CompletableFuture.failedFuture(new IllegalArgumentException("malformed notice"));
-        }
-        return s.receiveNotice(entry).thenApply(ok -> {
-            if (!ok) {
-                LOG.warn("dropped a follow notice from {} that is not genuine or not for {}", from, s.user());
-                throw new IllegalArgumentException("not a genuine notice for " + s.user());
-            }
-            return new byte[0];
-        });
     }
 
     /** The user logged in now, for dissemination: who takes pushes, and whose timeline to refresh. */
@@ -210,21 +169,6 @@ final class PeerParts {
     private List<String> addresses() {
         InetSocketAddress a = peerAddress();
         return List.of(new HostPort(a.getHostString(), a.getPort()).toString());
-    }
-
-    /**
-     * A peer that started with no network (a laptop on a train) or lost every contact tries its seeds again, so it
-     * comes online by itself once they answer.
-     */
-    private void rejoinIfAlone() {
-        if (dht.routingTableSize() == 0 && !config.seeds().isEmpty()) {
-            dht.bootstrap(config.seeds()).thenCompose(v -> learnBootstrapNodes()).exceptionally(e -> null);
-        }
-    }
-
-    private void updateConnection() {
-        int peers = dht.routingTableSize();
-        connection.set(new ConnectionStatus(peers > 0, peers));
     }
 
     private static Thread daemon(Runnable r, String name) {
