@@ -2,8 +2,6 @@ package murmur.timeline.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public final class UserSession implements TimelineService {
     private final TimelineSettings settings;
     private final OwnPosts own;
     private final FollowBook follows;
-    private final FollowGraph graph;
+    private final People people;
     private final PresenceService presence;
     private final Inbox inbox;
     private final PostCollector collector;
@@ -71,7 +69,7 @@ public final class UserSession implements TimelineService {
                 settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
-        this.graph = new FollowGraph(ctx.dht(), ctx.users());
+        this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
         this.inbox = new Inbox(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
@@ -178,41 +176,22 @@ public final class UserSession implements TimelineService {
 
     @Override
     public CompletableFuture<List<UserSummary>> followersOf(String name) {
-        return whenOpen().thenCompose(v -> graph.followersOf(name)).thenCompose(this::withPresence);
+        return whenOpen().thenCompose(v -> people.followersOf(name));
     }
 
     @Override
     public CompletableFuture<List<UserSummary>> followingOf(String name) {
-        return whenOpen().thenCompose(v -> graph.followingOf(name)).thenCompose(this::withPresence);
+        return whenOpen().thenCompose(v -> people.followingOf(name));
     }
 
     @Override
     public CompletableFuture<Optional<UserSummary>> findUser(String name) {
-        if (!UserName.isValid(name)) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return whenOpen().thenCompose(v -> ctx.users().account(name)).thenCompose(a -> a.isEmpty()
-                ? CompletableFuture.completedFuture(Optional.<UserSummary>empty())
-                : presence.summaryOf(name).thenApply(Optional::of));
+        return whenOpen().thenCompose(v -> people.find(name));
     }
 
     @Override
     public CompletableFuture<List<Suggestion>> suggestions() {
-        Set<String> mine = follows.following().get();
-        List<CompletableFuture<List<String>>> reads = mine.stream().map(graph::followingOf).toList();
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).handle((v, e) -> {
-            Map<String, Integer> counts = new HashMap<>();
-            for (CompletableFuture<List<String>> r : reads) {
-                if (!r.isCompletedExceptionally()) {
-                    r.join().stream().filter(n -> !n.equals(me) && !mine.contains(n))
-                            .forEach(n -> counts.merge(n, 1, Integer::sum));
-                }
-            }
-            return counts.entrySet().stream().map(en -> new Suggestion(en.getKey(), en.getValue()))
-                    .sorted(Comparator.comparingInt(Suggestion::followedBy).reversed()
-                            .thenComparing(Suggestion::name))
-                    .toList();
-        });
+        return whenOpen().thenCompose(v -> people.suggestions(follows.following().get()));
     }
 
     @Override
@@ -261,11 +240,6 @@ public final class UserSession implements TimelineService {
         return open;
     }
 
-    private CompletableFuture<List<UserSummary>> withPresence(List<String> names) {
-        List<CompletableFuture<UserSummary>> reads = names.stream().map(presence::summaryOf).toList();
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> reads.stream()
-                .map(CompletableFuture::join).toList());
-    }
 
     private CompletableFuture<Void> whenOpen() {
         return open ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
