@@ -94,6 +94,19 @@ class LocalNetworkTest {
         }
     }
 
+    @Test
+    void theAdminEndpointAnswersOnlyItsPathsAndOnlyGet() throws Exception {
+        try (LocalNetwork network = LocalNetwork.start(dir, 1, FAST)) {
+            URI base = URI.create("http://127.0.0.1:" + network.nodes().get(0).adminAddress().getPort());
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(base.resolve("/secrets")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(base.resolve("/health"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+        }
+    }
+
     private String get(BootstrapDaemon d, String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + d.adminAddress().getPort() + path);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
