@@ -44,7 +44,7 @@ public final class DisseminationService implements Dissemination {
             LocalUser local) {
         FanoutSettings fanout = FanoutSettings.from(settings);
         this.directory = new DhtPeerDirectory(new FollowGraph(dht, users),
-                PresenceService.reader(dht, users, clock, settings.presenceTtl()));
+                PresenceService.reader(dht, users, clock, settings.presenceTtl()), clock, settings.presenceRefresh());
         this.posts = posts;
         this.local = local;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
