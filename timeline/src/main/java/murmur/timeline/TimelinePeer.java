@@ -69,7 +69,7 @@ public final class TimelinePeer implements Accounts {
         return parts.peerAddress();
     }
 
-    /** The builder's inputs, kept for tests and the CLI. */
-    public record Config(MurmurSettings settings, Path dataDir, List<InetSocketAddress> seeds, String host,
+    /** The builder's inputs. */
+    record Config(MurmurSettings settings, Path dataDir, List<InetSocketAddress> seeds, String host,
             Clock clock) {}
 }

@@ -6,22 +6,9 @@ import murmur.timeline.Post;
 
 /**
  * Moves posts between peers: sends the user's new posts to the followers and fetches what the user missed. The
- * dissemination package implements it; a peer without it keeps posts local.
+ * dissemination package implements it.
  */
 public interface Dissemination {
-
-    /** Keeps every post on this peer only. */
-    Dissemination LOCAL_ONLY = new Dissemination() {
-        @Override
-        public void published(Post post) {
-            // nothing leaves this peer
-        }
-
-        @Override
-        public CompletableFuture<Integer> catchUp(String user, Set<String> authors) {
-            return CompletableFuture.completedFuture(0);
-        }
-    };
 
     /** The user's post is on disk: send it to the followers. Must not block. */
     void published(Post post);
