@@ -44,14 +44,14 @@ public final class DisseminationService implements Dissemination {
             LocalUser local) {
         FanoutSettings fanout = FanoutSettings.from(settings);
         this.directory = new DhtPeerDirectory(new FollowGraph(dht, users),
-                PresenceService.reader(dht, users, clock, settings.presenceTtl()), clock, settings.presenceRefresh());
+                PresenceService.reader(users, clock, settings.presenceTtl()), clock, settings.presenceRefresh());
         this.posts = posts;
         this.local = local;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
         this.relay = new Relay(direct, watched, local::name, selfAddress, fanout, this::delivered, scheduler);
-        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(dht, users), fanout);
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users), fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }
 

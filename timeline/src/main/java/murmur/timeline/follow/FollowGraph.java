@@ -32,18 +32,9 @@ public final class FollowGraph {
 
     /** The names in {@code following/<name>}, if the record is signed by {@code name}'s key. */
     public CompletableFuture<List<String>> followingOf(String name) {
-        return users.publicKey(name).thenCombine(dht.get(Keys.following(name)), (key, record) -> {
-            if (key.isEmpty() || record.isEmpty() || !Arrays.equals(key.get(), record.get().owner())) {
-                return List.<String>of();
-            }
-            try {
-                FollowingValue v = RecordJson.decode(record.get().value(), FollowingValue.class, "following/" + name);
-                return List.copyOf(new TreeSet<>(v.names().stream().filter(UserName::isValid).toList()));
-            } catch (TimelineException e) {
-                LOG.warn("{}", e.getMessage());
-                return List.<String>of();
-            }
-        });
+        return users.valueOf(name, Keys.following(name), FollowingValue.class, "following/" + name)
+                .thenApply(v -> v.map(f -> List.copyOf(new TreeSet<>(f.names().stream().filter(UserName::isValid)
+                        .toList()))).orElse(List.of()));
     }
 
     /** The followers of {@code name}: entries of {@code followers/<name>} whose signer is the follower they name. */

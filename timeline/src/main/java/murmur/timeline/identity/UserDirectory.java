@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import murmur.dht.DhtNode;
+import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.timeline.TimelineException;
 import murmur.timeline.records.Keys;
+import murmur.timeline.records.RecordJson;
 import murmur.timeline.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,29 @@ public final class UserDirectory {
         return pins.get(name).thenCompose(pinned -> pinned.isPresent()
                 ? CompletableFuture.completedFuture(pinned)
                 : account(name).thenApply(a -> a.map(acc -> acc.value().publicKey())));
+    }
+
+    /**
+     * The value of one of {@code name}'s own records ({@code presence/}, {@code following/}, {@code feed/}, ...),
+     * decoded; empty when there is none, when it is not signed by {@code name}'s pinned key (a forgery or a squatter)
+     * or when it does not decode. Only the network read itself can fail the future.
+     */
+    public <T> CompletableFuture<Optional<T>> valueOf(String name, NodeId recordKey, Class<T> type, String what) {
+        return publicKey(name).thenCombine(dht.get(recordKey), (key, record) -> {
+            if (key.isEmpty() || record.isEmpty()) {
+                return Optional.<T>empty();
+            }
+            if (!Arrays.equals(key.get(), record.get().owner())) {
+                LOG.warn("{} is signed by a key that is not {}'s; ignored", what, name);
+                return Optional.<T>empty();
+            }
+            try {
+                return Optional.of(RecordJson.decode(record.get().value(), type, what));
+            } catch (TimelineException e) {
+                LOG.warn("{}", e.getMessage());
+                return Optional.<T>empty();
+            }
+        });
     }
 
     /** Pins a key this peer created or verified itself. */

@@ -34,7 +34,6 @@ public final class Inbox {
     private static final int SHOWN = 200;
 
     private final String me;
-    private final byte[] myKey;
     private final DhtNode dht;
     private final UserDirectory users;
     private final RecordWriter writer;
@@ -44,10 +43,8 @@ public final class Inbox {
     private final LiveValue<Integer> unread = new LiveValue<>(0);
     private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
 
-    public Inbox(String me, byte[] myKey, DhtNode dht, UserDirectory users, RecordWriter writer, Database db,
-            Duration ttl) {
+    public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Duration ttl) {
         this.me = me;
-        this.myKey = myKey.clone();
         this.dht = dht;
         this.users = users;
         this.writer = writer;
@@ -65,11 +62,8 @@ public final class Inbox {
 
     /** Shows what is on disk, then fetches what happened while away and clears it in the DHT. */
     public CompletableFuture<Void> loadAtLogin() {
-        return refresh().thenCompose(v -> dht.get(Keys.inbox(me)))
-                .thenApply(r -> r.filter(rec -> Arrays.equals(rec.owner(), myKey))
-                        .map(rec -> RecordJson.decode(rec.value(), InboxValue.class, "inbox/" + me))
-                        .map(InboxValue::clearedUntilMillis)
-                        .orElse(0L))
+        return refresh().thenCompose(v -> users.valueOf(me, Keys.inbox(me), InboxValue.class, "inbox/" + me))
+                .thenApply(inbox -> inbox.map(InboxValue::clearedUntilMillis).orElse(0L))
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
                         .thenCompose(entries -> accept(entries, cleared)))
                 .thenCompose(newest -> {

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import murmur.dht.DhtNode;
-import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineException;
 import murmur.timeline.records.FeedHead;
+import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.records.Keys;
-import murmur.timeline.records.RecordJson;
+import murmur.timeline.records.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +24,21 @@ public final class OwnPosts {
     private final String me;
     private final SigningKey key;
     private final PostStore store;
-    private final DhtNode dht;
+    private final RecordWriter writer;
+    private final UserDirectory users;
     private final Clock clock;
     private final PostRules rules;
     private final Duration feedTtl;
     private FeedHead head = FeedHead.EMPTY;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
-    public OwnPosts(String me, SigningKey key, PostStore store, DhtNode dht, Clock clock, PostRules rules,
-            Duration feedTtl) {
+    public OwnPosts(String me, SigningKey key, PostStore store, RecordWriter writer, UserDirectory users, Clock clock,
+            PostRules rules, Duration feedTtl) {
         this.me = me;
         this.key = key;
         this.store = store;
-        this.dht = dht;
+        this.writer = writer;
+        this.users = users;
         this.clock = clock;
         this.rules = rules;
         this.feedTtl = feedTtl;
@@ -46,7 +47,8 @@ public final class OwnPosts {
     /** Learns the log's head from disk and from {@code feed/<name>} (posts made on another machine count too). */
     public synchronized CompletableFuture<FeedHead> loadHead() {
         CompletableFuture<Optional<Post>> local = store.latest(me);
-        CompletableFuture<Optional<FeedHead>> remote = readFeed(dht, me).exceptionally(e -> Optional.empty());
+        CompletableFuture<Optional<FeedHead>> remote = users.valueOf(me, Keys.feed(me), FeedHead.class, "feed/" + me)
+                .exceptionally(e -> Optional.empty());
         CompletableFuture<FeedHead> loaded = local.thenCombine(remote, (l, r) -> {
             FeedHead fromDisk = l.map(p -> new FeedHead(p.seq(), p.hash())).orElse(FeedHead.EMPTY);
             return r.filter(h -> h.seq() > fromDisk.seq()).orElse(fromDisk);
@@ -79,15 +81,7 @@ public final class OwnPosts {
     /** Re-publishes {@code feed/<name>} (the empty head of a user who never posted, too), so it does not expire. */
     public CompletableFuture<Void> publishHead() {
         FeedHead h = head();
-        OwnedRecord record = OwnedRecord.sign(key, Keys.feed(me), RecordJson.encode(h), h.seq(), feedTtl,
-                clock.instant());
-        return dht.put(record).thenApply(r -> (Void) null);
-    }
-
-    /** Reads and decodes {@code feed/<author>}. */
-    public static CompletableFuture<Optional<FeedHead>> readFeed(DhtNode dht, String author) {
-        return dht.get(Keys.feed(author)).thenApply(r -> r.map(
-                rec -> RecordJson.decode(rec.value(), FeedHead.class, "feed/" + author)));
+        return writer.put(Keys.feed(me), h, h.seq(), feedTtl).thenApply(r -> (Void) null);
     }
 
     private void publishHead(Post post) {

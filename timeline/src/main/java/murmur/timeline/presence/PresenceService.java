@@ -3,21 +3,17 @@ package murmur.timeline.presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import murmur.dht.DhtNode;
 import murmur.timeline.Presence;
-import murmur.timeline.TimelineException;
 import murmur.timeline.UserSummary;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.records.Keys;
 import murmur.timeline.records.PresenceValue;
-import murmur.timeline.records.RecordJson;
 import murmur.timeline.records.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +27,6 @@ public final class PresenceService {
 
     private final String me;
     private final RecordWriter writer;
-    private final DhtNode dht;
     private final UserDirectory users;
     private final Clock clock;
     private final Duration refresh;
@@ -39,11 +34,10 @@ public final class PresenceService {
     private final Supplier<List<String>> addresses;
     private ScheduledFuture<?> refresher;
 
-    public PresenceService(String me, RecordWriter writer, DhtNode dht, UserDirectory users, Clock clock,
+    public PresenceService(String me, RecordWriter writer, UserDirectory users, Clock clock,
             Duration refresh, Duration staleAfter, Supplier<List<String>> addresses) {
         this.me = me;
         this.writer = writer;
-        this.dht = dht;
         this.users = users;
         this.clock = clock;
         this.refresh = refresh;
@@ -52,8 +46,8 @@ public final class PresenceService {
     }
 
     /** A service that only reads others' presence (it cannot go online): for peer-wide work outside a session. */
-    public static PresenceService reader(DhtNode dht, UserDirectory users, Clock clock, Duration staleAfter) {
-        return new PresenceService("", null, dht, users, clock, staleAfter, staleAfter, List::of);
+    public static PresenceService reader(UserDirectory users, Clock clock, Duration staleAfter) {
+        return new PresenceService("", null, users, clock, staleAfter, staleAfter, List::of);
     }
 
     /** Publishes online now and every refresh interval until {@link #goOffline()}. */
@@ -77,22 +71,9 @@ public final class PresenceService {
 
     /** The presence of {@code name}; {@link Presence#UNKNOWN} when there is none or it is not trustworthy. */
     public CompletableFuture<Presence> presenceOf(String name) {
-        return users.publicKey(name).thenCombine(dht.get(Keys.presence(name)), (key, record) -> {
-            if (key.isEmpty() || record.isEmpty()) {
-                return Presence.UNKNOWN;
-            }
-            if (!Arrays.equals(key.get(), record.get().owner())) {
-                LOG.warn("presence/{} is signed by a key that is not {}'s; ignored", name, name);
-                return Presence.UNKNOWN;
-            }
-            try {
-                PresenceValue v = RecordJson.decode(record.get().value(), PresenceValue.class, "presence/" + name);
-                return new Presence(v.online(), v.addresses(), Instant.ofEpochMilli(v.lastSeenMillis()));
-            } catch (TimelineException e) {
-                LOG.warn("{}", e.getMessage());
-                return Presence.UNKNOWN;
-            }
-        });
+        return users.valueOf(name, Keys.presence(name), PresenceValue.class, "presence/" + name)
+                .thenApply(v -> v.map(p -> new Presence(p.online(), p.addresses(), Instant.ofEpochMilli(
+                        p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
     }
 
     /** {@code name} with whether it is online now (online flag set and fresh). */

@@ -64,13 +64,13 @@ public final class UserSession implements TimelineService {
         Duration ttl = ctx.settings().dht().maxTtl();
         RecordWriter writer = new RecordWriter(ctx.dht(), key, ctx.clock());
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
-        this.own = new OwnPosts(me, key, ctx.posts(), ctx.dht(), ctx.clock(), rules, ttl);
-        this.presence = new PresenceService(me, writer, ctx.dht(), ctx.users(), ctx.clock(),
+        this.own = new OwnPosts(me, key, ctx.posts(), writer, ctx.users(), ctx.clock(), rules, ttl);
+        this.presence = new PresenceService(me, writer, ctx.users(), ctx.clock(),
                 settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
-        this.inbox = new Inbox(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
+        this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
         this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());

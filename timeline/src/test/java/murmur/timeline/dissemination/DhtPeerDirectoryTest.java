@@ -33,7 +33,7 @@ class DhtPeerDirectoryTest {
                 StubClock clock = new StubClock(Instant.now());
                 UserDirectory users = new UserDirectory(node, local);
                 DhtPeerDirectory directory = new DhtPeerDirectory(new FollowGraph(node, users),
-                        PresenceService.reader(node, users, clock, Duration.ofMinutes(5)), clock,
+                        PresenceService.reader(users, clock, Duration.ofMinutes(5)), clock,
                         Duration.ofSeconds(30));
                 String address = await(directory.onlineAddress("dir_user")).orElseThrow();
                 assertThat(address).endsWith(":" + peer.peerAddress().getPort());
