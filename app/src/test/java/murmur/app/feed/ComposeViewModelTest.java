@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ComposeViewModelTest {
-    private final FakeAccounts accounts = new FakeAccounts(new MutableClock(Instant.parse("2025-01-01T10:00:00Z")));
+    private final FakeAccounts accounts = new FakeAccounts(new TestClock(Instant.parse("2025-01-01T10:00:00Z")));
     private final FakeTimeline alice = (FakeTimeline) accounts.register("alice", "pw-alice").join();
     private final ComposeViewModel model = new ComposeViewModel(alice, Runnable::run);
 

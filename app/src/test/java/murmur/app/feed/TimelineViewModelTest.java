@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 
 class TimelineViewModelTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts(clock).user("bob", "pw-bob");
     private final FakeTimeline alice = (FakeTimeline) accounts.register("alice", "pw-alice").join();
     private final TimelineViewModel model = new TimelineViewModel(alice, clock, Runnable::run);

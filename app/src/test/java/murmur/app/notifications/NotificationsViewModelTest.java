@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.timeline.Notification;
 import org.junit.jupiter.api.Test;
 
 class NotificationsViewModelTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts(clock);
     private final FakeTimeline alice = (FakeTimeline) accounts.register("alice", "pw-alice").join();
     private final NotificationsViewModel model = new NotificationsViewModel(alice, clock, Runnable::run);

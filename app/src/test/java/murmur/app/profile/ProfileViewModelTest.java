@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.app.feed.PostItem;
 import murmur.timeline.UserSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ProfileViewModelTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts(clock);
     private FakeTimeline alice;
     private ProfileViewModel model;

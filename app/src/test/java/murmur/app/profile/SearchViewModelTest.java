@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import murmur.app.fakes.FakeAccounts;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 
 class SearchViewModelTest {
-    private final FakeAccounts accounts = new FakeAccounts(new MutableClock(Instant.parse("2025-01-01T10:00:00Z")))
+    private final FakeAccounts accounts = new FakeAccounts(new TestClock(Instant.parse("2025-01-01T10:00:00Z")))
             .user("bob", "pw-bob");
     private final List<String> opened = new ArrayList<>();
     private final SearchViewModel model = new SearchViewModel(accounts.register("alice", "pw").join(), Runnable::run,

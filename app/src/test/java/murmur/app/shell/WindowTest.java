@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.app.feed.PostItem;
 import murmur.timeline.Notification;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window on an in-memory network: sign-in errors, posting, the counter and notifications. */
 @ExtendWith(ApplicationExtension.class)
 class WindowTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts(clock).user("bob", "pw-bob");
 
     private Stage stage;

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import murmur.app.fakes.FakeAccounts;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.timeline.TimelineService;
 import org.junit.jupiter.api.Test;
 
 class SignInViewModelTest {
-    private final FakeAccounts accounts = new FakeAccounts(new MutableClock(Instant.parse("2025-01-01T10:00:00Z")))
+    private final FakeAccounts accounts = new FakeAccounts(new TestClock(Instant.parse("2025-01-01T10:00:00Z")))
             .user("alice", "secret-pw");
     private final List<TimelineService> signedIn = new ArrayList<>();
     private final SignInViewModel model = new SignInViewModel(accounts, Runnable::run, signedIn::add);

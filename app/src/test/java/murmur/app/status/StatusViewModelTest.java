@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import murmur.app.fakes.FakeAccounts;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusViewModelTest {
-    private final FakeAccounts peer = new FakeAccounts(new MutableClock(Instant.parse("2025-01-01T10:00:00Z")));
+    private final FakeAccounts peer = new FakeAccounts(new TestClock(Instant.parse("2025-01-01T10:00:00Z")));
     private final StatusViewModel model = new StatusViewModel(peer, Runnable::run);
 
     @Test

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.app.fakes.MutableClock;
+import murmur.dht.TestClock;
 import murmur.timeline.Suggestion;
 import org.junit.jupiter.api.Test;
 
 class WhoToFollowViewModelTest {
-    private final FakeAccounts accounts = new FakeAccounts(new MutableClock(Instant.parse("2025-01-01T10:00:00Z")))
+    private final FakeAccounts accounts = new FakeAccounts(new TestClock(Instant.parse("2025-01-01T10:00:00Z")))
             .user("bob", "pw").user("carol", "pw").user("dave", "pw");
     private final FakeTimeline alice = (FakeTimeline) accounts.register("alice", "pw-alice").join();
 

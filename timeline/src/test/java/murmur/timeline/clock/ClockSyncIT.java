@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import murmur.timeline.ClockStatus;
-import murmur.timeline.testing.StubClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ class ClockSyncIT {
     private static final Duration TOLERANCE = Duration.ofMillis(200);
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
-    private final StubClock base = new StubClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final TestClock base = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     @AfterEach

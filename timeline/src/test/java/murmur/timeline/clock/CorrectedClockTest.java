@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import murmur.timeline.testing.StubClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 
 class CorrectedClockTest {
@@ -23,7 +23,7 @@ class CorrectedClockTest {
 
     @Test
     void addsTheOffsetToTheBaseClock() {
-        StubClock base = new StubClock(NOW);
+        TestClock base = new TestClock(NOW);
         CorrectedClock clock = new CorrectedClock(base);
 
         clock.setOffset(Duration.ofMillis(-1_500));

@@ -14,7 +14,7 @@ import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.presence.PresenceService;
 import murmur.timeline.store.Database;
 import murmur.timeline.testing.LocalNet;
-import murmur.timeline.testing.StubClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class DhtPeerDirectoryTest {
             await(node.start());
             await(node.bootstrap(net.seedAddresses()));
             try {
-                StubClock clock = new StubClock(Instant.now());
+                TestClock clock = new TestClock(Instant.now());
                 UserDirectory users = new UserDirectory(node, local);
                 DhtPeerDirectory directory = new DhtPeerDirectory(new FollowGraph(node, users),
                         PresenceService.reader(users, clock, Duration.ofMinutes(5)), clock,

@@ -10,7 +10,7 @@ import murmur.dht.SigningKey;
 import murmur.timeline.Post;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.store.Database;
-import murmur.timeline.testing.StubClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class PostCollectorTest {
 
     @Test
     void dropsOwnAndOthersPostsByTheirOwnLifespans(@TempDir Path dir) {
-        StubClock clock = new StubClock(T0);
+        TestClock clock = new TestClock(T0);
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
             store.add(post("me", 1, T0), 0).join();
@@ -44,7 +44,7 @@ class PostCollectorTest {
 
     @Test
     void deliveryReceiptsGoWithTheirPosts(@TempDir Path dir) {
-        StubClock clock = new StubClock(T0);
+        TestClock clock = new TestClock(T0);
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
             store.add(post("me", 1, T0), 0).join();

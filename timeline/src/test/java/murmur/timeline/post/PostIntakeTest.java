@@ -13,7 +13,7 @@ import murmur.timeline.Post;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.store.Database;
-import murmur.timeline.testing.StubClock;
+import murmur.dht.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class PostIntakeTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private final SigningKey alice = SigningKey.generate();
     private final SigningKey mallory = SigningKey.generate();
-    private final StubClock clock = new StubClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private final AtomicInteger stored = new AtomicInteger();
     private Database db;
     private DhtNode offline;

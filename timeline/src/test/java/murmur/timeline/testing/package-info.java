@@ -1,2 +1,2 @@
-/** Test fixtures: a stub clock and a small real network of DHT nodes and timeline peers on loopback. */
+/** Test fixtures: a small real network of DHT nodes and timeline peers on loopback. */
 package murmur.timeline.testing;
