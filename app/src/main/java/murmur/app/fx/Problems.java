@@ -33,20 +33,11 @@ public final class Problems {
             case NO_NETWORK:
                 return "No bootstrap node is reachable, so Murmur cannot reach the network. Check the connection "
                         + "and the --bootstrap addresses, then try again.";
-            case WRONG_PASSWORD:
-                return "Wrong password. Check it and try again." + streak(e.getMessage());
             case LOGGED_OUT:
                 return "You are signed out.";
             default:
                 return sentence(e.getMessage());
         }
-    }
-
-    /** The domain adds "(3 wrong tries in a row; each waits longer)" from the second wrong try on. */
-    private static String streak(String message) {
-        int open = message == null ? -1 : message.indexOf('(');
-        int close = message == null ? -1 : message.lastIndexOf(')');
-        return open >= 0 && close > open ? " " + sentence(message.substring(open + 1, close)) : "";
     }
 
     /** The domain's messages are clauses ("the name 'bob' is taken"); the UI shows sentences. */

@@ -103,7 +103,7 @@ public final class FakeAccounts implements Accounts {
                 return failed(Reason.UNKNOWN_USER, "Nobody is called '" + name + "'.");
             }
             if (!known.equals(password)) {
-                return failed(Reason.WRONG_PASSWORD, "wrong password");
+                return failed(Reason.WRONG_PASSWORD, "wrong password. Check it and try again");
             }
             return signIn(name);
         });

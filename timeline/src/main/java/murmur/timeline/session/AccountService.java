@@ -165,8 +165,9 @@ public final class AccountService {
 
     private CompletableFuture<SigningKey> wrongPassword(String name) {
         LoginThrottle.Penalty p = throttle.failed(name);
-        TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD, "wrong password for '" + name
-                + "'" + (p.attempts() > 1 ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : ""));
+        String streak = p.attempts() > 1 ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : "";
+        TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD,
+                "wrong password" + streak + ". Check it and try again");
         return CompletableFuture.supplyAsync(() -> {
             throw wrong;
         }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
