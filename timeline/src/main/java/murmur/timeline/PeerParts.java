@@ -20,6 +20,7 @@ import murmur.timeline.link.PeerLink;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.AccountService;
 import murmur.timeline.session.FollowNotices;
 import murmur.timeline.session.MessageTypes;
@@ -168,7 +169,7 @@ final class PeerParts {
 
     private List<String> addresses() {
         InetSocketAddress a = peerAddress();
-        return List.of(new HostPort(a.getHostString(), a.getPort()).toString());
+        return List.of(PeerAddresses.format(a));
     }
 
     private static Thread daemon(Runnable r, String name) {

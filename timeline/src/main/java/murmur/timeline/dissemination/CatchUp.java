@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import murmur.timeline.Post;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.post.PostStore;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,7 @@ final class CatchUp {
 
     /** Pages through one source until it has nothing more; a failing source is logged and left. */
     private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
-        Optional<InetSocketAddress> to = Addresses.parse(address);
+        Optional<InetSocketAddress> to = PeerAddresses.parse(address);
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import murmur.timeline.Post;
 import murmur.timeline.link.LinkException;
 import murmur.timeline.link.Retry;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ final class Forwarder {
         List<Hop> subtree = FanoutTree.subtree(tree, index);
         Hop target = subtree.get(0);
         tally.sent.incrementAndGet();
-        Optional<InetSocketAddress> to = Addresses.parse(target.address());
+        Optional<InetSocketAddress> to = PeerAddresses.parse(target.address());
         CompletableFuture<byte[]> sent = to.isEmpty()
                 ? CompletableFuture.failedFuture(new IllegalArgumentException("bad address " + target.address()))
                 : retry.run(() -> direct.request(to.get(), WireTypes.PUSH,

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
 import murmur.timeline.post.PostIntake.Outcome;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +136,7 @@ public final class Relay {
 
     private void relay(PushMessage push, String me) {
         Post post = push.post();
-        Optional<InetSocketAddress> parent = Addresses.parse(push.replyTo());
+        Optional<InetSocketAddress> parent = PeerAddresses.parse(push.replyTo());
         if (parent.isPresent()) {
             routes.put(routeKey(post.author(), post.seq()), Route.via(parent.get()));
             if (push.subtree().get(0).name().equals(me)) {

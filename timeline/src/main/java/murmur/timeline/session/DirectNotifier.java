@@ -1,11 +1,10 @@
 package murmur.timeline.session;
 
-import java.net.InetSocketAddress;
-import murmur.config.HostPort;
 import murmur.dht.SetEntry;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.follow.FollowNotifier;
 import murmur.timeline.link.Retry;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.presence.PresenceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +33,12 @@ final class DirectNotifier implements FollowNotifier {
             if (!presence.isOnline(p) || p.addresses().isEmpty()) {
                 return;
             }
-            InetSocketAddress to = toAddress(p.addresses().get(0));
-            retry.run(() -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.info("{} did not take the follow notice: {}", target, e.getMessage());
-                }
-            });
+            PeerAddresses.parse(p.addresses().get(0)).ifPresent(to -> retry.run(
+                    () -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
+                        if (e != null) {
+                            LOG.info("{} did not take the follow notice: {}", target, e.getMessage());
+                        }
+                    }));
         }).exceptionally(e -> null);
-    }
-
-    /** A {@code host:port} from a presence record as a socket address. */
-    static InetSocketAddress toAddress(String hostPort) {
-        HostPort hp = HostPort.parse(hostPort);
-        return new InetSocketAddress(hp.host(), hp.port());
     }
 }

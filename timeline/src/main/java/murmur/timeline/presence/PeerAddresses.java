@@ -1,15 +1,18 @@
-package murmur.timeline.dissemination;
+package murmur.timeline.presence;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import murmur.config.HostPort;
 
-/** {@code host:port} strings from peers, turned into socket addresses; a bad one is empty, never an exception. */
-final class Addresses {
+/**
+ * The {@code host:port} strings peers publish in presence records and messages, to and from socket addresses. They
+ * come from the network, so a bad one is empty, never an exception.
+ */
+public final class PeerAddresses {
 
-    private Addresses() {}
+    private PeerAddresses() {}
 
-    static Optional<InetSocketAddress> parse(String hostPort) {
+    public static Optional<InetSocketAddress> parse(String hostPort) {
         try {
             HostPort hp = HostPort.parse(hostPort);
             return Optional.of(new InetSocketAddress(hp.host(), hp.port()));
@@ -18,7 +21,7 @@ final class Addresses {
         }
     }
 
-    static String format(InetSocketAddress address) {
+    public static String format(InetSocketAddress address) {
         return new HostPort(address.getHostString(), address.getPort()).toString();
     }
 }
