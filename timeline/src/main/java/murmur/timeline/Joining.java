@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Joining {
     private static final Logger LOG = LoggerFactory.getLogger(Joining.class);
-    private static final long LEARN_WAIT_SECONDS = 5;
     private static final long REJOIN_SECONDS = 5;
 
     private final DhtNode dht;
@@ -35,12 +34,15 @@ final class Joining {
         return connection;
     }
 
-    /** Joins once; completes even when no seed answers (the peer then works alone until one does). */
+    /**
+     * Joins through the seeds once; completes even when none answers (the peer then works alone until one does).
+     * The other bootstrap nodes are looked up afterwards, in the background: start-up does not wait for them.
+     */
     CompletableFuture<Void> join() {
         return dht.bootstrap(seeds).exceptionally(e -> {
             LOG.warn("could not join through {}: {}", seeds, e.getMessage());
             return null;
-        }).thenCompose(v -> learnBootstrapNodes());
+        }).thenRun(this::learnBootstrapNodes);
     }
 
     /** Keeps the connection status current and rejoins while alone. */
@@ -49,17 +51,16 @@ final class Joining {
         scheduler.scheduleWithFixedDelay(this::rejoinIfAlone, REJOIN_SECONDS, REJOIN_SECONDS, TimeUnit.SECONDS);
     }
 
-    private CompletableFuture<Void> learnBootstrapNodes() {
-        if (dht.routingTableSize() == 0) {
-            return CompletableFuture.completedFuture(null);
+    private void learnBootstrapNodes() {
+        if (dht.routingTableSize() > 0) {
+            BootstrapDirectory.learn(dht).whenComplete((listed, e) -> {
+                if (e != null) {
+                    LOG.info("bootstrap/nodes not read: {}", e.getMessage());
+                } else {
+                    LOG.info("{} bootstrap nodes listed in the network", listed.size());
+                }
+            });
         }
-        return BootstrapDirectory.learn(dht).<Void>thenApply(listed -> {
-            LOG.info("{} bootstrap nodes listed in the network", listed.size());
-            return null;
-        }).completeOnTimeout(null, LEARN_WAIT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
-            LOG.info("bootstrap/nodes not read: {}", e.getMessage());
-            return null;
-        });
     }
 
     private void rejoinIfAlone() {
