@@ -1,5 +1,6 @@
 package murmur.dht;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import murmur.config.DhtSettings;
 import murmur.dht.lookup.LookupMode;
 import murmur.dht.persist.SqliteNodeStore;
@@ -17,6 +19,7 @@ import murmur.dht.routing.Contact;
 import murmur.dht.routing.RoutingTable;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.rpc.Network;
+import murmur.dht.rpc.ObservedAddresses;
 import murmur.dht.rpc.RpcClient;
 import murmur.dht.rpc.Scheduler;
 import murmur.dht.rpc.Transport;
@@ -42,6 +45,7 @@ public final class DhtNode {
     private final Runnable onStop;
     private final Random random;
     private final DhtObserver observer;
+    private final ObservedAddresses observed;
     private volatile NodeContext ctx;
     private volatile Writes writes;
     private volatile Maintenance maintenance;
@@ -58,6 +62,7 @@ public final class DhtNode {
         this.onStop = onStop;
         this.random = random;
         this.observer = observer;
+        this.observed = new ObservedAddresses(network.clock());
     }
 
     public static DhtNodeBuilder builder() {
@@ -73,10 +78,11 @@ public final class DhtNode {
         RequestHandlersHolder handlers = new RequestHandlersHolder(observer);
         return network.bind(bindAddress, key.publicKey(), handlers).thenAccept(t -> {
             transport = t;
-            RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings);
+            RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings, observed);
             NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
                     store.validator(), rpc, observer);
-            handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer);
+            handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer,
+                    new DialBackServer(t, clock, observer));
             writes = new Writes(context);
             maintenance = new Maintenance(context, writes, random);
             Handoff handoff = new Handoff(context);
@@ -156,6 +162,37 @@ public final class DhtNode {
             disk.ifPresent(SqliteNodeStore::close);
             onStop.run();
         });
+    }
+
+    /**
+     * Asks the node at {@code node} to dial this one back from sockets this node never contacted: a UDP ping to
+     * {@code udpPort} and a TCP connect to {@code tcpPort} (0 skips one), both at the address this request comes
+     * from as that node sees it. Fails when it does not answer or refuses (it limits how often one IP may ask).
+     */
+    public CompletableFuture<DialBackResult> dialBack(InetSocketAddress node, int udpPort, int tcpPort) {
+        Duration wait = settings.requestTimeout().plus(DialBackServer.PROBE_TIMEOUT);
+        return transport.request(node, new Message.DialBack(udpPort, tcpPort), wait).thenApply(answer -> {
+            observed.report(node, answer.observed());
+            if (answer.body() instanceof Message.DialBackResult r) {
+                return new DialBackResult(r.udpReached(), r.tcpReached());
+            }
+            String why = answer.body() instanceof Message.ErrorReply e ? e.reason()
+                    : "answered " + answer.body().getClass().getSimpleName();
+            throw new CompletionException(new IllegalStateException(node + " did not dial back: " + why));
+        });
+    }
+
+    /**
+     * The IP address other nodes see this node's requests come from, once {@link ObservedAddresses#QUORUM} nodes
+     * on different IPs agree on it (and more agree on it than on any other); empty until then.
+     */
+    public Optional<InetAddress> observedAddress() {
+        return observed.believed();
+    }
+
+    /** Tells {@code listener} (on an I/O thread; it must not block) whenever {@link #observedAddress()} changes. */
+    public void onObservedAddressChange(Consumer<Optional<InetAddress>> listener) {
+        observed.onChange(listener);
     }
 
     /** The copy this node holds as a replica, if any; no network involved. */

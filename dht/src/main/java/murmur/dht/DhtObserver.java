@@ -12,8 +12,8 @@ public interface DhtObserver {
     /**
      * A request from another node reached this node's handlers.
      *
-     * @param type {@code ping}, {@code find_node}, {@code find_value}, {@code find_set}, {@code store} or
-     *             {@code store_entries}
+     * @param type {@code ping}, {@code find_node}, {@code find_value}, {@code find_set}, {@code store},
+     *             {@code store_entries} or {@code dial_back}
      */
     default void requestReceived(String type) {
     }
@@ -23,7 +23,8 @@ public interface DhtObserver {
      *
      * @param reason {@code malformed_udp}, {@code malformed_tcp}, {@code tcp_oversized}, {@code tcp_idle},
      *               {@code tcp_error}, {@code tcp_no_request}, {@code unsolicited_answer}, {@code handler_failed},
-     *               or {@code store_} followed by a lower-case {@link WriteStatus} name ({@code store_stale}, ...)
+     *               {@code dial_back_limited}, or {@code store_} followed by a lower-case {@link WriteStatus} name
+     *               ({@code store_stale}, ...)
      */
     default void refused(String reason) {
     }

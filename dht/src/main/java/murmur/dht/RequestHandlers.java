@@ -22,9 +22,11 @@ final class RequestHandlers implements InboundHandler {
     private final RecordStore store;
     private final RpcClient rpc;
     private final DhtObserver observer;
+    private final DialBackServer dialBacks;
 
     RequestHandlers(DhtSettings settings, RoutingTable routing, RecordStore store, RpcClient rpc,
-            DhtObserver observer) {
+            DhtObserver observer, DialBackServer dialBacks) {
+        this.dialBacks = dialBacks;
         this.settings = settings;
         this.routing = routing;
         this.store = store;
@@ -56,6 +58,9 @@ final class RequestHandlers implements InboundHandler {
         } else if (body instanceof Message.StoreEntries m) {
             observer.requestReceived("store_entries");
             return reply(store.putEntries(m.key(), m.entries()));
+        } else if (body instanceof Message.DialBack m) {
+            observer.requestReceived("dial_back");
+            return dialBacks.handle(from, m);
         }
         return done(new Message.ErrorReply("not a request: " + body.getClass().getSimpleName()));
     }

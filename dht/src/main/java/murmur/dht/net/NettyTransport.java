@@ -16,6 +16,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,14 +116,37 @@ final class NettyTransport implements Transport {
     /** Never throws: a request made while the event loops shut down fails like one nobody answered. */
     @Override
     public CompletableFuture<Packet> request(InetSocketAddress to, Message request) {
+        return request(to, request, settings.requestTimeout());
+    }
+
+    @Override
+    public CompletableFuture<Packet> request(InetSocketAddress to, Message request, Duration timeout) {
         try {
-            return send(to, request);
+            return send(to, request, timeout);
         } catch (RejectedExecutionException shuttingDown) {
             return CompletableFuture.failedFuture(new RpcTimeoutException(to, "shutting down"));
         }
     }
 
-    private CompletableFuture<Packet> send(InetSocketAddress to, Message request) {
+    @Override
+    public CompletableFuture<Boolean> probeUdp(InetSocketAddress target, Duration timeout) {
+        try {
+            return Probes.udp(group, target, encode(nextId(), new Message.Ping()), codec, timeout);
+        } catch (RejectedExecutionException shuttingDown) {
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> probeTcp(InetSocketAddress target, Duration timeout) {
+        try {
+            return Probes.tcp(group, target, timeout);
+        } catch (RejectedExecutionException shuttingDown) {
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    private CompletableFuture<Packet> send(InetSocketAddress to, Message request, Duration timeout) {
         byte[] bytes = encode(nextId(), request);
         if (bytes.length > settings.udpMaxPayload()) {
             return TcpClient.request(group, to, bytes, codec, settings);
@@ -134,7 +158,7 @@ final class NettyTransport implements Transport {
             if (pending.remove(id) != null) {
                 p.answer.completeExceptionally(new RpcTimeoutException(to, "no answer"));
             }
-        }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)).addListener(f -> {
             if (!f.isSuccess() && pending.remove(id) != null) {
                 p.answer.completeExceptionally(new RpcTimeoutException(to, "send failed"));
@@ -145,21 +169,30 @@ final class NettyTransport implements Transport {
                 : CompletableFuture.completedFuture(answer));
     }
 
-    /** Encodes an answer; one that does not fit a datagram becomes {@link Message.UseTcp}. */
-    byte[] encodeAnswer(long requestId, Message answer, boolean viaUdp) {
-        byte[] bytes = encode(requestId, answer);
-        return viaUdp && bytes.length > settings.udpMaxPayload() ? encode(requestId, new Message.UseTcp()) : bytes;
+    /**
+     * Encodes an answer to a request from {@code requester}, telling it that address; one that does not fit a
+     * datagram becomes {@link Message.UseTcp}.
+     */
+    byte[] encodeAnswer(long requestId, Message answer, InetSocketAddress requester, boolean viaUdp) {
+        byte[] bytes = encode(requestId, answer, requester);
+        return viaUdp && bytes.length > settings.udpMaxPayload()
+                ? encode(requestId, new Message.UseTcp(), requester) : bytes;
     }
 
-    private byte[] encode(long id, Message body) {
-        return codec.encode(new Packet(id, nodeKey, local == null ? 1 : local.getPort(), body));
+    private byte[] encode(long id, Message request) {
+        return encode(id, request, null);
+    }
+
+    private byte[] encode(long id, Message body, InetSocketAddress observed) {
+        return codec.encode(new Packet(id, nodeKey, local == null ? 1 : local.getPort(), body, observed));
     }
 
     private static long nextId() {
         return ThreadLocalRandom.current().nextLong();
     }
 
-    private static long readId(byte[] bytes) {
+    /** The request id of an encoded packet. */
+    static long readId(byte[] bytes) {
         long id = 0;
         for (int i = 3; i < 11; i++) {
             id = (id << 8) | (bytes[i] & 0xff);
@@ -209,7 +242,7 @@ final class NettyTransport implements Transport {
             }
             if (packet.body().isRequest()) {
                 dispatcher.handle(from, packet).thenAccept(answer -> {
-                    byte[] reply = encodeAnswer(packet.requestId(), answer, true);
+                    byte[] reply = encodeAnswer(packet.requestId(), answer, from, true);
                     ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), from));
                 });
                 return;

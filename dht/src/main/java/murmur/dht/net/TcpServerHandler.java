@@ -46,8 +46,8 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
             ctx.close();
             return;
         }
-        dispatcher.handle(from, packet).thenAccept(answer ->
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(transport.encodeAnswer(packet.requestId(), answer, false))));
+        dispatcher.handle(from, packet).thenAccept(answer -> ctx.writeAndFlush(
+                Unpooled.wrappedBuffer(transport.encodeAnswer(packet.requestId(), answer, from, false))));
     }
 
     @Override

@@ -29,9 +29,12 @@ public final class RpcClient {
     private final AtomicLong rpcs = new AtomicLong();
     private final RoundTripEstimator rtt;
     private final Set<NodeId> evictionPings = ConcurrentHashMap.newKeySet();
+    private final ObservedAddresses observed;
 
-    public RpcClient(Transport transport, RoutingTable routing, Scheduler scheduler, DhtSettings settings) {
+    public RpcClient(Transport transport, RoutingTable routing, Scheduler scheduler, DhtSettings settings,
+            ObservedAddresses observed) {
         this.transport = transport;
+        this.observed = observed;
         this.routing = routing;
         this.scheduler = scheduler;
         this.settings = settings;
@@ -48,6 +51,7 @@ public final class RpcClient {
             }
             rtt.sample(scheduler.nanoTime() - start);
             observe(to);
+            observed.report(to.address(), answer.observed());
             return answer.body();
         });
     }
@@ -58,6 +62,7 @@ public final class RpcClient {
         return transport.request(address, new Message.Ping()).thenApply(answer -> {
             Contact contact = new Contact(answer.senderId(), address);
             observe(contact);
+            observed.report(address, answer.observed());
             return contact;
         });
     }

@@ -90,7 +90,7 @@ public final class SimNetwork implements Network {
                 }
                 after(latency(), () -> {
                     delivered++;
-                    answer.complete(new Packet(id, target.nodeKey, to.getPort(), reply));
+                    answer.complete(new Packet(id, target.nodeKey, to.getPort(), reply, from.address));
                 });
             });
         });

@@ -35,6 +35,10 @@ final class BodyWriter {
             entries(w.id(m.key()), m.entries());
         } else if (body instanceof Message.StoreResult m) {
             w.u8(m.status().ordinal()).i32(m.accepted());
+        } else if (body instanceof Message.DialBack m) {
+            w.u16(m.udpPort()).u16(m.tcpPort());
+        } else if (body instanceof Message.DialBackResult m) {
+            w.u8(m.udpReached() ? 1 : 0).u8(m.tcpReached() ? 1 : 0);
         } else if (body instanceof Message.ErrorReply m) {
             w.text(m.reason());
         }

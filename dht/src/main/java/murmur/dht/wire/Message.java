@@ -92,4 +92,22 @@ public sealed interface Message {
             return false;
         }
     }
+
+    /**
+     * Asks the answering node to check, from a socket this node has not contacted, whether it can be reached at the
+     * address the request came from: a UDP ping to {@code udpPort} and a TCP connect to {@code tcpPort} (0: skip).
+     * The ports are the ones a router mapped, if any; the address is never the requester's to choose.
+     */
+    record DialBack(int udpPort, int tcpPort) implements Message {
+        public boolean isRequest() {
+            return true;
+        }
+    }
+
+    /** What a dial-back found: whether the UDP ping was answered and whether the TCP connect succeeded. */
+    record DialBackResult(boolean udpReached, boolean tcpReached) implements Message {
+        public boolean isRequest() {
+            return false;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package murmur.dht.wire;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import murmur.dht.Ed25519;
@@ -10,12 +11,14 @@ import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
 
 /**
- * The binary wire format, version 1: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}.
- * Decoding never trusts a length: every count and size is checked against this codec's limits.
+ * The binary wire format, version 2: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}, and
+ * in answers, after the envelope, the requester's address as the answering node saw it: {@code len(1)} (0 for
+ * unknown, 4 or 16) {@code ip port(2)}. Version 1 had no observed address. Decoding never trusts a length: every
+ * count and size is checked against this codec's limits.
  */
 public final class MessageCodec {
     public static final int MAGIC = 0x4D;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final int MAX_CONTACTS = 64;
     static final int MAX_TEXT = 1024;
 
@@ -30,6 +33,9 @@ public final class MessageCodec {
     public byte[] encode(Packet packet) {
         WireWriter w = new WireWriter().u8(MAGIC).u8(VERSION).u8(MessageType.of(packet.body()).code())
                 .i64(packet.requestId()).raw(packet.senderKey()).u16(packet.senderPort());
+        if (!packet.body().isRequest()) {
+            w.optionalAddress(packet.observed());
+        }
         BodyWriter.write(w, packet.body());
         return w.toBytes();
     }
@@ -53,9 +59,10 @@ public final class MessageCodec {
         if (senderPort == 0) {
             throw new MalformedMessageException("sender port 0");
         }
+        InetSocketAddress observed = type.isRequest() ? null : r.optionalAddress();
         Message body = readBody(type, r);
         r.end();
-        return new Packet(requestId, senderKey, senderPort, body);
+        return new Packet(requestId, senderKey, senderPort, body, observed);
     }
 
     private Message readBody(MessageType type, WireReader r) throws MalformedMessageException {
@@ -73,6 +80,8 @@ public final class MessageCodec {
             case STORE_RESULT -> new Message.StoreResult(readStatus(r), r.i32());
             case USE_TCP -> new Message.UseTcp();
             case ERROR -> new Message.ErrorReply(r.text(MAX_TEXT));
+            case DIAL_BACK -> new Message.DialBack(r.u16(), r.u16());
+            case DIAL_BACK_RESULT -> new Message.DialBackResult(readBoolean(r), readBoolean(r));
         };
     }
 

@@ -5,21 +5,23 @@ import java.util.Map;
 
 /** Type codes on the wire. Codes are forever: add new ones, never renumber. */
 enum MessageType {
-    PING(1, Message.Ping.class),
-    PONG(2, Message.Pong.class),
-    FIND_NODE(3, Message.FindNode.class),
-    NODES(4, Message.Nodes.class),
-    FIND_VALUE(5, Message.FindValue.class),
-    VALUE_FOUND(6, Message.ValueFound.class),
-    FIND_SET(7, Message.FindSet.class),
-    SET_PAGE(8, Message.SetPage.class),
-    STORE(9, Message.Store.class),
-    STORE_ENTRIES(10, Message.StoreEntries.class),
-    STORE_RESULT(11, Message.StoreResult.class),
-    USE_TCP(12, Message.UseTcp.class),
-    ERROR(13, Message.ErrorReply.class);
+    PING(1, Message.Ping.class, true),
+    PONG(2, Message.Pong.class, false),
+    FIND_NODE(3, Message.FindNode.class, true),
+    NODES(4, Message.Nodes.class, false),
+    FIND_VALUE(5, Message.FindValue.class, true),
+    VALUE_FOUND(6, Message.ValueFound.class, false),
+    FIND_SET(7, Message.FindSet.class, true),
+    SET_PAGE(8, Message.SetPage.class, false),
+    STORE(9, Message.Store.class, true),
+    STORE_ENTRIES(10, Message.StoreEntries.class, true),
+    STORE_RESULT(11, Message.StoreResult.class, false),
+    USE_TCP(12, Message.UseTcp.class, false),
+    ERROR(13, Message.ErrorReply.class, false),
+    DIAL_BACK(14, Message.DialBack.class, true),
+    DIAL_BACK_RESULT(15, Message.DialBackResult.class, false);
 
-    private static final MessageType[] BY_CODE = new MessageType[14];
+    private static final MessageType[] BY_CODE = new MessageType[16];
     private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();
 
     static {
@@ -31,10 +33,17 @@ enum MessageType {
 
     private final int code;
     private final Class<? extends Message> type;
+    private final boolean request;
 
-    MessageType(int code, Class<? extends Message> type) {
+    MessageType(int code, Class<? extends Message> type, boolean request) {
         this.code = code;
         this.type = type;
+        this.request = request;
+    }
+
+    /** Whether messages of this type start an exchange (as {@link Message#isRequest()}). */
+    boolean isRequest() {
+        return request;
     }
 
     int code() {

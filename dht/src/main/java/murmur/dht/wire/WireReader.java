@@ -57,7 +57,19 @@ final class WireReader {
     }
 
     InetSocketAddress address() throws MalformedMessageException {
+        InetSocketAddress a = optionalAddress();
+        if (a == null) {
+            throw new MalformedMessageException("address of 0 bytes is neither IPv4 nor IPv6");
+        }
+        return a;
+    }
+
+    /** What {@link WireWriter#optionalAddress} wrote: null for none. */
+    InetSocketAddress optionalAddress() throws MalformedMessageException {
         int len = u8();
+        if (len == 0) {
+            return null;
+        }
         if (len != 4 && len != 16) {
             throw new MalformedMessageException("address of " + len + " bytes is neither IPv4 nor IPv6");
         }

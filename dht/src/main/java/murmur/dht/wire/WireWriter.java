@@ -53,6 +53,11 @@ final class WireWriter {
         return u8(ip.length).raw(ip).u16(address.getPort());
     }
 
+    /** An address, or a single 0 byte for none. */
+    WireWriter optionalAddress(InetSocketAddress address) {
+        return address == null || address.getAddress() == null ? u8(0) : address(address);
+    }
+
     byte[] toBytes() {
         return Arrays.copyOf(buf, size);
     }

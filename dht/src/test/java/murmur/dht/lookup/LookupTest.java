@@ -31,6 +31,7 @@ import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
 import murmur.dht.routing.RoutingTable;
+import murmur.dht.rpc.ObservedAddresses;
 import murmur.dht.rpc.RpcClient;
 import murmur.dht.rpc.Transport;
 import murmur.dht.sim.SimNetwork;
@@ -133,7 +134,8 @@ class LookupTest {
                     return transport.close();
                 }
             };
-            rpc = new RpcClient(counting, routing, sim.scheduler(), settings);
+            rpc = new RpcClient(counting, routing, sim.scheduler(), settings,
+                    new ObservedAddresses(sim.clock()));
             await(rpc.ping(seed));
             lookup(key.nodeId());
         }

@@ -34,6 +34,8 @@ class MessageCodecTest {
     private static final int MAX_LIST = 1000;
     /** magic, version, type, request id, sender key, sender port. */
     private static final int HEADER = 1 + 1 + 1 + 8 + 32 + 2;
+    /** Where an answer's body starts: after the header and an unknown observed address (one 0 byte). */
+    private static final int ANSWER_BODY = HEADER + 1;
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final SecureRandom KEYS = TestKeys.seeded(1);
@@ -88,6 +90,10 @@ class MessageCodecTest {
         all.add(new Message.UseTcp());
         all.add(new Message.ErrorReply("not a request: Pong ✓"));
         all.add(new Message.ErrorReply(""));
+        all.add(new Message.DialBack(4100, 41000));
+        all.add(new Message.DialBack(65535, 0));
+        all.add(new Message.DialBackResult(true, false));
+        all.add(new Message.DialBackResult(false, true));
         return all;
     }
 
@@ -117,6 +123,34 @@ class MessageCodecTest {
 
         assertSamePacket(decoded, packet);
         assertThat(decoded.senderId()).isEqualTo(NodeId.ofPublicKey(SENDER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"203.0.113.7", "2001:db8::7", "::ffff:198.51.100.1"})
+    void answersTellTheRequesterWhereItsRequestCameFrom(String ip) throws Exception {
+        InetSocketAddress seen = new InetSocketAddress(InetAddress.getByName(ip), 41000);
+        Packet answer = new Packet(7L, SENDER, 4100, new Message.Pong(), seen);
+
+        Packet decoded = codec.decode(codec.encode(answer));
+
+        assertThat(decoded.observed()).isEqualTo(seen);
+    }
+
+    @Test
+    void anAnswerMayNotKnowTheObservedAddressButARequestNeverCarriesOne() throws Exception {
+        assertThat(codec.decode(codec.encode(new Packet(7L, SENDER, 4100, new Message.Pong()))).observed()).isNull();
+        assertThat(codec.decode(encode(new Message.Ping())).observed()).isNull();
+        assertThatThrownBy(() -> new Packet(7L, SENDER, 4100, new Message.Ping(), new InetSocketAddress(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBadObservedAddressIsMalformed() {
+        byte[] bytes = codec.encode(new Packet(7L, SENDER, 4100, new Message.Pong(), null));
+        bytes[HEADER] = 5;
+
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("neither IPv4 nor IPv6");
     }
 
     @Test
@@ -170,7 +204,8 @@ class MessageCodecTest {
     void requestsAndAnswersAreToldApart() {
         assertThat(allMessages()).filteredOn(Message::isRequest).extracting(MessageType::of)
                 .containsOnly(MessageType.PING, MessageType.FIND_NODE, MessageType.FIND_VALUE, MessageType.FIND_SET,
-                        MessageType.STORE, MessageType.STORE_ENTRIES);
+                        MessageType.STORE, MessageType.STORE_ENTRIES, MessageType.DIAL_BACK);
+        assertThat(allMessages()).allSatisfy(m -> assertThat(MessageType.of(m).isRequest()).isEqualTo(m.isRequest()));
     }
 
     // ---- hostile input ----
@@ -208,7 +243,7 @@ class MessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 2, 255})
+    @ValueSource(ints = {0, 1, 3, 255})
     void unsupportedVersionIsMalformed(int version) {
         byte[] bytes = encode(new Message.Ping());
         bytes[1] = (byte) version;
@@ -218,7 +253,7 @@ class MessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 14, 15, 127, 255})
+    @ValueSource(ints = {0, 16, 17, 127, 255})
     void unknownTypeCodeIsMalformed(int type) {
         byte[] bytes = encode(new Message.Ping());
         bytes[2] = (byte) type;
@@ -286,8 +321,8 @@ class MessageCodecTest {
     @Test
     void aCountFarAboveTheLimitIsRefusedWithoutAllocating() {
         byte[] bytes = encode(new Message.Nodes(List.of()));
-        bytes[HEADER] = (byte) 0xff;
-        bytes[HEADER + 1] = (byte) 0xff;
+        bytes[ANSWER_BODY] = (byte) 0xff;
+        bytes[ANSWER_BODY + 1] = (byte) 0xff;
 
         assertThatThrownBy(() -> codec.decode(bytes))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("65535 contacts");
@@ -304,7 +339,7 @@ class MessageCodecTest {
     @ValueSource(ints = {0x7fffffff, 0x80000000, 0xffffffff, MAX_MESSAGE + 1})
     void hugeOrNegativeBlobLengthIsMalformed(int length) {
         byte[] bytes = encode(new Message.ValueFound(record("abc")));
-        int valueLength = HEADER + 32 + 32 + 8 + 8 + 4;
+        int valueLength = ANSWER_BODY + 32 + 32 + 8 + 8 + 4;
         assertThat(bytes[valueLength + 3]).as("the value length sits where expected").isEqualTo((byte) 3);
         bytes[valueLength] = (byte) (length >>> 24);
         bytes[valueLength + 1] = (byte) (length >>> 16);
@@ -317,7 +352,7 @@ class MessageCodecTest {
     @Test
     void blobLengthBeyondTheRemainingBytesIsMalformed() {
         byte[] bytes = encode(new Message.ErrorReply("abc"));
-        bytes[HEADER + 3] = 100;
+        bytes[ANSWER_BODY + 3] = 100;
 
         assertThatThrownBy(() -> codec.decode(bytes))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("truncated");
@@ -327,7 +362,7 @@ class MessageCodecTest {
     @ValueSource(ints = {0, 3, 5, 15, 17, 255})
     void contactAddressThatIsNeitherIpv4NorIpv6IsMalformed(int length) {
         byte[] bytes = encode(new Message.Nodes(List.of(contact("10.0.0.1", 4000, 1))));
-        bytes[HEADER + 2 + 32] = (byte) length;
+        bytes[ANSWER_BODY + 2 + 32] = (byte) length;
 
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
     }
@@ -345,7 +380,7 @@ class MessageCodecTest {
     @Test
     void unknownWriteStatusIsMalformed() {
         byte[] bytes = encode(new Message.StoreResult(WriteStatus.OK, 1));
-        bytes[HEADER] = (byte) WriteStatus.values().length;
+        bytes[ANSWER_BODY] = (byte) WriteStatus.values().length;
 
         assertThatThrownBy(() -> codec.decode(bytes))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("write status");
@@ -365,7 +400,7 @@ class MessageCodecTest {
     @Test
     void setPageMoreFlagOtherThanZeroOrOneIsMalformed() {
         byte[] bytes = encode(new Message.SetPage(SET_KEY, List.of(), true));
-        bytes[HEADER + 32] = 2;
+        bytes[ANSWER_BODY + 32] = 2;
 
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
     }
