@@ -1,6 +1,9 @@
 package murmur.config;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * A {@code host:port} endpoint as written in settings; IPv6 hosts go in brackets ({@code [::1]:4100}).
@@ -32,6 +35,44 @@ public record HostPort(String host, int port) {
             return new HostPort(host, Integer.parseInt(text.substring(colon + 1)));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a numeric port in '" + text + "'", e);
+        }
+    }
+
+    /**
+     * Whether {@code host} is an IPv4 or IPv6 literal, judged by its characters alone: turning it into an address
+     * then needs no DNS lookup. Zone ids ({@code fe80::1%eth0}) are not accepted.
+     */
+    public static boolean isIpLiteral(String host) {
+        boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = host.contains(":") && host.matches("[0-9a-fA-F:.]+");
+        return v4 || v6;
+    }
+
+    /**
+     * The address an IP literal names, without any DNS lookup (a dotted quad with an octet over 255 is no literal and
+     * would otherwise be looked up as a name); empty for anything else.
+     */
+    public static Optional<InetAddress> ipLiteral(String host) {
+        if (!isIpLiteral(host)) {
+            return Optional.empty();
+        }
+        try {
+            if (!host.contains(":")) {
+                String[] parts = host.split("\\.");
+                byte[] ip = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(parts[i]);
+                    if (octet > 255) {
+                        return Optional.empty();
+                    }
+                    ip[i] = (byte) octet;
+                }
+                return Optional.of(InetAddress.getByAddress(ip));
+            }
+            // With a colon, InetAddress accepts an IPv6 literal or fails; it never asks DNS.
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

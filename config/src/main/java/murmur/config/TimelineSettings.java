@@ -16,7 +16,11 @@ import java.util.List;
  * @param kdfIterations       Argon2id passes for new accounts
  * @param kdfParallelism      Argon2id lanes for new accounts
  * @param loginBackoff        wait added after each wrong password, doubling, per account
- * @param peerPort            TCP port for direct messages from other peers; 0 picks a free port
+ * @param host                address to listen on; empty for every interface, IPv4 and IPv6
+ * @param dhtPort             UDP/TCP port of the peer's DHT node; 0 keeps the one chosen on first run
+ * @param peerPort            TCP port for direct messages from other peers; 0 keeps the one chosen on first run
+ * @param portMapping         ask the router to open both ports (UPnP IGD, NAT-PMP, PCP)
+ * @param reachabilityCheck   how often the peer asks other nodes to dial it back (also on any address change)
  * @param directTimeout       a direct message not answered by then has failed
  * @param directRetries       attempts for a direct message before giving up
  * @param maxFutureSkew       a post dated further than this in the receiver's future is refused
@@ -36,7 +40,11 @@ public record TimelineSettings(
         int kdfIterations,
         int kdfParallelism,
         Duration loginBackoff,
+        String host,
+        int dhtPort,
         int peerPort,
+        boolean portMapping,
+        Duration reachabilityCheck,
         Duration directTimeout,
         int directRetries,
         Duration maxFutureSkew,
@@ -70,7 +78,12 @@ public record TimelineSettings(
         c.between("timeline.kdfIterations", kdfIterations, 1, 100);
         c.between("timeline.kdfParallelism", kdfParallelism, 1, 16);
         c.positive("timeline.loginBackoff", loginBackoff);
+        c.require("timeline.host", host.isEmpty() || HostPort.isIpLiteral(host),
+                "must be empty (every interface) or an IP address such as 0.0.0.0, :: or 192.168.1.20, got '" + host
+                        + "'");
+        c.between("timeline.dhtPort", dhtPort, 0, 65_535);
         c.between("timeline.peerPort", peerPort, 0, 65_535);
+        c.positive("timeline.reachabilityCheck", reachabilityCheck);
         c.positive("timeline.directTimeout", directTimeout);
         c.between("timeline.directRetries", directRetries, 1, 20);
         c.notNegative("timeline.maxFutureSkew", maxFutureSkew);

@@ -3,6 +3,7 @@ package murmur.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 class HostPortTest {
@@ -20,6 +21,17 @@ class HostPortTest {
     void rejectsMalformedEndpoints() {
         for (String bad : new String[] {"host", ":1", "a:", "a:x", "a:0", "a:65536", "::1:4100"}) {
             assertThatThrownBy(() -> HostPort.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void ipLiteralsBecomeAddressesWithoutDnsAndNamesDoNot() throws Exception {
+        assertThat(HostPort.ipLiteral("192.168.1.20"))
+                .contains(InetAddress.getByName("192.168.1.20"));
+        assertThat(HostPort.ipLiteral("2001:db8::1"))
+                .contains(InetAddress.getByName("2001:db8::1"));
+        for (String notLiteral : new String[] {"999.1.1.1", "localhost", "router.example", "1.2.3", "::g", ""}) {
+            assertThat(HostPort.ipLiteral(notLiteral)).as(notLiteral).isEmpty();
         }
     }
 }

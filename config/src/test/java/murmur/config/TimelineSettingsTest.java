@@ -35,4 +35,24 @@ class TimelineSettingsTest {
         assertThatThrownBy(() -> SettingsLoader.load(Optional.empty(), List.of("timeline.maxPostChars=0")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("timeline.maxPostChars");
     }
+
+    @Test
+    void aPeerListensOnEveryInterfaceOnPortsItKeepsAndOpensTheRouterByDefault() {
+        TimelineSettings t = SettingsLoader.defaults().timeline();
+        assertThat(t.host()).isEmpty();
+        assertThat(t.dhtPort()).isZero();
+        assertThat(t.peerPort()).isZero();
+        assertThat(t.portMapping()).isTrue();
+    }
+
+    @Test
+    void theBindHostIsAnIpAddressNeverANameToLookUp() {
+        for (String ok : List.of("0.0.0.0", "::", "192.168.1.20", "fe80::1", "::ffff:10.0.0.1")) {
+            assertThat(SettingsLoader.load(Optional.empty(), List.of("timeline.host=" + ok)).timeline().host())
+                    .isEqualTo(ok);
+        }
+        assertThatThrownBy(() -> SettingsLoader.load(Optional.empty(), List.of("timeline.host=my.router")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("timeline.host")
+                .hasMessageContaining("an IP address");
+    }
 }

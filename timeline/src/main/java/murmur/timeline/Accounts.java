@@ -3,6 +3,7 @@ package murmur.timeline;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
 
 /**
  * Signing up and signing in on a running peer. Failures complete the future with a {@link TimelineException} whose
@@ -27,6 +28,11 @@ public interface Accounts {
 
     /** Whether the peer has joined the network, and how many DHT peers it knows. */
     Live<ConnectionStatus> connection();
+
+    /** Whether other computers can reach this peer, and at which addresses; checked again as the network changes. */
+    default Live<Reachability> reachability() {
+        return new LiveValue<>(Reachability.CHECKING);
+    }
 
     /** The NTP-corrected clock's state. */
     Live<ClockStatus> clockStatus();

@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import murmur.config.HostPort;
+import murmur.config.TimelineSettings;
 import murmur.dht.DhtNode;
 import murmur.timeline.clock.ClockSync;
 import murmur.timeline.dissemination.DisseminationService;
@@ -21,17 +23,27 @@ import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.presence.PeerAddresses;
+import murmur.timeline.reach.KeptPorts;
+import murmur.timeline.reach.PortMapper;
+import murmur.timeline.reach.ReachService;
+import murmur.timeline.reach.RouterPortMapper;
 import murmur.timeline.session.AccountService;
 import murmur.timeline.session.FollowNotices;
 import murmur.timeline.session.MessageTypes;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
 import murmur.timeline.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Owns and wires the peer's services; starts them in dependency order and stops them in reverse. */
 final class PeerParts {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
     private static final Live<ConnectionStatus> NOT_STARTED = new LiveValue<>(ConnectionStatus.OFFLINE);
+    private static final Live<Reachability> NOT_CHECKED = new LiveValue<>(Reachability.CHECKING);
+    private static final String DHT_PORT = "dhtPort";
+    private static final String LINK_PORT = "peerPort";
 
     private final TimelinePeer.Config config;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
@@ -42,6 +54,7 @@ final class PeerParts {
     private Database db;
     private final ClockSync clockSync;
     private PeerLink link;
+    private ReachService reach;
     private AccountService accounts;
     private volatile UserSession current;
 
@@ -53,19 +66,29 @@ final class PeerParts {
 
     CompletableFuture<Void> start() {
         db = Database.open(config.dataDir());
-        dht = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
-                .bindAddress(new InetSocketAddress(config.host(), 0)).build();
-        joining = new Joining(dht, config.seeds());
-        InetSocketAddress linkAddress = new InetSocketAddress(config.host(), config.settings().timeline().peerPort());
-        return PeerLink.bind(linkAddress, LinkSettings.from(config.settings().timeline())).thenAccept(l -> {
+        KeptPorts kept = KeptPorts.in(config.dataDir());
+        TimelineSettings t = config.settings().timeline();
+        InetAddress host = bindHost();
+        return startDht(host, kept.choose(DHT_PORT, t.dhtPort())).thenCompose(node -> {
+            dht = node;
+            kept.put(DHT_PORT, node.address().getPort());
+            joining = new Joining(dht, config.seeds());
+            return bindLink(host, kept.choose(LINK_PORT, t.peerPort()));
+        }).thenAccept(l -> {
             link = l;
+            kept.put(LINK_PORT, l.address().getPort());
             link.onRequest(MessageTypes.FOLLOW_NOTICE, new FollowNotices(() -> current));
-        }).thenCompose(v -> dht.start()).thenCompose(v -> joining.join()).thenRun(() -> {
+            PortMapper mapper = t.portMapping() && !host.isLoopbackAddress()
+                    ? RouterPortMapper.forDefaultGateway() : PortMapper.NONE;
+            reach = new ReachService(dht, new InetSocketAddress(host, l.address().getPort()), config.seeds(), mapper,
+                    t.reachabilityCheck(), scheduler);
+        }).thenCompose(v -> joining.join()).thenRun(() -> {
             clockSync.start();
+            reach.start();
             PostStore posts = new PostStore(db);
             UserDirectory users = new UserDirectory(dht, db);
             DisseminationService dissemination = new DisseminationService(link::request, dht, posts, users,
-                    config.settings().timeline(), clockSync.clock(), scheduler, addresses().get(0), localUser());
+                    t, clockSync.clock(), scheduler, () -> PeerAddresses.join(addresses()), localUser());
             dissemination.handlers().forEach(link::onRequest);
             PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, users,
                     link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
@@ -74,10 +97,50 @@ final class PeerParts {
         });
     }
 
+    /** The configured address, or every interface (IPv6 and IPv4 on one dual-stack socket) when none is. */
+    private InetAddress bindHost() {
+        String host = config.host() != null ? config.host() : config.settings().timeline().host();
+        if (host.isEmpty()) {
+            return new InetSocketAddress(0).getAddress();
+        }
+        return HostPort.ipLiteral(host).orElseThrow(() -> new IllegalArgumentException("cannot listen on '" + host
+                + "': not an IP address"));
+    }
+
+    /** The DHT node on {@code port}; when that port is taken, on a new one (logged). */
+    private CompletableFuture<DhtNode> startDht(InetAddress host, int port) {
+        DhtNode node = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
+                .bindAddress(new InetSocketAddress(host, port)).build();
+        return node.start().handle((v, e) -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(node);
+            }
+            if (port == 0) {
+                return node.stop().<DhtNode>thenCompose(x -> CompletableFuture.failedFuture(e));
+            }
+            LOG.warn("DHT port {} is taken ({}); listening on a new port instead", port, e.getMessage());
+            return node.stop().thenCompose(x -> startDht(host, 0));
+        }).thenCompose(f -> f);
+    }
+
+    /** The peer link on {@code port}; when that port is taken, on a new one (logged). */
+    private CompletableFuture<PeerLink> bindLink(InetAddress host, int port) {
+        LinkSettings settings = LinkSettings.from(config.settings().timeline());
+        return PeerLink.bind(new InetSocketAddress(host, port), settings).handle((l, e) -> {
+            if (e == null || port == 0) {
+                return e == null ? CompletableFuture.completedFuture(l) : CompletableFuture.<PeerLink>failedFuture(e);
+            }
+            LOG.warn("peer port {} is taken ({}); listening on a new port instead", port, e.getMessage());
+            return PeerLink.bind(new InetSocketAddress(host, 0), settings);
+        }).thenCompose(f -> f);
+    }
+
     CompletableFuture<Void> stop() {
         UserSession s = current;
         CompletableFuture<Void> loggedOut = s == null ? CompletableFuture.completedFuture(null) : s.logout();
         return loggedOut.thenCompose(v -> clockSync.stop().exceptionally(e -> null))
+                .thenCompose(v -> reach == null ? CompletableFuture.completedFuture(null)
+                        : reach.stop().exceptionally(e -> null))
                 .thenCompose(v -> link == null ? CompletableFuture.completedFuture(null) : link.close())
                 .thenCompose(v -> dht == null ? CompletableFuture.completedFuture(null) : dht.stop())
                 .whenComplete((v, e) -> {
@@ -115,6 +178,11 @@ final class PeerParts {
             public Clock clock() {
                 return PeerParts.this.clock();
             }
+
+            @Override
+            public Live<Reachability> reachability() {
+                return PeerParts.this.reachability();
+            }
         };
     }
 
@@ -130,6 +198,10 @@ final class PeerParts {
 
     Live<ConnectionStatus> connection() {
         return joining == null ? NOT_STARTED : joining.connection();
+    }
+
+    Live<Reachability> reachability() {
+        return reach == null ? NOT_CHECKED : reach.reachability();
     }
 
     Live<ClockStatus> clockStatus() {
@@ -167,9 +239,9 @@ final class PeerParts {
         };
     }
 
-    private List<String> addresses() {
-        InetSocketAddress a = peerAddress();
-        return List.of(PeerAddresses.format(a));
+    /** Every address other peers may reach this one's link at, best first, as presence publishes them. */
+    List<String> addresses() {
+        return reach.addresses();
     }
 
     private static Thread daemon(Runnable r, String name) {

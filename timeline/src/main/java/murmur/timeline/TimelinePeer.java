@@ -50,6 +50,11 @@ public final class TimelinePeer implements Accounts {
     }
 
     @Override
+    public Live<Reachability> reachability() {
+        return parts.reachability();
+    }
+
+    @Override
     public Live<ClockStatus> clockStatus() {
         return parts.clockStatus();
     }
@@ -64,9 +69,14 @@ public final class TimelinePeer implements Accounts {
         return parts.dht().address();
     }
 
-    /** The address other peers reach this one on for direct messages and posts. */
+    /** The address the peer link listens on, for direct messages and posts. */
     public InetSocketAddress peerAddress() {
         return parts.peerAddress();
+    }
+
+    /** Every address other peers may reach this one at, best first, as its presence publishes them. */
+    public List<String> publishedAddresses() {
+        return parts.addresses();
     }
 
     /** The builder's inputs. */

@@ -12,7 +12,7 @@ public final class TimelinePeerBuilder {
     private MurmurSettings settings;
     private Path dataDir;
     private List<InetSocketAddress> seeds = List.of();
-    private String host = "127.0.0.1";
+    private String host;
     private Clock clock = Clock.systemUTC();
 
     TimelinePeerBuilder() {}
@@ -34,7 +34,10 @@ public final class TimelinePeerBuilder {
         return this;
     }
 
-    /** The address to bind the DHT and direct-message sockets to. Default: loopback. */
+    /**
+     * The IP address to bind the DHT and direct-message sockets to, overriding {@code timeline.host}; empty for
+     * every interface. Default: the setting (every interface).
+     */
     public TimelinePeerBuilder host(String host) {
         this.host = host;
         return this;

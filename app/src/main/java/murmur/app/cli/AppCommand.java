@@ -31,6 +31,14 @@ final class AppCommand implements Callable<Integer> {
             description = "bootstrap nodes to join through, comma-separated (default: app.bootstrapSeeds)")
     private List<String> bootstrap = new ArrayList<>();
 
+    @Option(names = "--host", paramLabel = "IP",
+            description = "IP address to listen on (default: timeline.host, empty: every interface, IPv4 and IPv6)")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "DHT port (UDP and TCP); the peer link takes PORT+1 (TCP). Default: kept from the last run")
+    private Integer port;
+
     @Option(names = "--dark", description = "start with the dark theme")
     private boolean dark;
 
@@ -42,7 +50,19 @@ final class AppCommand implements Callable<Integer> {
             err.println("murmur app: " + noDisplay.get() + ". Run it on a desktop, or under xvfb-run.");
             return 1;
         }
-        MurmurSettings settings = root.settings();
+        List<String> overrides = new ArrayList<>();
+        if (host != null) {
+            overrides.add("timeline.host=" + host);
+        }
+        if (port != null) {
+            if (port < 1 || port > 65_534) {
+                err.println("murmur app: --port: must be from 1 to 65534, got " + port);
+                return MurmurCli.EXIT_USAGE;
+            }
+            overrides.add("timeline.dhtPort=" + port);
+            overrides.add("timeline.peerPort=" + (port + 1));
+        }
+        MurmurSettings settings = root.settingsWith(overrides);
         List<String> seeds = bootstrap.isEmpty() ? settings.app().bootstrapSeeds() : bootstrap;
         Path dataDir = data != null ? data : settings.app().dataDir();
         TimelinePeer peer;
@@ -52,8 +72,9 @@ final class AppCommand implements Callable<Integer> {
             err.println("murmur app: --bootstrap: " + e.getMessage());
             return MurmurCli.EXIT_USAGE;
         }
-        spec.commandLine().getOut().printf("murmur app: data in %s, joining through %s%n", dataDir,
-                String.join(",", seeds));
+        spec.commandLine().getOut().printf("murmur app: data in %s, joining through %s, listening on %s%n",
+                dataDir, String.join(",", seeds), settings.timeline().host().isEmpty() ? "every interface"
+                        : settings.timeline().host());
         spec.commandLine().getOut().flush();
         PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, List.of(), dark));
         return 0;

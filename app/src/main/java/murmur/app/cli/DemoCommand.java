@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void openApp(Demo demo, Path folder, PrintWriter out) throws InterruptedException {
-        MurmurSettings settings = root.settingsWith(demo.timeSettings());
+        MurmurSettings settings = root.settingsWith(demo.peerSettings());
         TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(folder.resolve("you"))
                 .seeds(demo.seedAddresses()).build();
         out.println("murmur demo: opening the app. Create an account, then follow someone from \"Who to follow\".");

@@ -1,5 +1,6 @@
 package murmur.app.demo;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class Demo {
 
     private CompletableFuture<Void> startUsers() {
         report.accept("3 bootstrap nodes on " + seedList());
-        MurmurSettings peerSettings = settings.apply(timeSettings());
+        MurmurSettings peerSettings = settings.apply(peerSettings());
         for (String name : DemoCast.NAMES.subList(0, userCount)) {
             users.add(new DemoUser(name, peerSettings, folder.resolve("user-" + name), seedAddresses(), report));
         }
@@ -105,9 +106,13 @@ public final class Demo {
         return String.join(",", seedAddresses().stream().map(a -> "127.0.0.1:" + a.getPort()).toList());
     }
 
-    /** Setting overrides that make a peer take its time from the demo's bootstrap nodes. */
-    public List<String> timeSettings() {
-        return List.of("timeline.timeSources=" + String.join(",",
+    /**
+     * Setting overrides for a peer on the demo network: it listens on loopback (the demo is one computer's), asks
+     * no router to open anything, and takes its time from the demo's bootstrap nodes.
+     */
+    public List<String> peerSettings() {
+        return List.of("timeline.host=" + InetAddress.getLoopbackAddress().getHostAddress(),
+                "timeline.portMapping=false", "timeline.timeSources=" + String.join(",",
                 seeds.sntpAddresses().stream().map(a -> "127.0.0.1:" + a.getPort()).toList()));
     }
 

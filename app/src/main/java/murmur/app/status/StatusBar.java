@@ -8,7 +8,10 @@ import murmur.app.fx.Icons;
 import murmur.app.fx.OnlineDot;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The bottom line of the window: connection and DHT peers on the left, the clock on the right. */
+/**
+ * The bottom line of the window: connection and DHT peers on the left, then whether other computers can reach this
+ * one, the clock on the right.
+ */
 public final class StatusBar extends HBox {
 
     public StatusBar(StatusViewModel model) {
@@ -24,8 +27,18 @@ public final class StatusBar extends HBox {
         clock.textProperty().bind(model.clock());
         model.clockWarning().addListener((obs, was, warn) -> styleClock(clock, warn));
         styleClock(clock, model.clockWarning().get());
-        getChildren().addAll(connection, clock);
+        Label reach = new Label();
+        reach.setId("reachabilityStatus");
+        reach.textProperty().bind(model.reachability());
+        model.reachable().addListener((obs, was, ok) -> styleReach(reach, ok));
+        styleReach(reach, model.reachable().get());
+        getChildren().addAll(connection, reach, clock);
         Activatable.whileShown(this, model);
+    }
+
+    private static void styleReach(Label reach, boolean ok) {
+        reach.setGraphic(Icons.of(ok ? Feather.GLOBE : Feather.SHIELD_OFF, 12));
+        reach.getStyleClass().setAll("label", ok ? "muted" : "warning-text");
     }
 
     private static void styleClock(Label clock, boolean warn) {

@@ -13,6 +13,7 @@ import murmur.app.fx.Subscriptions;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
 
 /** The peer's connection and clock, as the status bar words them. */
 public final class StatusViewModel implements Activatable {
@@ -22,6 +23,8 @@ public final class StatusViewModel implements Activatable {
     private final SimpleStringProperty connection = new SimpleStringProperty("Offline");
     private final SimpleBooleanProperty clockWarning = new SimpleBooleanProperty();
     private final SimpleStringProperty clock = new SimpleStringProperty("");
+    private final SimpleStringProperty reachability = new SimpleStringProperty("");
+    private final SimpleBooleanProperty reachable = new SimpleBooleanProperty();
     private final Subscriptions subscriptions = new Subscriptions();
 
     public StatusViewModel(Accounts peer, Executor ui) {
@@ -47,10 +50,21 @@ public final class StatusViewModel implements Activatable {
         return clock;
     }
 
+    /** "Reachable at 203.0.113.7:41000", "Behind a router that could not be opened", ... */
+    public ReadOnlyStringProperty reachability() {
+        return reachability;
+    }
+
+    /** False while others cannot reach this computer (or nobody knows yet): the status bar warns. */
+    public ReadOnlyBooleanProperty reachable() {
+        return reachable;
+    }
+
     @Override
     public void activate() {
         subscriptions.add(OnUi.observe(peer.connection(), ui, this::showConnection));
         subscriptions.add(OnUi.observe(peer.clockStatus(), ui, this::showClock));
+        subscriptions.add(OnUi.observe(peer.reachability(), ui, this::showReachability));
     }
 
     @Override
@@ -63,6 +77,11 @@ public final class StatusViewModel implements Activatable {
         connection.set(status.online()
                 ? "Online · " + status.dhtPeers() + (status.dhtPeers() == 1 ? " DHT peer" : " DHT peers")
                 : "Offline: no bootstrap node answers");
+    }
+
+    private void showReachability(Reachability r) {
+        reachable.set(r.state() == Reachability.State.REACHABLE || r.state() == Reachability.State.THIS_COMPUTER_ONLY);
+        reachability.set(r.words());
     }
 
     private void showClock(ClockStatus status) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,15 +82,15 @@ final class CatchUp {
 
     /** Pages through one source until it has nothing more; a failing source is logged and left. */
     private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
-        Optional<InetSocketAddress> to = PeerAddresses.parse(address);
+        List<InetSocketAddress> to = PeerAddresses.parseAll(address);
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }
         CompletableFuture<Void> start = p.held() == 0 && !p.targetKnown()
-                ? fetch(to.get(), p, 0).thenAccept(page -> learnHeads(page, p))
+                ? fetch(to, p, 0).thenAccept(page -> learnHeads(page, p))
                 : CompletableFuture.completedFuture(null);
         return start.thenRun(() -> p.startNearTheEnd(settings.recentPosts()))
-                .thenCompose(v -> pages(to.get(), p))
+                .thenCompose(v -> pages(to, p))
                 .handle((v, e) -> {
                     if (e != null) {
                         LOG.info("{} stopped serving the catch-up on {}: {}", address, p.author(), e.getMessage());
@@ -100,7 +99,7 @@ final class CatchUp {
                 });
     }
 
-    private CompletableFuture<Void> pages(InetSocketAddress to, CatchUpProgress p) {
+    private CompletableFuture<Void> pages(List<InetSocketAddress> to, CatchUpProgress p) {
         if (!p.wantsMore()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -108,7 +107,7 @@ final class CatchUp {
                 .thenCompose(progressed -> progressed ? pages(to, p) : CompletableFuture.completedFuture(null));
     }
 
-    private CompletableFuture<FetchPage> fetch(InetSocketAddress to, CatchUpProgress p, int limit) {
+    private CompletableFuture<FetchPage> fetch(List<InetSocketAddress> to, CatchUpProgress p, int limit) {
         byte[] body = FetchCodec.encode(new FetchRequest(List.of(new LogPosition(p.author(), p.held())), limit));
         return direct.request(to, WireTypes.FETCH, body).thenApply(answer -> {
             try {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import murmur.timeline.follow.FollowGraph;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.presence.PresenceService;
 
 /**
@@ -46,7 +47,7 @@ final class DhtPeerDirectory implements PeerDirectory {
         }
         return presence.presenceOf(user).thenApply(p -> {
             Optional<String> address = presence.isOnline(p) && !p.addresses().isEmpty()
-                    ? Optional.of(p.addresses().get(0)) : Optional.empty();
+                    ? Optional.of(PeerAddresses.join(p.addresses())) : Optional.empty();
             if (address.isPresent()) {
                 addresses.put(user, new Seen(now, address));
             } else {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import murmur.config.TimelineSettings;
 import murmur.dht.DhtNode;
 import murmur.timeline.Post;
@@ -37,10 +38,10 @@ public final class DisseminationService implements Dissemination {
     private final CatchUpServer server;
 
     /**
-     * @param selfAddress {@code host:port} where this peer's link listens
+     * @param selfAddress where this peer's link listens now: every address it publishes, best first, comma-joined
      */
     public DisseminationService(Direct direct, DhtNode dht, PostStore posts, UserDirectory users,
-            TimelineSettings settings, Clock clock, ScheduledExecutorService scheduler, String selfAddress,
+            TimelineSettings settings, Clock clock, ScheduledExecutorService scheduler, Supplier<String> selfAddress,
             LocalUser local) {
         FanoutSettings fanout = FanoutSettings.from(settings);
         this.directory = new DhtPeerDirectory(new FollowGraph(dht, users),

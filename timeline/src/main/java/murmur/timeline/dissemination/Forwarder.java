@@ -2,7 +2,7 @@ package murmur.timeline.dissemination;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import murmur.timeline.Post;
@@ -23,9 +23,9 @@ final class Forwarder {
 
     private final Direct direct;
     private final Retry retry;
-    private final String selfAddress;
+    private final Supplier<String> selfAddress;
 
-    Forwarder(Direct direct, Retry retry, String selfAddress) {
+    Forwarder(Direct direct, Retry retry, Supplier<String> selfAddress) {
         this.direct = direct;
         this.retry = retry;
         this.selfAddress = selfAddress;
@@ -44,11 +44,11 @@ final class Forwarder {
         List<Hop> subtree = FanoutTree.subtree(tree, index);
         Hop target = subtree.get(0);
         tally.sent.incrementAndGet();
-        Optional<InetSocketAddress> to = PeerAddresses.parse(target.address());
+        List<InetSocketAddress> to = PeerAddresses.parseAll(target.address());
         CompletableFuture<byte[]> sent = to.isEmpty()
                 ? CompletableFuture.failedFuture(new IllegalArgumentException("bad address " + target.address()))
-                : retry.run(() -> direct.request(to.get(), WireTypes.PUSH,
-                        PushCodec.encode(new PushMessage(post, depth, selfAddress, subtree))));
+                : retry.run(() -> direct.request(to, WireTypes.PUSH,
+                        PushCodec.encode(new PushMessage(post, depth, selfAddress.get(), subtree))));
         return sent.handle((answer, failure) -> {
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);

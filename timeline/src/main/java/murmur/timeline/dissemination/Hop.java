@@ -4,6 +4,7 @@ package murmur.timeline.dissemination;
  * One place in a dissemination tree: a follower and where its peer listens.
  *
  * @param name    the follower's user name
- * @param address {@code host:port} of the follower's peer link
+ * @param address where the follower's peer link listens: every address it published, best first, comma-joined
+ *                ({@code host:port,host:port})
  */
 public record Hop(String name, String address) {}

@@ -9,7 +9,8 @@ final class PushCodec {
     static final int VERSION = 1;
     static final int MAX_DEPTH = 64;
     static final int MAX_SUBTREE = 50_000;
-    static final int MAX_ADDRESS_BYTES = 300;
+    /** Room for {@code PeerAddresses.MAX_ADDRESSES} addresses, IPv6 ones included, comma-joined. */
+    static final int MAX_ADDRESS_BYTES = 512;
 
     private PushCodec() {}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +33,7 @@ final class Receipts {
         this.linger = linger;
     }
 
-    void add(InetSocketAddress parent, String author, long seq, Collection<String> holders) {
+    void add(List<InetSocketAddress> parent, String author, long seq, Collection<String> holders) {
         Pending key = new Pending(parent, author, seq);
         synchronized (this) {
             Set<String> names = pending.get(key);
@@ -60,5 +61,5 @@ final class Receipts {
         });
     }
 
-    private record Pending(InetSocketAddress parent, String author, long seq) {}
+    private record Pending(List<InetSocketAddress> parent, String author, long seq) {}
 }

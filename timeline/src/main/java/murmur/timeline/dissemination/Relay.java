@@ -28,7 +28,7 @@ public final class Relay {
 
     private final Intake intake;
     private final Supplier<Optional<String>> localUser;
-    private final String selfAddress;
+    private final Supplier<String> selfAddress;
     private final DeliverySink sink;
     private final Forwarder forwarder;
     private final Receipts receipts;
@@ -38,10 +38,11 @@ public final class Relay {
 
     /**
      * @param localUser   the user logged in on this peer, if any; a peer with nobody logged in takes no pushes
-     * @param selfAddress {@code host:port} this peer's link listens on, where children send receipts
+     * @param selfAddress where this peer's link listens now (every address, comma-joined), where children send
+     *                    receipts
      * @param sink        told about receipts for the local user's own posts
      */
-    public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, String selfAddress,
+    public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, Supplier<String> selfAddress,
             FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
         this.intake = intake;
         this.localUser = localUser;
@@ -63,7 +64,7 @@ public final class Relay {
      */
     public CompletableFuture<FanoutReport> publish(Post post, List<Hop> followers) {
         List<Hop> tree = new ArrayList<>(followers.size() + 1);
-        tree.add(new Hop(post.author(), selfAddress));
+        tree.add(new Hop(post.author(), selfAddress.get()));
         tree.addAll(followers);
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
@@ -74,7 +75,7 @@ public final class Relay {
     /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
     public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
         List<CompletableFuture<FanoutReport>> sends = followers.stream()
-                .map(f -> forwarder.forward(post, List.of(new Hop(post.author(), selfAddress), f), 0)).toList();
+                .map(f -> forwarder.forward(post, List.of(new Hop(post.author(), selfAddress.get()), f), 0)).toList();
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
                 .map(CompletableFuture::join)
                 .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
@@ -136,11 +137,11 @@ public final class Relay {
 
     private void relay(PushMessage push, String me) {
         Post post = push.post();
-        Optional<InetSocketAddress> parent = PeerAddresses.parse(push.replyTo());
-        if (parent.isPresent()) {
-            routes.put(routeKey(post.author(), post.seq()), Route.via(parent.get()));
+        List<InetSocketAddress> parent = PeerAddresses.parseAll(push.replyTo());
+        if (!parent.isEmpty()) {
+            routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
             if (push.subtree().get(0).name().equals(me)) {
-                receipts.add(parent.get(), post.author(), post.seq(), List.of(me));
+                receipts.add(parent, post.author(), post.seq(), List.of(me));
             }
         }
         forwarder.forward(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
@@ -161,12 +162,12 @@ public final class Relay {
     }
 
     /** Where receipts for a post go: up to {@code parent}, or (for the local user's post) to the sink. */
-    private record Route(InetSocketAddress parent, Set<String> followers) {
+    private record Route(List<InetSocketAddress> parent, Set<String> followers) {
         static Route own(Set<String> followers) {
             return new Route(null, followers);
         }
 
-        static Route via(InetSocketAddress parent) {
+        static Route via(List<InetSocketAddress> parent) {
             return new Route(parent, Set.of());
         }
     }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,14 @@ public final class PeerLink {
      * over the frame limit, or this link closed.
      */
     public CompletableFuture<byte[]> request(InetSocketAddress to, int type, byte[] body) {
+        return requester.request(to, type, body);
+    }
+
+    /**
+     * Like {@link #request(InetSocketAddress, int, byte[])}, to a peer that published several addresses, best first:
+     * they are raced happy-eyeballs style, and the one that connected is tried first next time.
+     */
+    public CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
         return requester.request(to, type, body);
     }
 

@@ -3,6 +3,7 @@ package murmur.timeline.link;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,11 @@ final class Requester {
     }
 
     CompletableFuture<byte[]> request(InetSocketAddress to, int type, byte[] body) {
+        return request(List.of(to), type, body);
+    }
+
+    /** Like {@link #request(InetSocketAddress, int, byte[])} to a peer reachable at any of {@code to}, best first. */
+    CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
         Frame frame = Frame.request(type, ids.incrementAndGet(), body);
         if (body.length > codec.maxBodyBytes()) {
             return CompletableFuture.failedFuture(new LinkException(LinkException.Kind.TOO_LARGE,
@@ -58,7 +64,8 @@ final class Requester {
                 requests.send(channel, frame, answer);
             } else {
                 answer.completeExceptionally(failure != null ? failure
-                        : new LinkException(LinkException.Kind.CLOSED, "the connection to " + to + " closed"));
+                        : new LinkException(LinkException.Kind.CLOSED, "the connection to " + describe(to)
+                                + " closed"));
             }
         });
         return onWorker(answer);
@@ -100,9 +107,13 @@ final class Requester {
         }
     }
 
-    private LinkException timeout(InetSocketAddress to) {
+    private LinkException timeout(List<InetSocketAddress> to) {
         return new LinkException(LinkException.Kind.TIMEOUT,
-                "no answer from " + to + " within " + settings.requestTimeout().toMillis() + " ms");
+                "no answer from " + describe(to) + " within " + settings.requestTimeout().toMillis() + " ms");
+    }
+
+    private static String describe(List<InetSocketAddress> to) {
+        return to.size() == 1 ? to.get(0).toString() : to.toString();
     }
 
     private static LinkException shutDown() {

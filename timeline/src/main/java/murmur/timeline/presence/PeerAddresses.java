@@ -1,27 +1,73 @@
 package murmur.timeline.presence;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import murmur.config.HostPort;
 
 /**
  * The {@code host:port} strings peers publish in presence records and messages, to and from socket addresses. They
- * come from the network, so a bad one is empty, never an exception.
+ * come from the network, so a bad one is empty, never an exception, and only IP literals count: no host name from
+ * the network is ever looked up. A peer reachable several ways publishes several, best first, joined by commas
+ * ({@code 203.0.113.7:41000,192.168.1.20:41000,[2001:db8::7]:41000}); at most {@link #MAX_ADDRESSES} count.
  */
 public final class PeerAddresses {
+    /** The most addresses one peer may publish; the rest are ignored. */
+    public static final int MAX_ADDRESSES = 8;
+    private static final int MAX_TEXT = 64;
 
     private PeerAddresses() {}
 
+    /** One {@code ip:port} or {@code [ipv6]:port}; empty when malformed or not an IP literal. */
     public static Optional<InetSocketAddress> parse(String hostPort) {
+        if (hostPort == null || hostPort.length() > MAX_TEXT) {
+            return Optional.empty();
+        }
         try {
-            HostPort hp = HostPort.parse(hostPort);
-            return Optional.of(new InetSocketAddress(hp.host(), hp.port()));
+            HostPort hp = HostPort.parse(hostPort.trim());
+            return HostPort.ipLiteral(hp.host()).map(ip -> new InetSocketAddress(ip, hp.port()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
+    /** Every good address in a comma-joined list, in order, without repeats, at most {@link #MAX_ADDRESSES}. */
+    public static List<InetSocketAddress> parseAll(String joined) {
+        Set<InetSocketAddress> out = new LinkedHashSet<>();
+        if (joined == null || joined.length() > MAX_ADDRESSES * (MAX_TEXT + 1) * 2) {
+            return List.of();
+        }
+        for (String part : joined.split(",", MAX_ADDRESSES * 2)) {
+            parse(part).ifPresent(out::add);
+            if (out.size() == MAX_ADDRESSES) {
+                break;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The good addresses of a presence record's list, as {@link #parseAll} reads them. */
+    public static List<InetSocketAddress> parseAll(List<String> addresses) {
+        return parseAll(join(addresses));
+    }
+
     public static String format(InetSocketAddress address) {
-        return new HostPort(address.getHostString(), address.getPort()).toString();
+        return new HostPort(address.getAddress() != null ? address.getAddress().getHostAddress()
+                : address.getHostString(), address.getPort()).toString();
+    }
+
+    /** The addresses as one comma-joined string, at most {@link #MAX_ADDRESSES}. */
+    public static String join(List<String> addresses) {
+        List<String> kept = new ArrayList<>();
+        for (String a : addresses) {
+            if (kept.size() == MAX_ADDRESSES) {
+                break;
+            }
+            kept.add(a.trim());
+        }
+        return String.join(",", kept);
     }
 }

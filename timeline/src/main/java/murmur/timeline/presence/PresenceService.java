@@ -69,11 +69,19 @@ public final class PresenceService {
         return publish(false);
     }
 
-    /** The presence of {@code name}; {@link Presence#UNKNOWN} when there is none or it is not trustworthy. */
+    /**
+     * The presence of {@code name}; {@link Presence#UNKNOWN} when there is none or it is not trustworthy. Only
+     * addresses that are IP literals count, at most {@link PeerAddresses#MAX_ADDRESSES} of them.
+     */
     public CompletableFuture<Presence> presenceOf(String name) {
         return users.valueOf(name, Keys.presence(name), PresenceValue.class, "presence/" + name)
-                .thenApply(v -> v.map(p -> new Presence(p.online(), p.addresses(), Instant.ofEpochMilli(
+                .thenApply(v -> v.map(p -> new Presence(p.online(), usable(p.addresses()), Instant.ofEpochMilli(
                         p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
+    }
+
+    private static List<String> usable(List<String> addresses) {
+        return addresses == null ? List.of() : addresses.stream().limit(PeerAddresses.MAX_ADDRESSES * 4L)
+                .filter(a -> PeerAddresses.parse(a).isPresent()).limit(PeerAddresses.MAX_ADDRESSES).toList();
     }
 
     /** {@code name} with whether it is online now (online flag set and fresh). */

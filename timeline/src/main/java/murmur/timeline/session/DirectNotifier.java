@@ -1,5 +1,7 @@
 package murmur.timeline.session;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import murmur.dht.SetEntry;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.follow.FollowNotifier;
@@ -33,12 +35,15 @@ final class DirectNotifier implements FollowNotifier {
             if (!presence.isOnline(p) || p.addresses().isEmpty()) {
                 return;
             }
-            PeerAddresses.parse(p.addresses().get(0)).ifPresent(to -> retry.run(
-                    () -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
-                        if (e != null) {
-                            LOG.info("{} did not take the follow notice: {}", target, e.getMessage());
-                        }
-                    }));
+            List<InetSocketAddress> to = PeerAddresses.parseAll(p.addresses());
+            if (to.isEmpty()) {
+                return;
+            }
+            retry.run(() -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
+                if (e != null) {
+                    LOG.info("{} did not take the follow notice: {}", target, e.getMessage());
+                }
+            });
         }).exceptionally(e -> null);
     }
 }

@@ -38,7 +38,8 @@ final class SimulatedNet implements AutoCloseable {
     Relay add(String name, Intake intake) {
         ports.put(name, 20_000 + ports.size());
         byPort.put(ports.get(name), name);
-        Relay relay = new Relay(this::request, intake, () -> Optional.of(name), address(name), FAST,
+        String self = address(name);
+        Relay relay = new Relay(this::request, intake, () -> Optional.of(name), () -> self, FAST,
                 (author, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
                         .addAll(holders), scheduler);
         relay.onReceived((post, depth, outcome) -> {
@@ -66,7 +67,8 @@ final class SimulatedNet implements AutoCloseable {
         return names.stream().map(n -> new Hop(n, address(n))).toList();
     }
 
-    private CompletableFuture<byte[]> request(InetSocketAddress to, int type, byte[] body) {
+    private CompletableFuture<byte[]> request(List<InetSocketAddress> addresses, int type, byte[] body) {
+        InetSocketAddress to = addresses.get(0);
         String name = byPort.get(to.getPort());
         if (type == WireTypes.PUSH) {
             attempts.merge(name, 1, Integer::sum);

@@ -20,7 +20,8 @@ public final class LocalNet implements AutoCloseable {
     public static final List<String> FAST = List.of(
             "timeline.kdfMemoryKib=1024", "timeline.kdfIterations=1", "timeline.timeSources=",
             "timeline.presenceRefresh=500ms", "timeline.presenceTtl=2s", "timeline.loginBackoff=100ms",
-            "timeline.directTimeout=1s", "dht.requestTimeout=1s");
+            "timeline.directTimeout=1s", "dht.requestTimeout=1s", "timeline.host=127.0.0.1",
+            "timeline.portMapping=false");
 
     private final MurmurSettings settings;
     private final List<DhtNode> seeds = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class BenchPeer {
             CompletableFuture<PeerLink> binding) {
         return binding.thenApply(link -> {
             String address = "127.0.0.1:" + link.address().getPort();
-            Relay relay = new Relay(link::request, intake, () -> Optional.of(name), address, settings, sink,
+            Relay relay = new Relay(link::request, intake, () -> Optional.of(name), () -> address, settings, sink,
                     scheduler);
             relay.onReceived((post, depth, outcome) -> {
                 if (outcome != Outcome.REJECTED) {

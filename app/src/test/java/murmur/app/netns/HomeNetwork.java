@@ -1,0 +1,235 @@
+package murmur.app.netns;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An "internet" and a home network behind it, all network namespaces on this machine. A hub namespace holds the
+ * internet's bridge ({@code 25.91.0.0/24}: miniupnpd maps only from a routable WAN address, and nothing outside
+ * these namespaces ever sees it) and an IPv6 prefix ({@code 2001:db8:91::/64}, documentation space). A router
+ * namespace has its WAN on that bridge and a LAN ({@code 192.168.91.0/24}) to the hosts behind it, forwards,
+ * masquerades with nftables and runs miniupnpd (UPnP IGD, NAT-PMP, PCP) on its LAN side. {@link #close()} kills
+ * every process in every namespace and removes them.
+ */
+final class HomeNetwork implements AutoCloseable {
+    static final String PREFIX = "mmnat-";
+    static final String WAN_PREFIX = "25.91.0.";
+    static final String V6_PREFIX = "2001:db8:91::";
+    static final String LAN_PREFIX = "192.168.91.";
+    private static final String HUB = PREFIX + "hub";
+    private static final String ROUTER = PREFIX + "router";
+    private final List<String> created = new ArrayList<>();
+    private final Path dir;
+    private Process miniupnpd;
+
+    /** True when this machine lets us create namespaces (root, iproute2) and has nft and miniupnpd. */
+    static boolean supported() {
+        try {
+            boolean ok = run(false, "ip", "netns", "add", PREFIX + "probe");
+            run(false, "ip", "netns", "del", PREFIX + "probe");
+            return ok && Files.isExecutable(Path.of("/usr/sbin/miniupnpd"))
+                    && Files.isExecutable(Path.of("/usr/sbin/nft"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    HomeNetwork(Path dir) throws IOException {
+        this.dir = dir;
+        removeLeftovers();
+        add(HUB);
+        ip(HUB, "link", "add", "name", "inet0", "type", "bridge");
+        ip(HUB, "link", "set", "inet0", "up");
+    }
+
+    /** A host on the internet at {@code 25.91.0.<n>} (and {@code 2001:db8:91::<n>}); returns the IPv4 address. */
+    String internetHost(String name, int n) throws IOException {
+        String ns = PREFIX + name;
+        add(ns);
+        attach(ns, "eth0");
+        ip(ns, "addr", "add", WAN_PREFIX + n + "/24", "dev", "eth0");
+        ip(ns, "addr", "add", V6_PREFIX + Integer.toHexString(n) + "/64", "dev", "eth0", "nodad");
+        ip(ns, "link", "set", "eth0", "up");
+        return WAN_PREFIX + n;
+    }
+
+    /** A host on the internet with an IPv6 address only, {@code 2001:db8:91::<n>}; returns it. */
+    String ipv6OnlyHost(String name, int n) throws IOException {
+        String ns = PREFIX + name;
+        add(ns);
+        attach(ns, "eth0");
+        ip(ns, "addr", "add", V6_PREFIX + Integer.toHexString(n) + "/64", "dev", "eth0", "nodad");
+        ip(ns, "link", "set", "eth0", "up");
+        return V6_PREFIX + Integer.toHexString(n);
+    }
+
+    /** The home router at {@code 25.91.0.<wan>} on the internet and {@code 192.168.91.1} on its LAN, with miniupnpd. */
+    String router(int wan) throws IOException {
+        add(ROUTER);
+        attach(ROUTER, "wan0");
+        ip(ROUTER, "addr", "add", WAN_PREFIX + wan + "/24", "dev", "wan0");
+        ip(ROUTER, "link", "set", "wan0", "up");
+        ip(ROUTER, "link", "add", "name", "lanbr", "type", "bridge");
+        ip(ROUTER, "addr", "add", LAN_PREFIX + "1/24", "dev", "lanbr");
+        ip(ROUTER, "link", "set", "lanbr", "up");
+        run(true, "ip", "netns", "exec", ROUTER, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        Path nft = dir.resolve("router.nft");
+        Files.writeString(nft, """
+                table inet miniupnpd {
+                    chain miniupnpd {
+                    }
+                    chain prerouting_miniupnpd {
+                    }
+                    chain postrouting_miniupnpd {
+                    }
+                    chain forward {
+                        type filter hook forward priority 0; policy accept;
+                        jump miniupnpd
+                    }
+                    chain prerouting {
+                        type nat hook prerouting priority dstnat; policy accept;
+                        jump prerouting_miniupnpd
+                    }
+                    chain postrouting {
+                        type nat hook postrouting priority srcnat; policy accept;
+                        jump postrouting_miniupnpd
+                        oifname "wan0" masquerade
+                    }
+                }
+                """);
+        run(true, "ip", "netns", "exec", ROUTER, "nft", "-f", nft.toString());
+        Path conf = dir.resolve("miniupnpd.conf");
+        Files.writeString(conf, """
+                ext_ifname=wan0
+                listening_ip=lanbr
+                port=5000
+                enable_natpmp=yes
+                enable_upnp=yes
+                secure_mode=yes
+                system_uptime=yes
+                upnp_table_name=miniupnpd
+                upnp_nat_table_name=miniupnpd
+                upnp_forward_chain=miniupnpd
+                upnp_nat_chain=prerouting_miniupnpd
+                upnp_nat_postrouting_chain=postrouting_miniupnpd
+                uuid=3d3cec3a-8cf0-11e0-98ee-001a6bd2d07b
+                allow 1024-65535 192.168.91.0/24 1024-65535
+                deny 0-65535 0.0.0.0/0 0-65535
+                """);
+        miniupnpd = new ProcessBuilder("ip", "netns", "exec", ROUTER, "/usr/sbin/miniupnpd", "-f", conf.toString(),
+                "-d").redirectErrorStream(true).redirectOutput(dir.resolve("miniupnpd.log").toFile()).start();
+        return WAN_PREFIX + wan;
+    }
+
+    /** A host on the router's LAN at {@code 192.168.91.<n>}, its default route via the router; returns its address. */
+    String homeHost(String name, int n) throws IOException {
+        String ns = PREFIX + name;
+        add(ns);
+        String routerEnd = "l-" + name;
+        run(true, "ip", "link", "add", routerEnd, "netns", ROUTER, "type", "veth", "peer", "name", "eth0", "netns",
+                ns);
+        ip(ROUTER, "link", "set", routerEnd, "master", "lanbr");
+        ip(ROUTER, "link", "set", routerEnd, "up");
+        ip(ns, "addr", "add", LAN_PREFIX + n + "/24", "dev", "eth0");
+        ip(ns, "link", "set", "eth0", "up");
+        ip(ns, "route", "add", "default", "via", LAN_PREFIX + "1");
+        return LAN_PREFIX + n;
+    }
+
+    /** The port forwards miniupnpd has made now, as nftables lists them (its {@code dnat} rules). */
+    List<String> routerForwards() throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "exec", ROUTER, "nft", "list", "chain", "inet", "miniupnpd",
+                "prerouting_miniupnpd").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return out.lines().filter(l -> l.contains("dnat")).map(String::trim).toList();
+    }
+
+    /** The command line that runs {@code command} inside host {@code name}. */
+    List<String> exec(String name, List<String> command) {
+        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", PREFIX + name));
+        all.addAll(command);
+        return all;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (miniupnpd != null) {
+            miniupnpd.destroy();
+        }
+        for (String ns : created) {
+            killAllIn(ns);
+            run(false, "ip", "netns", "del", ns);
+            Path etc = Path.of("/etc/netns", ns);
+            Files.deleteIfExists(etc.resolve("resolv.conf"));
+            Files.deleteIfExists(etc);
+        }
+    }
+
+    private void attach(String ns, String ifname) throws IOException {
+        String hubEnd = "v-" + ns.substring(PREFIX.length());
+        run(true, "ip", "link", "add", hubEnd, "netns", HUB, "type", "veth", "peer", "name", ifname, "netns", ns);
+        ip(HUB, "link", "set", hubEnd, "master", "inet0");
+        ip(HUB, "link", "set", hubEnd, "up");
+        ip(ns, "link", "set", "lo", "up");
+    }
+
+    private void add(String ns) throws IOException {
+        run(true, "ip", "netns", "add", ns);
+        created.add(ns);
+        // A resolver on the host's own loopback: any name look-up fails at once instead of waiting for a timeout.
+        Path etc = Path.of("/etc/netns", ns);
+        Files.createDirectories(etc);
+        Files.writeString(etc.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
+    }
+
+    private static void killAllIn(String ns) throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "pids", ns).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pid : out.split("\\s+")) {
+            if (pid.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static void ip(String ns, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns));
+        cmd.addAll(List.of(args));
+        run(true, cmd.toArray(String[]::new));
+    }
+
+    private void removeLeftovers() throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String line : out.split("\n")) {
+            String ns = line.split(" ")[0];
+            if (ns.startsWith(PREFIX)) {
+                killAllIn(ns);
+                run(false, "ip", "netns", "del", ns);
+            }
+        }
+    }
+
+    static boolean run(boolean required, String... cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", cmd));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", cmd), e);
+        }
+        if (required && p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
+        }
+        return p.exitValue() == 0;
+    }
+}

@@ -1,0 +1,235 @@
+package murmur.app.netns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import murmur.bootstrap.cli.BootstrapCli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Murmur between real computers, each a network namespace with its own JVM: three bootstrap nodes and a public
+ * user on an "internet" bridge, and two users behind a home router that masquerades (nftables) and runs miniupnpd.
+ * The users' peers start with the default bind settings, as {@code murmur app} does: they listen on every
+ * interface, learn their public address from the bootstrap nodes, open the router and get dialled back through it.
+ * Then they register, follow each other and post; every post reaches every follower. A second test does the same
+ * for two peers that have IPv6 only. Prints one JSON line with the timings.
+ */
+@Timeout(300)
+class HomeRouterIT {
+    private static final List<String> JVM = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
+    private static final Path LOGS = Path.of("target", "netns-home-router");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final List<Process> processes = new ArrayList<>();
+    private HomeNetwork net;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void network() throws IOException {
+        Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
+                + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
+        net = new HomeNetwork(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        processes.forEach(Process::destroyForcibly);
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    @Test
+    void usersBehindAHomeRouterAndOnTheInternetReachEachOther() throws Exception {
+        List<String> seeds = startBootstrapNodes();
+        String wan = net.router(20);
+        net.homeHost("lan1", 10);
+        net.homeHost("lan2", 11);
+        net.internetHost("pub", 10);
+
+        Peer pub = peer("pub", seeds);
+        Peer lan1 = peer("lan1", seeds);
+        Peer lan2 = peer("lan2", seeds);
+
+        long reachableMillis = lan1.awaitReach("REACHABLE");
+        lan2.awaitReach("REACHABLE");
+        pub.awaitReach("REACHABLE");
+        for (Peer p : List.of(lan1, lan2)) {
+            String reach = p.ask("reach");
+            assertThat(reach).as("the mapped address goes first").contains("REACHABLE " + wan + ":")
+                    .contains("router opened by");
+        }
+        assertThat(pub.ask("reach")).contains("Reachable at " + HomeNetwork.WAN_PREFIX + "10:");
+        assertThat(net.routerForwards()).as("UDP and TCP for each peer behind the router").hasSize(4);
+
+        for (Peer p : List.of(pub, lan1, lan2)) {
+            p.ok("register " + p.name);
+        }
+        pub.ok("follow lan1");
+        pub.ok("follow lan2");
+        lan1.ok("follow pub");
+        lan1.ok("follow lan2");
+        lan2.ok("follow pub");
+        lan2.ok("follow lan1");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(lan1.ask("notifications")).contains("FOLLOW:pub"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(lan2.ask("notifications")).contains("FOLLOW:pub"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(pub.ask("following"))
+                .isEqualTo("following lan1:online|lan2:online"));
+
+        long posted = System.nanoTime();
+        pub.ok("post hello from the internet");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(pub.ask("timeline")).contains("pub:hello from the internet:1"));
+        double postToReceipt = (System.nanoTime() - posted) / 1e9;
+        lan1.ok("post hello from behind the router");
+        lan2.ok("post hello from next door");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(pub.ask("timeline")).contains("lan1:hello from behind the router")
+                    .contains("lan2:hello from next door").contains("pub:hello from the internet:2");
+            assertThat(lan1.ask("timeline")).contains("pub:hello from the internet")
+                    .contains("lan2:hello from next door").contains("lan1:hello from behind the router:2");
+            assertThat(lan2.ask("timeline")).contains("pub:hello from the internet")
+                    .contains("lan1:hello from behind the router").contains("lan2:hello from next door:2");
+        });
+
+        lan1.quit();
+        lan2.quit();
+        assertThat(net.routerForwards()).as("a clean exit closes the router again").isEmpty();
+        System.out.printf(Locale.ROOT, "{\"probe\":\"home-router\",\"secondsStartToReachableViaRouter\":%.2f,"
+                + "\"secondsPostToFirstReceiptAcrossNat\":%.3f}%n", reachableMillis / 1000.0, postToReceipt);
+    }
+
+    @Test
+    void twoPeersWithIpv6OnlyFollowAndPost() throws Exception {
+        List<String> seeds = startBootstrapNodes();
+        String a = net.ipv6OnlyHost("v6a", 0x30);
+        String b = net.ipv6OnlyHost("v6b", 0x31);
+        List<String> v6seeds = List.of("[" + HomeNetwork.V6_PREFIX + "1]:4100");
+        Peer va = peer("v6a", v6seeds);
+        Peer vb = peer("v6b", v6seeds);
+
+        va.awaitReach("REACHABLE");
+        vb.awaitReach("REACHABLE");
+        assertThat(va.ask("reach")).contains("Reachable at [" + a.replace("::", ":0:0:0:0:0:"));
+        assertThat(seeds).hasSize(3);
+
+        va.ok("register ada6");
+        vb.ok("register bob6");
+        va.ok("follow bob6");
+        vb.ok("follow ada6");
+        va.ok("post over six");
+        vb.ok("post six back");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(va.ask("timeline")).contains("bob6:six back").contains("ada6:over six:1");
+            assertThat(vb.ask("timeline")).contains("ada6:over six").contains("bob6:six back:1");
+        });
+        assertThat(b).startsWith(HomeNetwork.V6_PREFIX);
+    }
+
+    /** b0 listens on every interface (IPv4 and IPv6); b1 and b2 on their IPv4 address. */
+    private List<String> startBootstrapNodes() throws IOException {
+        List<String> seeds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seeds.add(net.internetHost("b" + i, i + 1) + ":4100");
+        }
+        for (int i = 0; i < 3; i++) {
+            List<String> cmd = java(BootstrapCli.class.getName(), "--host", i == 0 ? "::" : seeds.get(i).split(":")[0],
+                    "--port", "4100", "--data", dir.resolve("b" + i).toString(), "--set",
+                    "bootstrap.advertiseHost=" + seeds.get(i).split(":")[0]);
+            String self = seeds.get(i);
+            seeds.stream().filter(s -> !s.equals(self)).forEach(s -> cmd.addAll(List.of("--peer", s)));
+            start("b" + i, net.exec("b" + i, cmd));
+        }
+        return seeds;
+    }
+
+    private Peer peer(String host, List<String> seeds) throws IOException {
+        List<String> args = new ArrayList<>(List.of(dir.resolve("data-" + host).toString()));
+        args.addAll(seeds);
+        Peer p = new Peer(host, start(host, net.exec(host, java(ScriptedPeer.class.getName(),
+                args.toArray(String[]::new)))));
+        assertThat(p.awaitReady()).startsWith("ready");
+        return p;
+    }
+
+    private List<String> java(String main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Process start(String name, List<String> cmd) throws IOException {
+        Files.createDirectories(LOGS);
+        Process p = new ProcessBuilder(cmd).redirectError(LOGS.resolve(name + ".log").toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    /** A user's peer process, asked one line at a time. */
+    private static final class Peer {
+        final String name;
+        final BufferedReader in;
+        final PrintWriter out;
+
+        Peer(String name, Process p) {
+            this.name = name;
+            in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            out = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        String awaitReady() throws IOException {
+            String line = in.readLine();
+            while (line != null && !line.startsWith("ready")) {
+                line = in.readLine();
+            }
+            return line;
+        }
+
+        synchronized String ask(String line) throws IOException {
+            out.println(line);
+            return in.readLine();
+        }
+
+        void ok(String line) throws IOException {
+            assertThat(ask(line)).as("%s: %s", name, line).startsWith("ok");
+        }
+
+        /** Waits until the reachability check says {@code state}; returns ms from the peer's start by then. */
+        long awaitReach(String state) {
+            String[] seen = new String[1];
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                seen[0] = ask("reach");
+                assertThat(seen[0]).as(name).startsWith("reach " + state);
+            });
+            return Long.parseLong(seen[0].substring(seen[0].lastIndexOf('|') + 1).trim());
+        }
+
+        void quit() throws IOException {
+            assertThat(ask("quit")).as("%s quits", name).isEqualTo("bye");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package murmur.app.netns;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import murmur.config.HostPort;
+import murmur.config.MurmurSettings;
+import murmur.config.SettingsLoader;
+import murmur.timeline.Reachability;
+import murmur.timeline.TimelinePeer;
+import murmur.timeline.TimelineService;
+
+/**
+ * One user's peer in a process of its own, started the way {@code murmur app} starts it (default bind settings:
+ * every interface, ports kept in the data directory, the router asked to open them), answering one line per
+ * command on stdin: {@code register NAME}, {@code follow NAME}, {@code post TEXT}, {@code timeline},
+ * {@code notifications}, {@code following}, {@code reach}, {@code quit}. Arguments: data directory, then the
+ * bootstrap nodes as {@code host:port}.
+ */
+public final class ScriptedPeer {
+    /** Cheap key derivation and fast presence, so the test runs in seconds; nothing about networking. */
+    static final List<String> SETTINGS = List.of("timeline.kdfMemoryKib=1024", "timeline.kdfIterations=1",
+            "timeline.timeSources=", "timeline.presenceRefresh=1s", "timeline.presenceTtl=5s");
+
+    private ScriptedPeer() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        MurmurSettings settings = SettingsLoader.load(Optional.empty(), SETTINGS);
+        List<InetSocketAddress> seeds = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            HostPort hp = HostPort.parse(args[i]);
+            seeds.add(new InetSocketAddress(HostPort.ipLiteral(hp.host()).orElseThrow(), hp.port()));
+        }
+        long started = System.nanoTime();
+        TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(Path.of(args[0])).seeds(seeds).build();
+        peer.start().get(60, TimeUnit.SECONDS);
+        out.println("ready " + peer.dhtAddress().getPort() + " " + peer.peerAddress().getPort() + " "
+                + (System.nanoTime() - started) / 1_000_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        TimelineService me = null;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] cmd = line.split(" ", 2);
+            try {
+                switch (cmd[0]) {
+                    case "register" -> {
+                        me = peer.register(cmd[1], "password1").get(60, TimeUnit.SECONDS);
+                        out.println("ok");
+                    }
+                    case "follow" -> {
+                        me.follow(cmd[1]).get(60, TimeUnit.SECONDS);
+                        out.println("ok");
+                    }
+                    case "post" -> out.println("ok " + me.post(cmd[1]).get(60, TimeUnit.SECONDS).seq());
+                    case "timeline" -> out.println("timeline " + me.timeline().get().stream()
+                            .map(e -> e.post().author() + ":" + e.post().text() + ":" + e.deliveredTo())
+                            .collect(Collectors.joining("|")));
+                    case "notifications" -> out.println("notifications " + me.notifications().get().stream()
+                            .map(n -> n.kind() + ":" + n.from()).collect(Collectors.joining("|")));
+                    case "following" -> out.println("following " + me.followedPresence().get().values().stream()
+                            .map(u -> u.name() + ":" + (u.online() ? "online" : "offline"))
+                            .sorted().collect(Collectors.joining("|")));
+                    case "reach" -> {
+                        Reachability r = peer.reachability().get();
+                        out.println("reach " + r.state() + " " + String.join(",", r.addresses()) + " | "
+                                + r.words() + " | " + (System.nanoTime() - started) / 1_000_000);
+                    }
+                    case "quit" -> {
+                        peer.stop().get(60, TimeUnit.SECONDS);
+                        out.println("bye");
+                        return;
+                    }
+                    default -> out.println("error unknown command " + cmd[0]);
+                }
+            } catch (Exception e) {
+                out.println("error " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package murmur.timeline.reach;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import murmur.dht.DhtNode;
+import murmur.timeline.Reachability;
+import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
+import murmur.timeline.reach.ReachabilityCheck.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How other computers reach this peer, kept current: opens the router for the DHT's UDP port and the link's TCP
+ * port (renewing each lease at half its life, removing them at {@link #stop()}), learns the public address other
+ * nodes observe, asks other nodes to dial it back, and publishes the outcome ({@link #reachability()}) and every
+ * address to publish in presence ({@link #addresses()}). It checks again every {@code timeline.reachabilityCheck},
+ * and soon after the observed address or the machine's own addresses change.
+ */
+public final class ReachService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReachService.class);
+    static final Duration LEASE = Duration.ofHours(1);
+    static final Duration NETWORK_POLL = Duration.ofSeconds(15);
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final DhtNode dht;
+    private final int linkPort;
+    private final List<InetSocketAddress> checkers;
+    private final PortMapper mapper;
+    private final boolean mapping;
+    private final Duration recheck;
+    private final ScheduledExecutorService scheduler;
+    private final AddressBook book;
+    private final InetAddress bound;
+    private final ReachabilityCheck check;
+    private final LiveValue<Reachability> state = new LiveValue<>(Reachability.CHECKING);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile Optional<PortMapping> tcpMapping = Optional.empty();
+    private volatile Optional<PortMapping> udpMapping = Optional.empty();
+    private volatile long renewAtNanos = Long.MAX_VALUE;
+    private volatile List<InetAddress> lastLocal = List.of();
+    private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> periodic;
+
+    /**
+     * @param dht       the peer's DHT node, started
+     * @param link      where the peer link listens (bind address and real port)
+     * @param checkers  nodes to ask for a dial-back (the bootstrap nodes)
+     * @param mapper    the router; {@link PortMapper#NONE} when mapping is off
+     * @param recheck   how often to check again when nothing changed
+     */
+    public ReachService(DhtNode dht, InetSocketAddress link, List<InetSocketAddress> checkers, PortMapper mapper,
+            Duration recheck, ScheduledExecutorService scheduler) {
+        this.dht = dht;
+        this.linkPort = link.getPort();
+        this.bound = link.getAddress();
+        this.checkers = List.copyOf(checkers);
+        this.mapper = mapper;
+        this.mapping = mapper != PortMapper.NONE;
+        this.recheck = recheck;
+        this.scheduler = scheduler;
+        this.book = new AddressBook(link, LocalAddresses::reachableVia);
+        this.check = new ReachabilityCheck(dht);
+    }
+
+    /** Starts the first check in the background; completes at once. */
+    public CompletableFuture<Void> start() {
+        if (book.onLoopbackOnly()) {
+            state.set(new Reachability(Reachability.State.THIS_COMPUTER_ONLY, book.addresses(), "",
+                    "This computer only: listening on " + book.addresses().get(0)));
+            return CompletableFuture.completedFuture(null);
+        }
+        lastLocal = LocalAddresses.reachableVia(bound);
+        dht.onObservedAddressChange(a -> soon());
+        poll = scheduler.scheduleWithFixedDelay(this::watchNetwork, NETWORK_POLL.toMillis(), NETWORK_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        periodic = scheduler.scheduleWithFixedDelay(this::refresh, recheck.toMillis(), recheck.toMillis(),
+                TimeUnit.MILLISECONDS);
+        refresh();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Stops checking and removes the router's mappings (waits for the router, within bounds). */
+    public CompletableFuture<Void> stop() {
+        stopped = true;
+        if (poll != null) {
+            poll.cancel(false);
+            periodic.cancel(false);
+        }
+        CompletableFuture<Void> tcp = tcpMapping.map(mapper::unmap).orElse(CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> udp = udpMapping.map(mapper::unmap).orElse(CompletableFuture.completedFuture(null));
+        tcpMapping = Optional.empty();
+        udpMapping = Optional.empty();
+        CompletableFuture<Void> both = CompletableFuture.allOf(tcp, udp);
+        return mapper instanceof RouterPortMapper r ? both.thenCompose(v -> r.close()) : both;
+    }
+
+    public Live<Reachability> reachability() {
+        return state;
+    }
+
+    /** Every address to publish in presence, best first. */
+    public List<String> addresses() {
+        book.observed(dht.observedAddress());
+        return book.addresses();
+    }
+
+    /** Checks again a moment from now (changes tend to come in bursts). */
+    private void soon() {
+        if (!stopped) {
+            scheduler.schedule(this::refresh, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void watchNetwork() {
+        List<InetAddress> now = LocalAddresses.reachableVia(bound);
+        if (!now.equals(lastLocal)) {
+            LOG.info("this machine's addresses changed: {} -> {}", lastLocal, now);
+            lastLocal = now;
+            tcpMapping = Optional.empty();
+            udpMapping = Optional.empty();
+            refresh();
+        } else if (System.nanoTime() >= renewAtNanos) {
+            refresh();
+        }
+    }
+
+    /** One round: map (or renew), then check. Rounds never overlap; one asked for meanwhile runs right after. */
+    void refresh() {
+        if (stopped) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        mapPorts().thenCompose(v -> checkNow()).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("reachability check failed", e);
+            }
+            running.set(false);
+            if (again.getAndSet(false)) {
+                refresh();
+            }
+        });
+    }
+
+    private CompletableFuture<Void> mapPorts() {
+        if (!mapping || (tcpMapping.isPresent() && System.nanoTime() < renewAtNanos)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return mapper.map(PortMapping.Protocol.TCP, linkPort, LEASE).thenCompose(tcp -> {
+            tcpMapping = tcp;
+            return tcp.isEmpty() ? CompletableFuture.completedFuture(Optional.<PortMapping>empty())
+                    : mapper.map(PortMapping.Protocol.UDP, dht.address().getPort(), LEASE);
+        }).thenAccept(udp -> {
+            udpMapping = udp;
+            book.mapped(tcpMapping.map(PortMapping::external));
+            Duration life = tcpMapping.map(PortMapping::lifetime).orElse(recheck);
+            Duration half = life.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30)
+                    : life.dividedBy(2);
+            renewAtNanos = tcpMapping.isPresent() ? System.nanoTime() + half.toNanos() : Long.MAX_VALUE;
+        });
+    }
+
+    private CompletableFuture<Void> checkNow() {
+        book.observed(dht.observedAddress());
+        int udp = udpMapping.map(m -> m.external().getPort()).orElse(dht.address().getPort());
+        int tcp = tcpMapping.map(m -> m.external().getPort()).orElse(linkPort);
+        if (checkers.isEmpty()) {
+            publish(Verdict.UNKNOWN);
+            return CompletableFuture.completedFuture(null);
+        }
+        return check.run(checkers, udp, tcp).thenAccept(this::publish);
+    }
+
+    private void publish(Verdict verdict) {
+        book.observedWorks(verdict == Verdict.REACHABLE);
+        List<String> addresses = book.addresses();
+        String method = tcpMapping.map(PortMapping::method).orElse("");
+        Reachability r = switch (verdict) {
+            case REACHABLE -> new Reachability(Reachability.State.REACHABLE, addresses, method,
+                    "Reachable at " + addresses.get(0) + (method.isEmpty() ? "" : " (router opened by " + method
+                            + ")"));
+            case UNREACHABLE -> new Reachability(Reachability.State.UNREACHABLE, addresses, method,
+                    !mapping ? "Behind a router or firewall that lets nobody in (opening the router is turned off)"
+                            : tcpMapping.isPresent() ? "Behind a router that was opened, yet nobody got in"
+                            : "Behind a router that could not be opened");
+            case UNKNOWN -> new Reachability(Reachability.State.UNKNOWN, addresses, method,
+                    checkers.isEmpty() ? "Reachability unknown: no bootstrap node to ask"
+                            : "Reachability unknown: no node answered the check");
+        };
+        if (!Objects.equals(state.get(), r)) {
+            LOG.info("{}", r.words());
+        }
+        state.set(r);
+    }
+}
