@@ -41,7 +41,6 @@ final class PeerParts {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
     private static final Live<ConnectionStatus> NOT_STARTED = new LiveValue<>(ConnectionStatus.OFFLINE);
-    private static final Live<Reachability> NOT_CHECKED = new LiveValue<>(Reachability.CHECKING);
     private static final String DHT_PORT = "dhtPort";
     private static final String LINK_PORT = "peerPort";
 
@@ -55,6 +54,8 @@ final class PeerParts {
     private final ClockSync clockSync;
     private PeerLink link;
     private ReachService reach;
+    /** Exists before start, so that the window can show it at once; follows the reach service once it runs. */
+    private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
     private AccountService accounts;
     private volatile UserSession current;
 
@@ -82,6 +83,7 @@ final class PeerParts {
                     ? RouterPortMapper.forDefaultGateway() : PortMapper.NONE;
             reach = new ReachService(dht, new InetSocketAddress(host, l.address().getPort()), config.seeds(), mapper,
                     t.reachabilityCheck(), scheduler);
+            reach.reachability().subscribe(reachability::set);
         }).thenCompose(v -> joining.join()).thenRun(() -> {
             clockSync.start();
             reach.start();
@@ -201,7 +203,7 @@ final class PeerParts {
     }
 
     Live<Reachability> reachability() {
-        return reach == null ? NOT_CHECKED : reach.reachability();
+        return reachability;
     }
 
     Live<ClockStatus> clockStatus() {

@@ -137,6 +137,7 @@ final class HomeNetwork implements AutoCloseable {
         ip(ROUTER, "link", "set", routerEnd, "up");
         ip(ns, "addr", "add", LAN_PREFIX + n + "/24", "dev", "eth0");
         ip(ns, "link", "set", "eth0", "up");
+        ip(ns, "link", "set", "lo", "up");
         ip(ns, "route", "add", "default", "via", LAN_PREFIX + "1");
         return LAN_PREFIX + n;
     }

@@ -22,7 +22,8 @@ import murmur.timeline.TimelineService;
  * One user's peer in a process of its own, started the way {@code murmur app} starts it (default bind settings:
  * every interface, ports kept in the data directory, the router asked to open them), answering one line per
  * command on stdin: {@code register NAME}, {@code follow NAME}, {@code post TEXT}, {@code timeline},
- * {@code notifications}, {@code following}, {@code reach}, {@code quit}. Arguments: data directory, then the
+ * {@code notifications}, {@code following}, {@code reach} (state, addresses, words, and ms from start to first
+ * reachable), {@code quit}. Arguments: data directory, then the
  * bootstrap nodes as {@code host:port}.
  */
 public final class ScriptedPeer {
@@ -42,6 +43,12 @@ public final class ScriptedPeer {
         }
         long started = System.nanoTime();
         TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(Path.of(args[0])).seeds(seeds).build();
+        long[] reachableAt = {-1};
+        peer.reachability().subscribe(r -> {
+            if (r.state() == Reachability.State.REACHABLE && reachableAt[0] < 0) {
+                reachableAt[0] = (System.nanoTime() - started) / 1_000_000;
+            }
+        });
         peer.start().get(60, TimeUnit.SECONDS);
         out.println("ready " + peer.dhtAddress().getPort() + " " + peer.peerAddress().getPort() + " "
                 + (System.nanoTime() - started) / 1_000_000);
@@ -71,7 +78,7 @@ public final class ScriptedPeer {
                     case "reach" -> {
                         Reachability r = peer.reachability().get();
                         out.println("reach " + r.state() + " " + String.join(",", r.addresses()) + " | "
-                                + r.words() + " | " + (System.nanoTime() - started) / 1_000_000);
+                                + r.words() + " | " + reachableAt[0]);
                     }
                     case "quit" -> {
                         peer.stop().get(60, TimeUnit.SECONDS);

@@ -65,11 +65,28 @@ public final class Inbox {
         return refresh().thenCompose(v -> users.valueOf(me, Keys.inbox(me), InboxValue.class, "inbox/" + me))
                 .thenApply(inbox -> inbox.map(InboxValue::clearedUntilMillis).orElse(0L))
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
-                        .thenCompose(entries -> accept(entries, cleared)))
+                        .thenCompose(entries -> accept(entries, cleared, true)))
                 .thenCompose(newest -> {
                     clearing = clearUntil(newest);
                     return refresh();
                 });
+    }
+
+    /**
+     * Reads {@code notifications/<me>} again while the user is online: a notice whose direct delivery failed (this
+     * peer's presence was not yet visible to the sender, say) shows within one poll instead of at the next login.
+     */
+    public CompletableFuture<Void> poll() {
+        return clearing.thenCompose(v -> users.valueOf(me, Keys.inbox(me), InboxValue.class, "inbox/" + me))
+                .thenApply(inbox -> inbox.map(InboxValue::clearedUntilMillis).orElse(0L))
+                .thenCompose(cleared -> dht.entries(Keys.notifications(me))
+                        .thenCompose(entries -> accept(entries, cleared, false))
+                        .thenCompose(newest -> {
+                            if (newest > cleared) {
+                                clearing = clearUntil(newest);
+                            }
+                            return refresh();
+                        }));
     }
 
     /** A notice sent directly by its signer while this user is online; false when it is not genuine. */
@@ -90,7 +107,7 @@ public final class Inbox {
         return store.markRead(me).thenCompose(n -> refresh());
     }
 
-    private CompletableFuture<Long> accept(List<SetEntry> entries, long cleared) {
+    private CompletableFuture<Long> accept(List<SetEntry> entries, long cleared, boolean whileAway) {
         List<CompletableFuture<Long>> each = new ArrayList<>();
         for (SetEntry e : entries) {
             if (e.tombstone()) {
@@ -101,7 +118,8 @@ public final class Inbox {
                 if (fresh.isEmpty()) {
                     return CompletableFuture.completedFuture(0L);
                 }
-                Notification away = new Notification(fresh.get().kind(), fresh.get().from(), fresh.get().at(), true);
+                Notification away = new Notification(fresh.get().kind(), fresh.get().from(), fresh.get().at(),
+                        whileAway);
                 return store.add(me, away).thenApply(added -> away.at().toEpochMilli());
             }).exceptionally(x -> 0L));
         }

@@ -32,18 +32,19 @@ final class DirectNotifier implements FollowNotifier {
     public void tell(String target, SetEntry notice) {
         byte[] body = RecordBytes.encode(notice);
         presence.presenceOf(target).thenAccept(p -> {
-            if (!presence.isOnline(p) || p.addresses().isEmpty()) {
-                return;
-            }
             List<InetSocketAddress> to = PeerAddresses.parseAll(p.addresses());
-            if (to.isEmpty()) {
+            if (!presence.isOnline(p) || to.isEmpty()) {
+                LOG.info("{} is not online ({}); the notice waits in notifications/{}", target, p, target);
                 return;
             }
             retry.run(() -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
                 if (e != null) {
-                    LOG.info("{} did not take the follow notice: {}", target, e.getMessage());
+                    LOG.info("{} did not take the follow notice at {}: {}", target, to, e.getMessage());
                 }
             });
-        }).exceptionally(e -> null);
+        }).exceptionally(e -> {
+            LOG.info("presence of {} not read, so no direct notice: {}", target, e.getMessage());
+            return null;
+        });
     }
 }

@@ -99,6 +99,7 @@ public final class UserSession implements TimelineService {
         ctx.dissemination().catchUp(me, follows.following().get()).thenAccept(n -> timeline.refresh());
         every(settings.collectInterval(), () -> collector.collect().thenAccept(n -> timeline.refresh()));
         every(settings.presenceRefresh(), followed::poll);
+        every(settings.presenceRefresh(), () -> inbox.poll().exceptionally(e -> null));
         return this;
     }
 
