@@ -2,6 +2,7 @@ package murmur.bootstrap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,7 @@ import murmur.bootstrap.sntp.SntpServer;
 import murmur.config.BootstrapSettings;
 import murmur.config.MurmurSettings;
 import murmur.dht.DhtNode;
+import murmur.dht.DialBackVerdict;
 import murmur.dht.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,7 @@ public final class BootstrapDaemon {
     private volatile PeerExchange exchange;
     private volatile State state = State.NEW;
     private volatile Instant startedAt;
+    private volatile DialBackVerdict reachability = DialBackVerdict.UNKNOWN;
     private CompletableFuture<Void> started;
     private CompletableFuture<Void> stopped;
 
@@ -112,8 +116,21 @@ public final class BootstrapDaemon {
         status.write(state, dhtStatus());
         statusTicker.scheduleAtFixedRate(() -> status.write(state, dhtStatus()), STATUS_EVERY_SECONDS,
                 STATUS_EVERY_SECONDS, TimeUnit.SECONDS);
+        long every = b.exchangeInterval().toMillis();
+        statusTicker.scheduleWithFixedDelay(() -> checkReachable(seeds), 0, every, TimeUnit.MILLISECONDS);
         LOG.info("bootstrap node {} up: DHT {}:{}, SNTP {}, admin {}, data dir {}, seeds {}", dht.id(), b.host(),
                 dht.address().getPort(), sntp.localAddress(), admin.localAddress(), b.dataDir(), b.seeds());
+    }
+
+    /** Asks the other bootstrap nodes to dial this one back, so that {@code /health} says whether the world can. */
+    private void checkReachable(List<InetSocketAddress> seeds) {
+        int port = node.address().getPort();
+        node.checkReachable(seeds, port, port).thenAccept(v -> {
+            if (v != reachability) {
+                LOG.info("reachability: {}", v.name().toLowerCase(Locale.ROOT));
+            }
+            reachability = v;
+        });
     }
 
     /** Takes the node down; safe to call more than once, before or after {@link #start()}. */
@@ -168,6 +185,8 @@ public final class BootstrapDaemon {
             h.put("routingTableSize", dht.routingTableSize());
             h.put("storedRecords", dht.storedRecords());
             h.put("storedBytes", dht.storedBytes());
+            h.put("reachability", reachability.name().toLowerCase(Locale.ROOT));
+            h.put("observedAddress", dht.observedAddress().map(InetAddress::getHostAddress).orElse(""));
         }
         SntpServer s = sntp;
         if (s != null) {

@@ -57,6 +57,9 @@ class LocalNetworkTest {
             String health = get(first, "/health");
             assertThat(health).contains("\"nodeId\":\"" + first.nodeId().toHex() + "\"", "\"routingTableSize\":",
                     "\"storedRecords\":", "\"storedBytes\":", "\"uptimeSeconds\":");
+            BootstrapDaemon last = network.nodes().get(2);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(last, "/health"))
+                    .as("the other nodes dialled it back").contains("\"reachability\":\"reachable\""));
             assertThat(get(first, "/metrics")).contains("murmur_dht_requests_total{type=\"ping\"}",
                     "murmur_dht_lookups_total{mode=\"nodes\"}", "murmur_dht_stored_records");
         }

@@ -183,6 +183,15 @@ public final class DhtNode {
     }
 
     /**
+     * Asks up to three of {@code nodes} to {@link #dialBack} this one and takes the majority of their answers (a tie
+     * is unreachable, no answer at all unknown). Never fails.
+     */
+    public CompletableFuture<DialBackVerdict> checkReachable(List<InetSocketAddress> nodes, int udpPort,
+            int tcpPort) {
+        return new DialBackCheck(this).run(nodes, udpPort, tcpPort);
+    }
+
+    /**
      * The IP address other nodes see this node's requests come from, once {@link ObservedAddresses#QUORUM} nodes
      * on different IPs agree on it (and more agree on it than on any other); empty until then.
      */

@@ -64,6 +64,20 @@ class DialBackIT {
     }
 
     @Test
+    void lyingNodesThatDisagreeNeverDecideTheAddressAndOneLiarCannotOutvoteTheTruth() throws Exception {
+        try (LyingNode liar1 = new LyingNode(new InetSocketAddress("127.0.0.4", 0),
+                new InetSocketAddress("198.51.100.1", 4000));
+                LyingNode liar2 = new LyingNode(new InetSocketAddress("127.0.0.5", 0),
+                        new InetSocketAddress("198.51.100.2", 4000))) {
+            asker.bootstrap(List.of(liar1.address(), liar2.address())).orTimeout(20, TimeUnit.SECONDS).join();
+            assertThat(asker.observedAddress()).isEmpty();
+
+            asker.bootstrap(List.of(first.address(), second.address())).orTimeout(20, TimeUnit.SECONDS).join();
+            assertThat(asker.observedAddress()).contains(InetAddress.getByName("127.0.0.1"));
+        }
+    }
+
+    @Test
     void aDialBackReachesOpenPortsFromFreshSockets() throws Exception {
         try (ServerSocket link = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             DialBackResult r = asker.dialBack(first.address(), asker.address().getPort(), link.getLocalPort())

@@ -12,10 +12,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import murmur.dht.DhtNode;
+import murmur.dht.DialBackVerdict;
 import murmur.timeline.Reachability;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
-import murmur.timeline.reach.ReachabilityCheck.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +41,6 @@ public final class ReachService {
     private final ScheduledExecutorService scheduler;
     private final AddressBook book;
     private final InetAddress bound;
-    private final ReachabilityCheck check;
     private final LiveValue<Reachability> state = new LiveValue<>(Reachability.CHECKING);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -71,7 +70,6 @@ public final class ReachService {
         this.recheck = recheck;
         this.scheduler = scheduler;
         this.book = new AddressBook(link, LocalAddresses::reachableVia);
-        this.check = new ReachabilityCheck(dht);
     }
 
     /** Starts the first check in the background; completes at once. */
@@ -179,14 +177,14 @@ public final class ReachService {
         int udp = udpMapping.map(m -> m.external().getPort()).orElse(dht.address().getPort());
         int tcp = tcpMapping.map(m -> m.external().getPort()).orElse(linkPort);
         if (checkers.isEmpty()) {
-            publish(Verdict.UNKNOWN);
+            publish(DialBackVerdict.UNKNOWN);
             return CompletableFuture.completedFuture(null);
         }
-        return check.run(checkers, udp, tcp).thenAccept(this::publish);
+        return dht.checkReachable(checkers, udp, tcp).thenAccept(this::publish);
     }
 
-    private void publish(Verdict verdict) {
-        book.observedWorks(verdict == Verdict.REACHABLE);
+    private void publish(DialBackVerdict verdict) {
+        book.observedWorks(verdict == DialBackVerdict.REACHABLE);
         List<String> addresses = book.addresses();
         String method = tcpMapping.map(PortMapping::method).orElse("");
         Reachability r = switch (verdict) {
