@@ -68,7 +68,8 @@ class RestartIT {
         DhtNode after = cluster.add(dir.resolve("n5"), port);
         assertThat(after.id()).isEqualTo(id);
         assertThat(after.storedRecords()).isEqualTo(stored).isPositive();
-        assertThat(after.routingTableSize()).isEqualTo(contacts);
+        // The saved contacts are back; a request from a node it did not know may already have added one more.
+        assertThat(after.routingTableSize()).isGreaterThanOrEqualTo(contacts).isPositive();
 
         after.bootstrap(List.of()).join();
         assertThat(after.routingTableSize()).isEqualTo(9);
