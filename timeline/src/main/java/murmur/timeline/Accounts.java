@@ -3,7 +3,6 @@ package murmur.timeline;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.observe.Live;
-import murmur.timeline.observe.LiveValue;
 
 /**
  * Signing up and signing in on a running peer. Failures complete the future with a {@link TimelineException} whose
@@ -30,9 +29,7 @@ public interface Accounts {
     Live<ConnectionStatus> connection();
 
     /** Whether other computers can reach this peer, and at which addresses; checked again as the network changes. */
-    default Live<Reachability> reachability() {
-        return new LiveValue<>(Reachability.CHECKING);
-    }
+    Live<Reachability> reachability();
 
     /** The NTP-corrected clock's state. */
     Live<ClockStatus> clockStatus();

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineService;
 import murmur.timeline.observe.Live;
@@ -46,6 +47,11 @@ final class AfterStart implements Accounts {
     @Override
     public Live<ClockStatus> clockStatus() {
         return peer.clockStatus();
+    }
+
+    @Override
+    public Live<Reachability> reachability() {
+        return peer.reachability();
     }
 
     @Override

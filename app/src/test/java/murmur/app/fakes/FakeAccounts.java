@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineException;
@@ -33,6 +34,7 @@ public final class FakeAccounts implements Accounts {
     private final List<String> online = new CopyOnWriteArrayList<>();
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(new ConnectionStatus(true, 3));
     private final LiveValue<ClockStatus> clockStatus = new LiveValue<>(ClockStatus.UNSYNCHRONISED);
+    private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
     private volatile boolean noNetwork;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
@@ -65,6 +67,10 @@ public final class FakeAccounts implements Accounts {
 
     public LiveValue<ConnectionStatus> connectionValue() {
         return connection;
+    }
+
+    public LiveValue<Reachability> reachabilityValue() {
+        return reachability;
     }
 
     public LiveValue<ClockStatus> clockValue() {
@@ -119,6 +125,11 @@ public final class FakeAccounts implements Accounts {
     @Override
     public LiveValue<ConnectionStatus> connection() {
         return connection;
+    }
+
+    @Override
+    public LiveValue<Reachability> reachability() {
+        return reachability;
     }
 
     @Override

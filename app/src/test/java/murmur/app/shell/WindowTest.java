@@ -18,6 +18,7 @@ import murmur.app.fakes.FakeTimeline;
 import murmur.dht.TestClock;
 import murmur.app.feed.PostItem;
 import murmur.timeline.Notification;
+import murmur.timeline.Reachability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -66,6 +67,19 @@ class WindowTest {
         assertThat(timeline.getItems().get(0).delivery()).isEqualTo("not received by any follower yet");
         assertThat(robot.lookup("hello murmur").tryQuery()).isPresent();
         assertThat(robot.lookup("#compose").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void theStatusBarSaysWhetherOtherComputersCanReachThisOne(FxRobot robot) {
+        assertThat(text(robot, "#reachabilityStatus")).startsWith("Checking whether other computers");
+
+        accounts.reachabilityValue().set(new Reachability(Reachability.State.UNREACHABLE, List.of(), "",
+                "Behind a router that could not be opened"));
+
+        await().untilAsserted(() -> assertThat(text(robot, "#reachabilityStatus"))
+                .isEqualTo("Behind a router that could not be opened"));
+        assertThat(robot.lookup("#reachabilityStatus").queryAs(Label.class).getStyleClass())
+                .contains("warning-text");
     }
 
     @Test

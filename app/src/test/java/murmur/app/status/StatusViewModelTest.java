@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import murmur.app.fakes.FakeAccounts;
 import murmur.dht.TestClock;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
 import org.junit.jupiter.api.Test;
 
 class StatusViewModelTest {
@@ -35,6 +37,23 @@ class StatusViewModelTest {
         assertThat(model.clockWarning().get()).isFalse();
         assertThat(model.clock().get()).isEqualTo("clock offset -42 ms, synchronised with 127.0.0.1:4123");
         assertThat(StatusViewModel.offset(Duration.ofMillis(2500))).isEqualTo("+2.5 s");
+    }
+
+    @Test
+    void saysInWordsWhetherOtherComputersCanReachThisOne() {
+        model.activate();
+        assertThat(model.reachability().get()).startsWith("Checking whether other computers can reach");
+        assertThat(model.reachable().get()).isFalse();
+
+        peer.reachabilityValue().set(new Reachability(Reachability.State.REACHABLE, List.of("203.0.113.7:41000"),
+                "PCP", "Reachable at 203.0.113.7:41000 (router opened by PCP)"));
+        assertThat(model.reachability().get()).isEqualTo("Reachable at 203.0.113.7:41000 (router opened by PCP)");
+        assertThat(model.reachable().get()).isTrue();
+
+        peer.reachabilityValue().set(new Reachability(Reachability.State.UNREACHABLE, List.of("192.168.1.20:41000"),
+                "", "Behind a router that could not be opened"));
+        assertThat(model.reachability().get()).isEqualTo("Behind a router that could not be opened");
+        assertThat(model.reachable().get()).as("the status bar warns").isFalse();
     }
 
     @Test

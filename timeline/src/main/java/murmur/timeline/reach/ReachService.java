@@ -44,10 +44,13 @@ public final class ReachService {
     private final LiveValue<Reachability> state = new LiveValue<>(Reachability.CHECKING);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean mappingInFlight = new AtomicBoolean();
+    private volatile boolean routerAsked;
     private volatile boolean stopped;
     private volatile Optional<PortMapping> tcpMapping = Optional.empty();
     private volatile Optional<PortMapping> udpMapping = Optional.empty();
-    private volatile long renewAtNanos = Long.MAX_VALUE;
+    /** When the router is next to be asked: now at first, then at half the lease, or a check interval after a no. */
+    private volatile long mapDueNanos = System.nanoTime();
     private volatile List<InetAddress> lastLocal = List.of();
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> periodic;
@@ -128,13 +131,20 @@ public final class ReachService {
             lastLocal = now;
             tcpMapping = Optional.empty();
             udpMapping = Optional.empty();
+            book.mapped(Optional.empty());
+            mapDueNanos = System.nanoTime();
             refresh();
-        } else if (System.nanoTime() >= renewAtNanos) {
+        } else if (mapping && System.nanoTime() >= mapDueNanos) {
             refresh();
         }
     }
 
-    /** One round: map (or renew), then check. Rounds never overlap; one asked for meanwhile runs right after. */
+    /**
+     * One round: a dial-back check with the mappings there are now. Rounds never overlap; one asked for meanwhile
+     * runs right after. When the router is due to be asked (first, on renewal or after a network change), that runs
+     * beside the check, never in front of it (finding a UPnP router takes seconds), and a new mapping starts a new
+     * round.
+     */
     void refresh() {
         if (stopped) {
             return;
@@ -143,7 +153,8 @@ public final class ReachService {
             again.set(true);
             return;
         }
-        mapPorts().thenCompose(v -> checkNow()).whenComplete((v, e) -> {
+        mapIfDue();
+        checkNow().whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("reachability check failed", e);
             }
@@ -154,10 +165,26 @@ public final class ReachService {
         });
     }
 
-    private CompletableFuture<Void> mapPorts() {
-        if (!mapping || (tcpMapping.isPresent() && System.nanoTime() < renewAtNanos)) {
-            return CompletableFuture.completedFuture(null);
+    /** Asks the router when a lease is due for renewal, and otherwise at most once per check interval. */
+    private void mapIfDue() {
+        boolean due = mapping && System.nanoTime() >= mapDueNanos;
+        if (!due || !mappingInFlight.compareAndSet(false, true)) {
+            return;
         }
+        mapPorts().whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("opening the router failed", e);
+            }
+            if (tcpMapping.isEmpty()) {
+                mapDueNanos = System.nanoTime() + recheck.toNanos();
+            }
+            routerAsked = true;
+            mappingInFlight.set(false);
+            refresh();
+        });
+    }
+
+    private CompletableFuture<Void> mapPorts() {
         return mapper.map(PortMapping.Protocol.TCP, linkPort, LEASE).thenCompose(tcp -> {
             tcpMapping = tcp;
             return tcp.isEmpty() ? CompletableFuture.completedFuture(Optional.<PortMapping>empty())
@@ -168,7 +195,7 @@ public final class ReachService {
             Duration life = tcpMapping.map(PortMapping::lifetime).orElse(recheck);
             Duration half = life.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30)
                     : life.dividedBy(2);
-            renewAtNanos = tcpMapping.isPresent() ? System.nanoTime() + half.toNanos() : Long.MAX_VALUE;
+            mapDueNanos = System.nanoTime() + half.toNanos();
         });
     }
 
@@ -194,6 +221,7 @@ public final class ReachService {
             case UNREACHABLE -> new Reachability(Reachability.State.UNREACHABLE, addresses, method,
                     !mapping ? "Behind a router or firewall that lets nobody in (opening the router is turned off)"
                             : tcpMapping.isPresent() ? "Behind a router that was opened, yet nobody got in"
+                            : !routerAsked ? "Behind a router: asking it to open a port"
                             : "Behind a router that could not be opened");
             case UNKNOWN -> new Reachability(Reachability.State.UNKNOWN, addresses, method,
                     checkers.isEmpty() ? "Reachability unknown: no bootstrap node to ask"

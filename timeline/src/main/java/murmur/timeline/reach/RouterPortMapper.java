@@ -191,7 +191,8 @@ public final class RouterPortMapper implements PortMapper {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     upnp.complete(List.of());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.info("router: UPnP search failed: {}", e.toString());
                     upnp.complete(List.of());
                 }
             }, "upnp-search");
@@ -210,7 +211,8 @@ public final class RouterPortMapper implements PortMapper {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     result.complete(onFailure);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
+                    // LinkageError: the library failing to initialise must not leave the caller waiting.
                     LOG.info("router: {} failed: {}", what, e.toString());
                     result.complete(onFailure);
                 }
