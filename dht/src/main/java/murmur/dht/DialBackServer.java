@@ -15,11 +15,13 @@ import murmur.dht.wire.Message;
 /**
  * Answers {@link Message.DialBack}: probes the requester's own source address (never one it names), from fresh
  * sockets. A probe is a small packet to an address that just sent us one, so it amplifies nothing; still, each
- * source IP gets one dial-back per {@link #PER_SOURCE_INTERVAL} and at most {@link #MAX_CONCURRENT} run at once.
+ * source IP gets at most {@link #PER_SOURCE} dial-backs per {@link #WINDOW} (several peers behind one router share
+ * an IP) and at most {@link #MAX_CONCURRENT} run at once.
  */
 final class DialBackServer {
     static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
-    static final Duration PER_SOURCE_INTERVAL = Duration.ofSeconds(2);
+    static final Duration WINDOW = Duration.ofSeconds(30);
+    static final int PER_SOURCE = 8;
     static final int MAX_CONCURRENT = 8;
     private static final int MAX_SOURCES = 1024;
 
@@ -27,9 +29,9 @@ final class DialBackServer {
     private final Clock clock;
     private final DhtObserver observer;
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
-    private final Map<InetAddress, Instant> lastBySource = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<InetAddress, Window> bySource = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, Window> eldest) {
             return size() > MAX_SOURCES;
         }
     };
@@ -56,16 +58,19 @@ final class DialBackServer {
 
     private boolean admit(InetAddress source) {
         Instant now = clock.instant();
-        synchronized (lastBySource) {
-            Instant last = lastBySource.get(source);
-            if (last != null && now.isBefore(last.plus(PER_SOURCE_INTERVAL))) {
+        synchronized (bySource) {
+            Window w = bySource.get(source);
+            if (w == null || !now.isBefore(w.start().plus(WINDOW))) {
+                w = new Window(now, 0);
+            }
+            if (w.count() >= PER_SOURCE || !slots.tryAcquire()) {
                 return false;
             }
-            if (!slots.tryAcquire()) {
-                return false;
-            }
-            lastBySource.put(source, now);
+            bySource.put(source, new Window(w.start(), w.count() + 1));
             return true;
         }
     }
+
+    /** Dial-backs for one source IP since {@code start}. */
+    private record Window(Instant start, int count) {}
 }

@@ -1,12 +1,11 @@
 package murmur.app.netns;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import murmur.bootstrap.testing.Commands;
 
 /**
  * An "internet" and a home network behind it, all network namespaces on this machine. A hub namespace holds the
@@ -144,9 +143,8 @@ final class HomeNetwork implements AutoCloseable {
 
     /** The port forwards miniupnpd has made now, as nftables lists them (its {@code dnat} rules). */
     List<String> routerForwards() throws IOException {
-        Process p = new ProcessBuilder("ip", "netns", "exec", ROUTER, "nft", "list", "chain", "inet", "miniupnpd",
-                "prerouting_miniupnpd").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Commands.output("ip", "netns", "exec", ROUTER, "nft", "list", "chain", "inet", "miniupnpd",
+                "prerouting_miniupnpd");
         return out.lines().filter(l -> l.contains("dnat")).map(String::trim).toList();
     }
 
@@ -189,8 +187,7 @@ final class HomeNetwork implements AutoCloseable {
     }
 
     private static void killAllIn(String ns) throws IOException {
-        Process p = new ProcessBuilder("ip", "netns", "pids", ns).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Commands.output("ip", "netns", "pids", ns);
         for (String pid : out.split("\\s+")) {
             if (pid.matches("\\d+")) {
                 ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
@@ -205,8 +202,7 @@ final class HomeNetwork implements AutoCloseable {
     }
 
     private void removeLeftovers() throws IOException {
-        Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Commands.output("ip", "netns", "list");
         for (String line : out.split("\n")) {
             String ns = line.split(" ")[0];
             if (ns.startsWith(PREFIX)) {
@@ -216,21 +212,7 @@ final class HomeNetwork implements AutoCloseable {
         }
     }
 
-    static boolean run(boolean required, String... cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("timed out: " + String.join(" ", cmd));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", cmd), e);
-        }
-        if (required && p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
-        }
-        return p.exitValue() == 0;
+    private static boolean run(boolean required, String... cmd) throws IOException {
+        return Commands.run(required, cmd);
     }
 }

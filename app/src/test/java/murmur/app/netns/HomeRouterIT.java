@@ -3,19 +3,17 @@ package murmur.app.netns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import murmur.bootstrap.cli.BootstrapCli;
+import murmur.bootstrap.testing.ChildProcesses;
+import murmur.bootstrap.testing.LineProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class HomeRouterIT {
-    private static final List<String> JVM = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dmurmur.log=INFO");
-    private static final Path LOGS = Path.of("target", "netns-home-router");
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final List<Process> processes = new ArrayList<>();
+    /** Each child's stderr (INFO and up) is kept in target/netns-home-router, for a post-mortem. */
+    private final ChildProcesses children = new ChildProcesses(Path.of("target", "netns-home-router"),
+            Stream.concat(ChildProcesses.SMALL_JVM.stream(), Stream.of("-Dmurmur.log=INFO")).toList());
     private HomeNetwork net;
 
     @TempDir
@@ -52,7 +49,7 @@ class HomeRouterIT {
 
     @AfterEach
     void tearDown() throws IOException {
-        processes.forEach(Process::destroyForcibly);
+        children.close();
         if (net != null) {
             net.close();
         }
@@ -165,12 +162,13 @@ class HomeRouterIT {
             seeds.add(net.internetHost("b" + i, i + 1) + ":4100");
         }
         for (int i = 0; i < 3; i++) {
-            List<String> cmd = java(BootstrapCli.class.getName(), "--host", i == 0 ? "::" : seeds.get(i).split(":")[0],
+            String ip = seeds.get(i).split(":")[0];
+            List<String> cmd = children.java(BootstrapCli.class.getName(), "--host", i == 0 ? "::" : ip,
                     "--port", "4100", "--data", dir.resolve("b" + i).toString(), "--set",
-                    "bootstrap.advertiseHost=" + seeds.get(i).split(":")[0]);
+                    "bootstrap.advertiseHost=" + ip);
             String self = seeds.get(i);
             seeds.stream().filter(s -> !s.equals(self)).forEach(s -> cmd.addAll(List.of("--peer", s)));
-            start("b" + i, net.exec("b" + i, cmd));
+            children.start("b" + i, net.exec("b" + i, cmd));
         }
         return seeds;
     }
@@ -178,51 +176,23 @@ class HomeRouterIT {
     private Peer peer(String host, List<String> seeds) throws IOException {
         List<String> args = new ArrayList<>(List.of(dir.resolve("data-" + host).toString()));
         args.addAll(seeds);
-        Peer p = new Peer(host, start(host, net.exec(host, java(ScriptedPeer.class.getName(),
-                args.toArray(String[]::new)))));
+        List<String> cmd = net.exec(host, children.java(ScriptedPeer.class.getName(), args.toArray(String[]::new)));
+        Peer p = new Peer(host, children.start(host, cmd));
         assertThat(p.awaitReady()).startsWith("ready");
         return p;
     }
 
-    private List<String> java(String main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    private Process start(String name, List<String> cmd) throws IOException {
-        Files.createDirectories(LOGS);
-        Process p = new ProcessBuilder(cmd).redirectError(LOGS.resolve(name + ".log").toFile()).start();
-        processes.add(p);
-        return p;
-    }
-
     /** A user's peer process, asked one line at a time. */
-    private static final class Peer {
+    private static final class Peer extends LineProcess {
         final String name;
-        final BufferedReader in;
-        final PrintWriter out;
 
         Peer(String name, Process p) {
+            super(p);
             this.name = name;
-            in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            out = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
         String awaitReady() throws IOException {
-            String line = in.readLine();
-            while (line != null && !line.startsWith("ready")) {
-                line = in.readLine();
-            }
-            return line;
-        }
-
-        synchronized String ask(String line) throws IOException {
-            out.println(line);
-            return in.readLine();
+            return awaitLine("ready");
         }
 
         void ok(String line) throws IOException {

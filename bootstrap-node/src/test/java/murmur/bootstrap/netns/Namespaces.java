@@ -1,10 +1,9 @@
 package murmur.bootstrap.netns;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import murmur.bootstrap.testing.Commands;
 
 /**
  * Hosts on a private Ethernet: a hub namespace holds a bridge, and each host namespace has a veth pair with one end
@@ -81,8 +80,7 @@ final class Namespaces implements AutoCloseable {
     }
 
     private static void removeLeftovers() throws IOException {
-        Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Commands.output("ip", "netns", "list");
         for (String line : out.split("\n")) {
             String ns = line.split(" ")[0];
             if (ns.startsWith(PREFIX)) {
@@ -92,20 +90,6 @@ final class Namespaces implements AutoCloseable {
     }
 
     private static boolean run(boolean required, String... cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("timed out: " + String.join(" ", cmd));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", cmd), e);
-        }
-        if (required && p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
-        }
-        return p.exitValue() == 0;
+        return Commands.run(required, cmd);
     }
 }

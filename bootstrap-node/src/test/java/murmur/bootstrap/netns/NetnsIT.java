@@ -3,18 +3,15 @@ package murmur.bootstrap.netns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import murmur.bootstrap.cli.BootstrapCli;
 import murmur.bootstrap.netns.cli.NetnsPeer;
+import murmur.bootstrap.testing.ChildProcesses;
+import murmur.bootstrap.testing.LineProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,11 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(180)
 class NetnsIT {
-    private static final List<String> JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
-    /** Each child's stderr, kept after the test for a post-mortem. */
-    private static final Path LOGS = Path.of("target", "netns-it");
-    private final List<Process> processes = new ArrayList<>();
+    /** Each child's stderr is kept in target/netns-it after the test, for a post-mortem. */
+    private final ChildProcesses children = new ChildProcesses(Path.of("target", "netns-it"),
+            ChildProcesses.SMALL_JVM);
     private final List<Peer> peers = new ArrayList<>();
     private Namespaces net;
 
@@ -41,7 +36,7 @@ class NetnsIT {
 
     @AfterEach
     void tearDown() throws IOException {
-        processes.forEach(Process::destroyForcibly);
+        children.close();
         if (net != null) {
             net.close();
         }
@@ -57,15 +52,16 @@ class NetnsIT {
             bootstrap.add(net.host("b" + b, b + 1) + ":4100");
         }
         for (int b = 0; b < 3; b++) {
-            List<String> cmd = java(BootstrapCli.class.getName(), "--host", bootstrap.get(b).split(":")[0],
+            List<String> cmd = children.java(BootstrapCli.class.getName(), "--host", bootstrap.get(b).split(":")[0],
                     "--port", "4100", "--data", dir.resolve("b" + b).toString(), "--set", "dht.requestTimeout=500ms");
             String self = bootstrap.get(b);
             bootstrap.stream().filter(a -> !a.equals(self)).forEach(a -> cmd.addAll(List.of("--peer", a)));
-            start(net.exec("b" + b, cmd));
+            children.start("b" + b, net.exec("b" + b, cmd));
         }
         for (int p = 0; p < 5; p++) {
             String ip = net.host("p" + p, 11 + p);
-            peers.add(new Peer(start(net.exec("p" + p, java(NetnsPeer.class.getName(), ip, bootstrap.get(p % 3))))));
+            peers.add(new Peer(children.start("p" + p, net.exec("p" + p, children.java(NetnsPeer.class.getName(), ip,
+                    bootstrap.get(p % 3))))));
         }
         for (Peer p : peers) {
             assertThat(p.awaitReady()).as("peer learnt every bootstrap node from one").isEqualTo("ready 3");
@@ -93,45 +89,15 @@ class NetnsIT {
         });
     }
 
-    private List<String> java(String main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    private Process start(List<String> cmd) throws IOException {
-        Files.createDirectories(LOGS);
-        Process p = new ProcessBuilder(cmd).redirectError(LOGS.resolve("process-" + processes.size() + ".log").toFile())
-                .start();
-        processes.add(p);
-        return p;
-    }
-
     /** A peer process, asked one line at a time. */
-    private static final class Peer {
-        final BufferedReader in;
-        final PrintWriter out;
-
+    private static final class Peer extends LineProcess {
         Peer(Process p) {
-            in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            out = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
+            super(p);
         }
 
-        /** The peer's ready line; anything it printed before (the JVM, logging) is skipped. */
+        /** The peer's ready line. */
         String awaitReady() throws IOException {
-            String line = in.readLine();
-            while (line != null && !line.startsWith("ready")) {
-                line = in.readLine();
-            }
-            return line;
-        }
-
-        synchronized String ask(String line) throws IOException {
-            out.println(line);
-            return in.readLine();
+            return awaitLine("ready");
         }
 
         String put(String key) throws IOException {

@@ -1,7 +1,6 @@
 package murmur.dht.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -106,9 +105,18 @@ class DialBackIT {
 
     @Test
     void oneSourceCannotMakeANodeDialRepeatedly() {
-        asker.dialBack(first.address(), asker.address().getPort(), 0).orTimeout(10, TimeUnit.SECONDS).join();
+        int answered = 0;
+        Throwable refused = null;
+        for (int i = 0; i < 20 && refused == null; i++) {
+            try {
+                asker.dialBack(first.address(), asker.address().getPort(), 0).orTimeout(10, TimeUnit.SECONDS).join();
+                answered++;
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+        }
 
-        assertThatThrownBy(() -> asker.dialBack(first.address(), asker.address().getPort(), 0)
-                .orTimeout(10, TimeUnit.SECONDS).join()).hasMessageContaining("too many requests");
+        assertThat(answered).as("a few peers behind one router may all ask").isGreaterThan(1);
+        assertThat(refused).as("but not without end").isNotNull().hasMessageContaining("too many requests");
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import murmur.dht.DhtNode;
 import murmur.dht.DialBackVerdict;
 import murmur.timeline.Reachability;
@@ -31,6 +32,8 @@ public final class ReachService {
     static final Duration LEASE = Duration.ofHours(1);
     static final Duration NETWORK_POLL = Duration.ofSeconds(15);
     static final Duration SETTLE = Duration.ofSeconds(1);
+    /** When no node answered, ask again this soon rather than after a whole check interval. */
+    static final Duration RETRY_UNKNOWN = Duration.ofSeconds(30);
 
     private final DhtNode dht;
     private final int linkPort;
@@ -45,6 +48,8 @@ public final class ReachService {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean mappingInFlight = new AtomicBoolean();
+    /** Counts the router's answers, so a check that overlapped one is not believed. */
+    private final AtomicLong mappings = new AtomicLong();
     private volatile boolean routerAsked;
     private volatile boolean stopped;
     private volatile Optional<PortMapping> tcpMapping = Optional.empty();
@@ -191,6 +196,7 @@ public final class ReachService {
                     : mapper.map(PortMapping.Protocol.UDP, dht.address().getPort(), LEASE);
         }).thenAccept(udp -> {
             udpMapping = udp;
+            mappings.incrementAndGet();
             book.mapped(tcpMapping.map(PortMapping::external));
             Duration life = tcpMapping.map(PortMapping::lifetime).orElse(recheck);
             Duration half = life.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30)
@@ -207,7 +213,18 @@ public final class ReachService {
             publish(DialBackVerdict.UNKNOWN);
             return CompletableFuture.completedFuture(null);
         }
-        return dht.checkReachable(checkers, udp, tcp).thenAccept(this::publish);
+        long mapped = mappings.get();
+        return dht.checkReachable(checkers, udp, tcp).thenAccept(verdict -> {
+            if (mappings.get() != mapped) {
+                // The router opened (or closed) ports while the nodes dialled: a fresh round is queued.
+                again.set(true);
+                return;
+            }
+            publish(verdict);
+            if (verdict == DialBackVerdict.UNKNOWN && !stopped) {
+                scheduler.schedule(this::refresh, RETRY_UNKNOWN.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void publish(DialBackVerdict verdict) {
@@ -221,7 +238,7 @@ public final class ReachService {
             case UNREACHABLE -> new Reachability(Reachability.State.UNREACHABLE, addresses, method,
                     !mapping ? "Behind a router or firewall that lets nobody in (opening the router is turned off)"
                             : tcpMapping.isPresent() ? "Behind a router that was opened, yet nobody got in"
-                            : !routerAsked ? "Behind a router: asking it to open a port"
+                            : !routerAsked || mappingInFlight.get() ? "Behind a router: asking it to open a port"
                             : "Behind a router that could not be opened");
             case UNKNOWN -> new Reachability(Reachability.State.UNKNOWN, addresses, method,
                     checkers.isEmpty() ? "Reachability unknown: no bootstrap node to ask"
