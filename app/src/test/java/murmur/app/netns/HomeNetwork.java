@@ -150,9 +150,7 @@ final class HomeNetwork implements AutoCloseable {
 
     /** The command line that runs {@code command} inside host {@code name}. */
     List<String> exec(String name, List<String> command) {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", PREFIX + name));
-        all.addAll(command);
-        return all;
+        return Commands.inNamespace(PREFIX + name, command);
     }
 
     @Override

@@ -2,6 +2,8 @@ package murmur.bootstrap.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command (ip, nft, sysctl) to its end, within 20 s, and says whether it worked. */
@@ -28,6 +30,13 @@ public final class Commands {
             throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
         }
         return p.exitValue() == 0;
+    }
+
+    /** The command line that runs {@code command} inside network namespace {@code namespace}. */
+    public static List<String> inNamespace(String namespace, List<String> command) {
+        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        all.addAll(command);
+        return all;
     }
 
     /** What {@code cmd} prints (stdout and stderr), whatever its exit code. */
