@@ -1,25 +1,37 @@
 package murmur.app.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import murmur.bootstrap.cli.BootstrapCli;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code murmur bootstrap}, listed here so help shows it. The {@code ./murmur} launcher runs the bootstrap-node
- * module's own entry point for it; this class only answers when the client's entry point is started by hand.
+ * {@code murmur bootstrap}: the bootstrap-node daemon, run by its own command line ({@link BootstrapCli}) with
+ * every argument, {@code --help} included; the global {@code --config} and {@code --set} are passed on to it.
  */
-@Command(name = "bootstrap", mixinStandardHelpOptions = true,
-        description = "Run a bootstrap node: a headless DHT daemon (./murmur bootstrap --help).")
+@Command(name = "bootstrap", description = "Run a bootstrap node: a headless DHT daemon (murmur bootstrap --help).")
 final class BootstrapCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private MurmurCli root;
 
     @Spec
     private CommandSpec spec;
 
+    @Unmatched
+    private List<String> args = new ArrayList<>();
+
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println(
-                "murmur: the bootstrap node is its own program; start it with ./murmur bootstrap [options]");
-        return MurmurCli.EXIT_USAGE;
+        CommandLine daemon = new CommandLine(new BootstrapCli());
+        daemon.setOut(spec.commandLine().getOut());
+        daemon.setErr(spec.commandLine().getErr());
+        return daemon.execute(root.globalArgs(args).toArray(String[]::new));
     }
 }

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "murmur", mixinStandardHelpOptions = true, versionProvider = MurmurCli.Version.class,
         description = "Murmur: a decentralized social timeline for the desktop.",
-        subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, BenchCommand.class,
-            SimCommand.class},
+        subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, NetworkCommand.class,
+            BenchCommand.class, SimCommand.class},
         footer = {"", "Settings: built-in defaults < --config <file> < --set key=value."})
 public final class MurmurCli implements Callable<Integer> {
 
@@ -92,6 +92,17 @@ public final class MurmurCli implements Callable<Integer> {
         List<String> all = new ArrayList<>(defaults);
         all.addAll(overrides);
         return SettingsLoader.load(Optional.ofNullable(config), all);
+    }
+
+    /** The global {@code --config} and {@code --set}, then {@code rest}: for commands with a parser of their own. */
+    List<String> globalArgs(List<String> rest) {
+        List<String> all = new ArrayList<>();
+        if (config != null) {
+            all.addAll(List.of("--config", config.toString()));
+        }
+        overrides.forEach(o -> all.addAll(List.of("--set", o)));
+        all.addAll(rest);
+        return all;
     }
 
     /** The process environment; tests replace it. */

@@ -34,7 +34,19 @@ class MurmurCliTest {
         assertThat(out.toString()).contains("Usage: murmur", "--config", "--set")
                 .containsPattern("(?m)^\\s+demo\\s").containsPattern("(?m)^\\s+app\\s")
                 .containsPattern("(?m)^\\s+bootstrap\\s").containsPattern("(?m)^\\s+bench\\s")
-                .containsPattern("(?m)^\\s+sim\\s");
+                .containsPattern("(?m)^\\s+sim\\s").containsPattern("(?m)^\\s+network\\s");
+    }
+
+    @Test
+    void bootstrapAndNetworkRunFromTheSameCommandLine() {
+        assertThat(run("bootstrap", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: murmur bootstrap", "--peer", "--sntp-port");
+
+        assertThat(run("network", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: murmur network", "up", "down", "status");
+
+        assertThat(run("--set", "dht.k=0", "bootstrap", "--port", "4100")).isEqualTo(2);
+        assertThat(err.toString()).as("the global settings reach the daemon").contains("dht.k");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package murmur.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import murmur.bootstrap.cli.NetworkCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code murmur network up|down|status}: a local network of bootstrap nodes, run by {@link NetworkCli}. */
+@Command(name = "network",
+        description = "Start, stop and inspect a local network of bootstrap nodes (murmur network --help).")
+final class NetworkCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Unmatched
+    private List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CommandLine network = new CommandLine(new NetworkCli());
+        network.setOut(spec.commandLine().getOut());
+        network.setErr(spec.commandLine().getErr());
+        return network.execute(args.toArray(String[]::new));
+    }
+}
