@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import murmur.config.MurmurSettings;
 import murmur.config.MurmurVersion;
@@ -28,12 +29,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "murmur", mixinStandardHelpOptions = true, versionProvider = MurmurCli.Version.class,
         description = "Murmur: a decentralized social timeline for the desktop.",
-        subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, NetworkCommand.class,
-            BenchCommand.class, SimCommand.class},
+        subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, NetworkCommand.class},
         footer = {"", "Settings: built-in defaults < --config <file> < --set key=value."})
 public final class MurmurCli implements Callable<Integer> {
 
-    static final int EXIT_USAGE = 2;
+    /** The exit code for a command line that makes no sense. */
+    public static final int EXIT_USAGE = 2;
     private static final Logger LOG = LoggerFactory.getLogger(MurmurCli.class);
 
     @Option(names = "--config", paramLabel = "<file>", scope = ScopeType.INHERIT,
@@ -54,9 +55,15 @@ public final class MurmurCli implements Callable<Integer> {
         System.exit(commandLine(new MurmurCli()).execute(args));
     }
 
-    /** A command line for {@code cli} that loads settings before running the chosen subcommand. */
-    static CommandLine commandLine(MurmurCli cli) {
+    /**
+     * A command line for {@code cli} that loads settings before running the chosen subcommand, with the
+     * {@link ExtraCommands} found on the class path (benchmarks and simulators, which the product does not ship).
+     */
+    public static CommandLine commandLine(MurmurCli cli) {
         CommandLine cmd = new CommandLine(cli);
+        for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
+            extra.commands().forEach(cmd::addSubcommand);
+        }
         cmd.setExecutionStrategy(cli::execute);
         return cmd;
     }
@@ -77,7 +84,7 @@ public final class MurmurCli implements Callable<Integer> {
     }
 
     /** The loaded settings; available while a subcommand runs. */
-    MurmurSettings settings() {
+    public MurmurSettings settings() {
         if (settings == null) {
             throw new IllegalStateException("settings are loaded only when a command runs");
         }

@@ -2,10 +2,8 @@ package murmur.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,9 @@ class MurmurCliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("Usage: murmur", "--config", "--set")
                 .containsPattern("(?m)^\\s+demo\\s").containsPattern("(?m)^\\s+app\\s")
-                .containsPattern("(?m)^\\s+bootstrap\\s").containsPattern("(?m)^\\s+bench\\s")
-                .containsPattern("(?m)^\\s+sim\\s").containsPattern("(?m)^\\s+network\\s");
+                .containsPattern("(?m)^\\s+bootstrap\\s").containsPattern("(?m)^\\s+network\\s");
+        assertThat(out.toString()).as("benchmarks and simulators are tools, not part of the product")
+                .doesNotContainPattern("(?m)^\\s+bench\\s");
     }
 
     @Test
@@ -88,22 +87,9 @@ class MurmurCliTest {
     }
 
     @Test
-    void settingsComeFromFileThenSetOptions() throws IOException {
-        Path file = Files.writeString(dir.resolve("m.yaml"), "dht:\n  k: 16\n  alpha: 4\n");
-
-        assertThat(run("sim", "--config", file.toString(), "--set", "dht.k=12", "dht", "--nodes", "40", "--keys",
-                "20")).isZero();
-
-        assertThat(cli.settings().dht().k()).isEqualTo(12);
-        assertThat(cli.settings().dht().alpha()).isEqualTo(4);
-        assertThat(out.toString()).contains("{\"sim\":\"dht\",\"nodes\":40,\"keys\":20,\"stored\":20,")
-                .contains("\"success_rate\":1.0000");
-    }
-
-    @Test
     void missingConfigFileIsNamed() {
         Path missing = dir.resolve("absent.yaml");
-        assertThat(run("--config", missing.toString(), "sim")).isEqualTo(2);
+        assertThat(run("--config", missing.toString(), "app")).isEqualTo(2);
         assertThat(err.toString()).contains("settings file not found", missing.toString());
     }
 

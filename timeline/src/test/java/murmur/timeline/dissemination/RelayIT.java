@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
-import murmur.timeline.dissemination.bench.Arrivals;
-import murmur.timeline.dissemination.bench.BenchPeer;
-import murmur.timeline.dissemination.bench.MemoryLog;
+import murmur.timeline.testing.Arrivals;
+import murmur.timeline.testing.BenchPeer;
+import murmur.timeline.testing.MemoryLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

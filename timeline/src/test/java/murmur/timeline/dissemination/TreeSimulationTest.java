@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import murmur.timeline.Post;
-import murmur.timeline.dissemination.bench.MemoryLog;
+import murmur.timeline.testing.MemoryLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

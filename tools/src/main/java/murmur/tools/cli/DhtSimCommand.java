@@ -1,4 +1,4 @@
-package murmur.app.cli;
+package murmur.tools.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;

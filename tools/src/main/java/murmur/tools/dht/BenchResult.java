@@ -1,4 +1,4 @@
-package murmur.dht.bench;
+package murmur.tools.dht;
 
 import java.util.Locale;
 

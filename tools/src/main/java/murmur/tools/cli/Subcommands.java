@@ -1,5 +1,6 @@
-package murmur.app.cli;
+package murmur.tools.cli;
 
+import murmur.app.cli.MurmurCli;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What a command group such as {@code bench} does when run without one of its subcommands. */

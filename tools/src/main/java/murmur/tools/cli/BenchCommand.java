@@ -1,6 +1,7 @@
-package murmur.app.cli;
+package murmur.tools.cli;
 
 import java.util.concurrent.Callable;
+import murmur.app.cli.MurmurCli;
 import murmur.config.MurmurSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package murmur.timeline.dissemination.bench;
+package murmur.tools.fanout;
 
 import java.util.Locale;
 

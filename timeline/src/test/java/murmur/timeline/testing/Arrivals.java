@@ -1,4 +1,4 @@
-package murmur.timeline.dissemination.bench;
+package murmur.timeline.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package murmur.app.cli;
+package murmur.tools.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import murmur.timeline.dissemination.bench.FanoutBenchOptions;
-import murmur.timeline.dissemination.bench.FanoutBenchResult;
-import murmur.timeline.dissemination.bench.FanoutBenchmark;
+import murmur.tools.fanout.FanoutBenchOptions;
+import murmur.tools.fanout.FanoutBenchResult;
+import murmur.tools.fanout.FanoutBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
-package murmur.app.cli;
+package murmur.tools.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import murmur.dht.bench.BenchOptions;
-import murmur.dht.bench.BenchResult;
-import murmur.dht.bench.DhtBenchmark;
+import murmur.tools.dht.BenchOptions;
+import murmur.tools.dht.BenchResult;
+import murmur.tools.dht.DhtBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package murmur.dht.bench;
+package murmur.tools.dht;
 
 /**
  * What {@link DhtBenchmark} runs: node count, keys, fraction killed, operations in flight, I/O threads, seed, and

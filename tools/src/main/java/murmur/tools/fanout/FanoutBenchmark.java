@@ -1,4 +1,4 @@
-package murmur.timeline.dissemination.bench;
+package murmur.tools.fanout;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,9 @@ import murmur.timeline.dissemination.Relay;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkThreads;
 import murmur.timeline.link.Retry;
+import murmur.timeline.testing.Arrivals;
+import murmur.timeline.testing.BenchPeer;
+import murmur.timeline.testing.MemoryLog;
 
 /**
  * One author and N followers on loopback. A fraction is offline; the author publishes each post down the tree of the

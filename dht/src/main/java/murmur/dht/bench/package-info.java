@@ -1,4 +1,0 @@
-/**
- * The DHT benchmark with real sockets on loopback.
- */
-package murmur.dht.bench;

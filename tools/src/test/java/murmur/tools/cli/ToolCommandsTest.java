@@ -1,0 +1,56 @@
+package murmur.tools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import murmur.app.cli.MurmurCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** With the tools on the class path, {@code murmur} has {@code bench} and {@code sim}, reading the same settings. */
+class ToolCommandsTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final MurmurCli cli = new MurmurCli();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        CommandLine cmd = MurmurCli.commandLine(cli);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void helpListsTheToolsBesideTheProductsCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^\\s+bench\\s").containsPattern("(?m)^\\s+sim\\s")
+                .containsPattern("(?m)^\\s+demo\\s").containsPattern("(?m)^\\s+network\\s");
+    }
+
+    @Test
+    void settingsComeFromFileThenSetOptions() throws IOException {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "dht:\n  k: 16\n  alpha: 4\n");
+
+        assertThat(run("sim", "--config", file.toString(), "--set", "dht.k=12", "dht", "--nodes", "40", "--keys",
+                "20")).isZero();
+
+        assertThat(cli.settings().dht().k()).isEqualTo(12);
+        assertThat(cli.settings().dht().alpha()).isEqualTo(4);
+        assertThat(out.toString()).contains("{\"sim\":\"dht\",\"nodes\":40,\"keys\":20,\"stored\":20,")
+                .contains("\"success_rate\":1.0000");
+    }
+
+    @Test
+    void aGroupWithoutItsSubcommandSaysWhichThereAre() {
+        assertThat(run("bench")).isEqualTo(MurmurCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("choose one of", "dht", "fanout");
+    }
+}
