@@ -27,10 +27,10 @@ import murmur.config.DhtSettings;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.rpc.RpcTimeoutException;
 import murmur.dht.rpc.Transport;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /**
  * One node's sockets. Requests go by UDP unless they exceed {@code udpMaxPayload}; an answer too large for a
@@ -236,7 +236,7 @@ final class NettyTransport implements Transport {
             Packet packet;
             try {
                 packet = codec.decode(ByteBufUtil.getBytes(content));
-            } catch (MalformedMessageException e) {
+            } catch (MalformedInputException e) {
                 dispatcher.rejected(from, "UDP", "malformed_udp", e);
                 return;
             }

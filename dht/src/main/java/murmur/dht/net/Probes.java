@@ -17,10 +17,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /**
  * Dial-back probes, each from a socket of its own that has never talked to the target, so that a router in front
@@ -46,7 +46,7 @@ final class Probes {
                             if (answer.requestId() == id && answer.body() instanceof Message.Pong) {
                                 reached.complete(true);
                             }
-                        } catch (MalformedMessageException ignored) {
+                        } catch (MalformedInputException ignored) {
                             // Not the answer; the timeout decides.
                         }
                     }

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
 import murmur.dht.rpc.RpcTimeoutException;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /** One request over a fresh TCP connection: connect, send a frame, read one frame back, close. */
 final class TcpClient {
@@ -59,7 +59,7 @@ final class TcpClient {
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
             try {
                 answer.complete(codec.decode(ByteBufUtil.getBytes(frame)));
-            } catch (MalformedMessageException e) {
+            } catch (MalformedInputException e) {
                 answer.completeExceptionally(e);
             }
             ctx.close();

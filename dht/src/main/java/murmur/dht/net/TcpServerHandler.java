@@ -8,9 +8,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.InetSocketAddress;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /**
  * Answers requests that arrive over TCP; anything else closes the connection. A connection that closes before
@@ -35,14 +35,14 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
         Packet packet;
         try {
             packet = codec.decode(ByteBufUtil.getBytes(frame));
-        } catch (MalformedMessageException e) {
+        } catch (MalformedInputException e) {
             dispatcher.rejected(from, "TCP", "malformed_tcp", e);
             ctx.close();
             return;
         }
         if (!packet.body().isRequest()) {
             dispatcher.rejected(from, "TCP", "malformed_tcp",
-                    new MalformedMessageException("an answer where a request belongs"));
+                    new MalformedInputException("an answer where a request belongs"));
             ctx.close();
             return;
         }
@@ -64,7 +64,7 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (!accounted) {
             accounted = true;
             dispatcher.rejected(remote(ctx), "TCP", "tcp_no_request",
-                    new MalformedMessageException("connection closed before a whole request arrived"));
+                    new MalformedInputException("connection closed before a whole request arrived"));
         }
         super.channelInactive(ctx);
     }

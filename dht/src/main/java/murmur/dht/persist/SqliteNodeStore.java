@@ -22,8 +22,8 @@ import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
 import murmur.dht.routing.Contact;
 import murmur.dht.store.StoreJournal;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.RecordBytes;
+import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +87,7 @@ public final class SqliteNodeStore implements StoreJournal, AutoCloseable {
         for (byte[] data : blobs("SELECT data FROM records")) {
             try {
                 records.add(RecordBytes.decodeRecord(data));
-            } catch (MalformedMessageException e) {
+            } catch (MalformedInputException e) {
                 LOG.warn("skipping an unreadable stored record: {}", e.getMessage());
             }
         }
@@ -99,7 +99,7 @@ public final class SqliteNodeStore implements StoreJournal, AutoCloseable {
         for (byte[] data : blobs("SELECT data FROM entries")) {
             try {
                 entries.add(RecordBytes.decodeEntry(data));
-            } catch (MalformedMessageException e) {
+            } catch (MalformedInputException e) {
                 LOG.warn("skipping an unreadable stored set entry: {}", e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package murmur.dht.wire;
 
+import murmur.transport.WireWriter;
 import java.util.List;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
@@ -11,28 +12,28 @@ final class BodyWriter {
 
     static void write(WireWriter w, Message body) {
         if (body instanceof Message.FindNode m) {
-            w.id(m.target());
+            Ids.write(w, m.target());
         } else if (body instanceof Message.FindValue m) {
-            w.id(m.key());
+            Ids.write(w, m.key());
         } else if (body instanceof Message.Nodes m) {
             w.u16(m.contacts().size());
             for (Contact c : m.contacts()) {
-                w.id(c.id()).address(c.address());
+                Ids.write(w, c.id()).address(c.address());
             }
         } else if (body instanceof Message.ValueFound m) {
             record(w, m.record());
         } else if (body instanceof Message.Store m) {
             record(w, m.record());
         } else if (body instanceof Message.FindSet m) {
-            w.id(m.key()).u8(m.after() == null ? 0 : 1);
+            Ids.write(w, m.key()).u8(m.after() == null ? 0 : 1);
             if (m.after() != null) {
-                w.id(m.after());
+                Ids.write(w, m.after());
             }
             w.u16(m.limit());
         } else if (body instanceof Message.SetPage m) {
-            entries(w.id(m.key()).u8(m.more() ? 1 : 0), m.entries());
+            entries(Ids.write(w, m.key()).u8(m.more() ? 1 : 0), m.entries());
         } else if (body instanceof Message.StoreEntries m) {
-            entries(w.id(m.key()), m.entries());
+            entries(Ids.write(w, m.key()), m.entries());
         } else if (body instanceof Message.StoreResult m) {
             w.u8(m.status().ordinal()).i32(m.accepted());
         } else if (body instanceof Message.DialBack m) {

@@ -9,6 +9,9 @@ import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
+import murmur.transport.MalformedInputException;
+import murmur.transport.WireReader;
+import murmur.transport.WireWriter;
 
 /**
  * The binary wire format, version 2: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}, and
@@ -40,24 +43,24 @@ public final class MessageCodec {
         return w.toBytes();
     }
 
-    public Packet decode(byte[] bytes) throws MalformedMessageException {
+    public Packet decode(byte[] bytes) throws MalformedInputException {
         if (bytes.length > maxMessageBytes) {
-            throw new MalformedMessageException("message of " + bytes.length + " bytes exceeds " + maxMessageBytes);
+            throw new MalformedInputException("message of " + bytes.length + " bytes exceeds " + maxMessageBytes);
         }
         WireReader r = new WireReader(bytes);
         if (r.u8() != MAGIC) {
-            throw new MalformedMessageException("not a Murmur DHT message (bad magic byte)");
+            throw new MalformedInputException("not a Murmur DHT message (bad magic byte)");
         }
         int version = r.u8();
         if (version != VERSION) {
-            throw new MalformedMessageException("unsupported protocol version " + version);
+            throw new MalformedInputException("unsupported protocol version " + version);
         }
         MessageType type = MessageType.fromCode(r.u8());
         long requestId = r.i64();
         byte[] senderKey = r.raw(Ed25519.PUBLIC_KEY_BYTES, "sender key");
         int senderPort = r.u16();
         if (senderPort == 0) {
-            throw new MalformedMessageException("sender port 0");
+            throw new MalformedInputException("sender port 0");
         }
         InetSocketAddress observed = type.isRequest() ? null : r.optionalAddress();
         Message body = readBody(type, r);
@@ -65,51 +68,51 @@ public final class MessageCodec {
         return new Packet(requestId, senderKey, senderPort, body, observed);
     }
 
-    private Message readBody(MessageType type, WireReader r) throws MalformedMessageException {
+    private Message readBody(MessageType type, WireReader r) throws MalformedInputException {
         return switch (type) {
             case PING -> new Message.Ping();
             case PONG -> new Message.Pong();
-            case FIND_NODE -> new Message.FindNode(r.id());
+            case FIND_NODE -> new Message.FindNode(Ids.read(r));
             case NODES -> new Message.Nodes(readContacts(r));
-            case FIND_VALUE -> new Message.FindValue(r.id());
+            case FIND_VALUE -> new Message.FindValue(Ids.read(r));
             case VALUE_FOUND -> new Message.ValueFound(readRecord(r));
-            case FIND_SET -> new Message.FindSet(r.id(), readBoolean(r) ? r.id() : null, r.u16());
+            case FIND_SET -> new Message.FindSet(Ids.read(r), readBoolean(r) ? Ids.read(r) : null, r.u16());
             case SET_PAGE -> readSetPage(r);
             case STORE -> new Message.Store(readRecord(r));
             case STORE_ENTRIES -> readStoreEntries(r);
             case STORE_RESULT -> new Message.StoreResult(readStatus(r), r.i32());
             case USE_TCP -> new Message.UseTcp();
-            case ERROR -> new Message.ErrorReply(r.text(MAX_TEXT));
+            case ERROR -> new Message.ErrorReply(r.text(MAX_TEXT, "error text"));
             case DIAL_BACK -> new Message.DialBack(r.u16(), r.u16());
             case DIAL_BACK_RESULT -> new Message.DialBackResult(readBoolean(r), readBoolean(r));
         };
     }
 
-    private List<Contact> readContacts(WireReader r) throws MalformedMessageException {
+    private List<Contact> readContacts(WireReader r) throws MalformedInputException {
         int n = r.count(MAX_CONTACTS, "contacts");
         List<Contact> contacts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            contacts.add(new Contact(r.id(), r.address()));
+            contacts.add(new Contact(Ids.read(r), r.address()));
         }
         return contacts;
     }
 
-    private OwnedRecord readRecord(WireReader r) throws MalformedMessageException {
+    private OwnedRecord readRecord(WireReader r) throws MalformedInputException {
         return RecordLayout.readRecord(r, maxMessageBytes);
     }
 
-    private Message readSetPage(WireReader r) throws MalformedMessageException {
-        NodeId key = r.id();
+    private Message readSetPage(WireReader r) throws MalformedInputException {
+        NodeId key = Ids.read(r);
         boolean more = readBoolean(r);
         return new Message.SetPage(key, readEntries(key, r), more);
     }
 
-    private Message readStoreEntries(WireReader r) throws MalformedMessageException {
-        NodeId key = r.id();
+    private Message readStoreEntries(WireReader r) throws MalformedInputException {
+        NodeId key = Ids.read(r);
         return new Message.StoreEntries(key, readEntries(key, r));
     }
 
-    private List<SetEntry> readEntries(NodeId key, WireReader r) throws MalformedMessageException {
+    private List<SetEntry> readEntries(NodeId key, WireReader r) throws MalformedInputException {
         int n = r.count(maxListEntries, "set entries");
         List<SetEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -118,19 +121,19 @@ public final class MessageCodec {
         return entries;
     }
 
-    private static WriteStatus readStatus(WireReader r) throws MalformedMessageException {
+    private static WriteStatus readStatus(WireReader r) throws MalformedInputException {
         int code = r.u8();
         WriteStatus[] all = WriteStatus.values();
         if (code >= all.length) {
-            throw new MalformedMessageException("unknown write status " + code);
+            throw new MalformedInputException("unknown write status " + code);
         }
         return all[code];
     }
 
-    private static boolean readBoolean(WireReader r) throws MalformedMessageException {
+    private static boolean readBoolean(WireReader r) throws MalformedInputException {
         int b = r.u8();
         if (b > 1) {
-            throw new MalformedMessageException("boolean byte " + b);
+            throw new MalformedInputException("boolean byte " + b);
         }
         return b == 1;
     }

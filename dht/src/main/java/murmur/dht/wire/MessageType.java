@@ -2,6 +2,7 @@ package murmur.dht.wire;
 
 import java.util.HashMap;
 import java.util.Map;
+import murmur.transport.MalformedInputException;
 
 /** Type codes on the wire. Codes are forever: add new ones, never renumber. */
 enum MessageType {
@@ -50,10 +51,10 @@ enum MessageType {
         return code;
     }
 
-    static MessageType fromCode(int code) throws MalformedMessageException {
+    static MessageType fromCode(int code) throws MalformedInputException {
         MessageType t = code < BY_CODE.length ? BY_CODE[code] : null;
         if (t == null) {
-            throw new MalformedMessageException("unknown message type " + code);
+            throw new MalformedInputException("unknown message type " + code);
         }
         return t;
     }

@@ -2,6 +2,9 @@ package murmur.dht.wire;
 
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
+import murmur.transport.MalformedInputException;
+import murmur.transport.WireReader;
+import murmur.transport.WireWriter;
 
 /** Records and set entries as standalone bytes, for storage on disk; the same layout as on the wire. */
 public final class RecordBytes {
@@ -15,7 +18,7 @@ public final class RecordBytes {
         return w.toBytes();
     }
 
-    public static OwnedRecord decodeRecord(byte[] bytes) throws MalformedMessageException {
+    public static OwnedRecord decodeRecord(byte[] bytes) throws MalformedInputException {
         WireReader r = new WireReader(bytes);
         OwnedRecord record = RecordLayout.readRecord(r, MAX_VALUE);
         r.end();
@@ -23,14 +26,14 @@ public final class RecordBytes {
     }
 
     public static byte[] encode(SetEntry entry) {
-        WireWriter w = new WireWriter().id(entry.setKey());
+        WireWriter w = Ids.write(new WireWriter(), entry.setKey());
         RecordLayout.write(w, entry);
         return w.toBytes();
     }
 
-    public static SetEntry decodeEntry(byte[] bytes) throws MalformedMessageException {
+    public static SetEntry decodeEntry(byte[] bytes) throws MalformedInputException {
         WireReader r = new WireReader(bytes);
-        SetEntry entry = RecordLayout.readEntry(r, r.id(), MAX_VALUE);
+        SetEntry entry = RecordLayout.readEntry(r, Ids.read(r), MAX_VALUE);
         r.end();
         return entry;
     }

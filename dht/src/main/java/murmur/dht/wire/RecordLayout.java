@@ -4,18 +4,21 @@ import murmur.dht.Ed25519;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
+import murmur.transport.MalformedInputException;
+import murmur.transport.WireReader;
+import murmur.transport.WireWriter;
 
 /** The one layout of a record and of a set entry, shared by messages and by storage on disk. */
 final class RecordLayout {
     private RecordLayout() {}
 
     static void write(WireWriter w, OwnedRecord r) {
-        w.id(r.key()).raw(r.owner()).i64(r.seq()).i64(r.issuedAtMillis()).i32(r.ttlSeconds()).blob(r.value())
+        Ids.write(w, r.key()).raw(r.owner()).i64(r.seq()).i64(r.issuedAtMillis()).i32(r.ttlSeconds()).blob(r.value())
                 .raw(r.signature());
     }
 
-    static OwnedRecord readRecord(WireReader r, int maxValue) throws MalformedMessageException {
-        NodeId key = r.id();
+    static OwnedRecord readRecord(WireReader r, int maxValue) throws MalformedInputException {
+        NodeId key = Ids.read(r);
         byte[] owner = r.raw(Ed25519.PUBLIC_KEY_BYTES, "owner key");
         long seq = r.i64();
         long issuedAt = r.i64();
@@ -31,14 +34,14 @@ final class RecordLayout {
                 .blob(e.value()).raw(e.signature());
     }
 
-    static SetEntry readEntry(WireReader r, NodeId setKey, int maxValue) throws MalformedMessageException {
+    static SetEntry readEntry(WireReader r, NodeId setKey, int maxValue) throws MalformedInputException {
         byte[] writer = r.raw(Ed25519.PUBLIC_KEY_BYTES, "writer key");
         long seq = r.i64();
         long issuedAt = r.i64();
         int ttl = r.i32();
         int flag = r.u8();
         if (flag > 1) {
-            throw new MalformedMessageException("tombstone flag " + flag);
+            throw new MalformedInputException("tombstone flag " + flag);
         }
         byte[] value = r.blob(maxValue, "entry value");
         byte[] signature = r.raw(Ed25519.SIGNATURE_BYTES, "signature");

@@ -6,10 +6,10 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import murmur.dht.SigningKey;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /** A node on plain JDK sockets that answers every ping with a pong claiming the requester came from {@code lie}. */
 final class LyingNode implements AutoCloseable {
@@ -31,7 +31,7 @@ final class LyingNode implements AutoCloseable {
                                 socket.getLocalPort(), new Message.Pong(), lie));
                         socket.send(new DatagramPacket(out, out.length, in.getSocketAddress()));
                     }
-                } catch (IOException | MalformedMessageException e) {
+                } catch (IOException | MalformedInputException e) {
                     if (socket.isClosed()) {
                         return;
                     }

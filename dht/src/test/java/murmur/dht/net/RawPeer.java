@@ -10,17 +10,17 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import murmur.dht.SigningKey;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
+import murmur.transport.MalformedInputException;
 
 /** A hand-rolled peer that speaks the wire format over plain JDK sockets, to send what a real node never would. */
 final class RawPeer {
     private final MessageCodec codec = new MessageCodec(1 << 20, 1000);
     private final SigningKey key = SigningKey.generate();
 
-    Message udp(InetSocketAddress to, Message request) throws IOException, MalformedMessageException {
+    Message udp(InetSocketAddress to, Message request) throws IOException, MalformedInputException {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(3000);
             byte[] bytes = encode(request, socket.getLocalPort());
@@ -32,7 +32,7 @@ final class RawPeer {
         }
     }
 
-    Message tcp(InetSocketAddress to, Message request) throws IOException, MalformedMessageException {
+    Message tcp(InetSocketAddress to, Message request) throws IOException, MalformedInputException {
         try (Socket socket = new Socket(to.getAddress(), to.getPort())) {
             socket.setSoTimeout(3000);
             byte[] bytes = encode(request, 9);

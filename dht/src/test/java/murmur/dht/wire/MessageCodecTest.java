@@ -23,6 +23,7 @@ import murmur.dht.SigningKey;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
+import murmur.transport.MalformedInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -116,7 +117,7 @@ class MessageCodecTest {
 
     @ParameterizedTest
     @MethodSource("messages")
-    void everyMessageSurvivesARoundTrip(Message body) throws MalformedMessageException {
+    void everyMessageSurvivesARoundTrip(Message body) throws MalformedInputException {
         Packet packet = new Packet(-42L, SENDER, 51234, body);
 
         Packet decoded = codec.decode(codec.encode(packet));
@@ -149,7 +150,7 @@ class MessageCodecTest {
         byte[] bytes = codec.encode(new Packet(7L, SENDER, 4100, new Message.Pong(), null));
         bytes[HEADER] = 5;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class)
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("neither IPv4 nor IPv6");
     }
 
@@ -160,7 +161,7 @@ class MessageCodecTest {
     }
 
     @Test
-    void decodedRecordsAndEntriesStillVerify() throws MalformedMessageException {
+    void decodedRecordsAndEntriesStillVerify() throws MalformedInputException {
         Message.ValueFound found = (Message.ValueFound) codec.decode(encode(new Message.ValueFound(record("v"))))
                 .body();
         Message.SetPage page = (Message.SetPage) codec.decode(encode(new Message.SetPage(SET_KEY,
@@ -174,7 +175,7 @@ class MessageCodecTest {
     }
 
     @Test
-    void ipv4AndIpv6ContactsKeepTheirAddressFamilyAndPort() throws MalformedMessageException {
+    void ipv4AndIpv6ContactsKeepTheirAddressFamilyAndPort() throws MalformedInputException {
         Contact v4 = contact("10.0.0.7", 4000, 5);
         Contact v6 = contact("2001:db8::42", 443, 6);
 
@@ -187,7 +188,7 @@ class MessageCodecTest {
     }
 
     @Test
-    void maximalAllowedListsRoundTrip() throws MalformedMessageException {
+    void maximalAllowedListsRoundTrip() throws MalformedInputException {
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < MessageCodec.MAX_CONTACTS; i++) {
             contacts.add(contact("10.0.0." + (i + 1), 4000 + i, i));
@@ -218,7 +219,7 @@ class MessageCodecTest {
             byte[] prefix = Arrays.copyOf(whole, len);
             assertThatThrownBy(() -> codec.decode(prefix))
                     .as("prefix of %d of %d bytes of %s", len, whole.length, body)
-                    .isInstanceOf(MalformedMessageException.class);
+                    .isInstanceOf(MalformedInputException.class);
         }
     }
 
@@ -229,7 +230,7 @@ class MessageCodecTest {
         byte[] longer = Arrays.copyOf(whole, whole.length + 1);
 
         assertThatThrownBy(() -> codec.decode(longer))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("trailing");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("trailing");
     }
 
     @ParameterizedTest
@@ -239,7 +240,7 @@ class MessageCodecTest {
         bytes[0] = (byte) magic;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("magic");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("magic");
     }
 
     @ParameterizedTest
@@ -249,7 +250,7 @@ class MessageCodecTest {
         bytes[1] = (byte) version;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("version " + version);
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("version " + version);
     }
 
     @ParameterizedTest
@@ -259,7 +260,7 @@ class MessageCodecTest {
         bytes[2] = (byte) type;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("unknown message type");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("unknown message type");
     }
 
     @Test
@@ -268,7 +269,7 @@ class MessageCodecTest {
         bytes[HEADER - 2] = 0;
         bytes[HEADER - 1] = 0;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test
@@ -279,13 +280,13 @@ class MessageCodecTest {
         byte[] junk = new byte[2001];
 
         assertThatThrownBy(() -> small.decode(big))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("exceeds 2000");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("exceeds 2000");
         assertThatThrownBy(() -> small.decode(junk))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("exceeds 2000");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("exceeds 2000");
     }
 
     @Test
-    void messageOfExactlyTheLimitIsAccepted() throws MalformedMessageException {
+    void messageOfExactlyTheLimitIsAccepted() throws MalformedInputException {
         byte[] probe = encode(new Message.ValueFound(
                 OwnedRecord.sign(OWNER, KEY, new byte[100], 1, Duration.ofHours(1), NOW)));
         MessageCodec exact = new MessageCodec(probe.length, MAX_LIST);
@@ -302,7 +303,7 @@ class MessageCodecTest {
         byte[] bytes = encode(new Message.Nodes(contacts));
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("contacts");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("contacts");
     }
 
     @Test
@@ -313,9 +314,9 @@ class MessageCodecTest {
         byte[] store = strict.encode(new Packet(1, SENDER, 4000, new Message.StoreEntries(SET_KEY, three)));
 
         assertThatThrownBy(() -> strict.decode(page))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("set entries");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("set entries");
         assertThatThrownBy(() -> strict.decode(store))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("set entries");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("set entries");
     }
 
     @Test
@@ -325,14 +326,14 @@ class MessageCodecTest {
         bytes[ANSWER_BODY + 1] = (byte) 0xff;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("65535 contacts");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("65535 contacts");
     }
 
     @Test
     void errorTextLongerThanTheLimitIsMalformed() {
         byte[] bytes = encode(new Message.ErrorReply("x".repeat(MessageCodec.MAX_TEXT + 1)));
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @ParameterizedTest
@@ -346,7 +347,7 @@ class MessageCodecTest {
         bytes[valueLength + 2] = (byte) (length >>> 8);
         bytes[valueLength + 3] = (byte) length;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test
@@ -355,7 +356,7 @@ class MessageCodecTest {
         bytes[ANSWER_BODY + 3] = 100;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("truncated");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("truncated");
     }
 
     @ParameterizedTest
@@ -364,7 +365,7 @@ class MessageCodecTest {
         byte[] bytes = encode(new Message.Nodes(List.of(contact("10.0.0.1", 4000, 1))));
         bytes[ANSWER_BODY + 2 + 32] = (byte) length;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test
@@ -374,7 +375,7 @@ class MessageCodecTest {
         bytes[bytes.length - 1] = 0;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("port 0");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("port 0");
     }
 
     @Test
@@ -383,7 +384,7 @@ class MessageCodecTest {
         bytes[ANSWER_BODY] = (byte) WriteStatus.values().length;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("write status");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("write status");
     }
 
     @Test
@@ -394,7 +395,7 @@ class MessageCodecTest {
         bytes[flag] = 2;
 
         assertThatThrownBy(() -> codec.decode(bytes))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("tombstone flag");
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining("tombstone flag");
     }
 
     @Test
@@ -402,7 +403,7 @@ class MessageCodecTest {
         byte[] bytes = encode(new Message.SetPage(SET_KEY, List.of(), true));
         bytes[ANSWER_BODY + 32] = 2;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test
@@ -410,7 +411,7 @@ class MessageCodecTest {
         byte[] bytes = encode(new Message.FindSet(SET_KEY, null, 200));
         bytes[HEADER + 32] = 2;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test
@@ -459,7 +460,7 @@ class MessageCodecTest {
     }
 
     /**
-     * Decodes {@code bytes}; only MalformedMessageException may escape. What decodes must encode back to the very
+     * Decodes {@code bytes}; only MalformedInputException may escape. What decodes must encode back to the very
      * same bytes: the format has one encoding per message, so nothing can smuggle a second meaning. (Error text is
      * exempt: invalid UTF-8 in it decodes to replacement characters, which is harmless for a human-readable reason.)
      */
@@ -467,7 +468,7 @@ class MessageCodecTest {
         Packet packet;
         try {
             packet = codec.decode(bytes);
-        } catch (MalformedMessageException expected) {
+        } catch (MalformedInputException expected) {
             return false;
         } catch (RuntimeException e) {
             throw new AssertionError("decode threw " + e + " for " + Arrays.toString(bytes), e);
@@ -481,7 +482,7 @@ class MessageCodecTest {
     // ---- RecordBytes ----
 
     @Test
-    void recordBytesRoundTripAnOwnedRecord() throws MalformedMessageException {
+    void recordBytesRoundTripAnOwnedRecord() throws MalformedInputException {
         OwnedRecord r = record("profile");
 
         OwnedRecord back = RecordBytes.decodeRecord(RecordBytes.encode(r));
@@ -492,7 +493,7 @@ class MessageCodecTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void recordBytesRoundTripASetEntryAndTombstone(boolean tombstone) throws MalformedMessageException {
+    void recordBytesRoundTripASetEntryAndTombstone(boolean tombstone) throws MalformedInputException {
         SetEntry e = tombstone ? SetEntry.tombstone(WRITER, SET_KEY, 4, Duration.ofDays(1), NOW)
                 : entry(WRITER, "follows");
 
@@ -505,7 +506,7 @@ class MessageCodecTest {
     }
 
     @Test
-    void recordBytesRoundTripALargeValue() throws MalformedMessageException {
+    void recordBytesRoundTripALargeValue() throws MalformedInputException {
         byte[] value = new byte[2 * 1024 * 1024];
         new Random(3).nextBytes(value);
         OwnedRecord r = OwnedRecord.sign(OWNER, KEY, value, 1, Duration.ofHours(1), NOW);
@@ -519,21 +520,21 @@ class MessageCodecTest {
         byte[] entry = RecordBytes.encode(entry(WRITER, "y"));
         for (int len = 0; len < record.length; len++) {
             byte[] prefix = Arrays.copyOf(record, len);
-            assertThatThrownBy(() -> RecordBytes.decodeRecord(prefix)).isInstanceOf(MalformedMessageException.class);
+            assertThatThrownBy(() -> RecordBytes.decodeRecord(prefix)).isInstanceOf(MalformedInputException.class);
         }
         for (int len = 0; len < entry.length; len++) {
             byte[] prefix = Arrays.copyOf(entry, len);
-            assertThatThrownBy(() -> RecordBytes.decodeEntry(prefix)).isInstanceOf(MalformedMessageException.class);
+            assertThatThrownBy(() -> RecordBytes.decodeEntry(prefix)).isInstanceOf(MalformedInputException.class);
         }
         assertThatThrownBy(() -> RecordBytes.decodeRecord(Arrays.copyOf(record, record.length + 1)))
-                .isInstanceOf(MalformedMessageException.class);
+                .isInstanceOf(MalformedInputException.class);
         assertThatThrownBy(() -> RecordBytes.decodeEntry(Arrays.copyOf(entry, entry.length + 1)))
-                .isInstanceOf(MalformedMessageException.class);
+                .isInstanceOf(MalformedInputException.class);
     }
 
     @ParameterizedTest
     @EnumSource(WriteStatus.class)
-    void storeResultCarriesEachStatus(WriteStatus status) throws MalformedMessageException {
+    void storeResultCarriesEachStatus(WriteStatus status) throws MalformedInputException {
         Message.StoreResult m = (Message.StoreResult) codec.decode(encode(new Message.StoreResult(status, 5))).body();
 
         assertThat(m.status()).isEqualTo(status);

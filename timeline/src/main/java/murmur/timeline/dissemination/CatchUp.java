@@ -13,6 +13,7 @@ import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
+import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ final class CatchUp {
         return direct.request(to, WireTypes.FETCH, body).thenApply(answer -> {
             try {
                 return FetchCodec.decodePage(answer);
-            } catch (WireException e) {
+            } catch (MalformedInputException e) {
                 throw new CompletionException(new IllegalArgumentException("malformed page: " + e.getMessage()));
             }
         });

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Post;
 import murmur.timeline.UserName;
 import murmur.timeline.post.PostStore;
+import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class CatchUpServer {
         FetchRequest request;
         try {
             request = FetchCodec.decodeRequest(body);
-        } catch (WireException e) {
+        } catch (MalformedInputException e) {
             LOG.warn("dropped a malformed catch-up request from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed request: " + e.getMessage()));
         }

@@ -3,6 +3,9 @@ package murmur.timeline.dissemination;
 import murmur.config.TimelineSettings;
 import murmur.dht.Ed25519;
 import murmur.timeline.Post;
+import murmur.transport.MalformedInputException;
+import murmur.transport.WireReader;
+import murmur.transport.WireWriter;
 
 /** A signed post inside a message. Only the shape is checked here; the signature is checked by the receiver. */
 final class PostWire {
@@ -12,19 +15,19 @@ final class PostWire {
     private PostWire() {}
 
     static void write(WireWriter out, Post post) {
-        out.string(post.author()).i64(post.seq()).bytes(post.prevHash()).i64(post.timestampMillis())
-                .string(post.text()).bytes(post.signature());
+        out.text(post.author()).i64(post.seq()).blob(post.prevHash()).i64(post.timestampMillis())
+                .text(post.text()).blob(post.signature());
     }
 
-    static Post read(WireReader in) throws WireException {
-        String author = in.string(MAX_NAME_BYTES, "author");
+    static Post read(WireReader in) throws MalformedInputException {
+        String author = in.text(MAX_NAME_BYTES, "author");
         long seq = in.i64();
-        byte[] prevHash = in.bytes(Post.HASH_BYTES, "previous hash");
+        byte[] prevHash = in.blob(Post.HASH_BYTES, "previous hash");
         long at = in.i64();
-        String text = in.string(MAX_TEXT_BYTES, "text");
-        byte[] signature = in.bytes(Ed25519.SIGNATURE_BYTES, "signature");
+        String text = in.text(MAX_TEXT_BYTES, "text");
+        byte[] signature = in.blob(Ed25519.SIGNATURE_BYTES, "signature");
         if (seq < 1 || prevHash.length != Post.HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES) {
-            throw new WireException("malformed post");
+            throw new MalformedInputException("malformed post");
         }
         return new Post(author, seq, prevHash, at, text, signature);
     }

@@ -14,6 +14,7 @@ import murmur.timeline.Post;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
+import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class Relay {
         PushMessage push;
         try {
             push = PushCodec.decode(body);
-        } catch (WireException e) {
+        } catch (MalformedInputException e) {
             LOG.warn("dropped a malformed push from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed push: " + e.getMessage()));
         }
@@ -118,7 +119,7 @@ public final class Relay {
         ReceiptMessage receipt;
         try {
             receipt = ReceiptCodec.decode(body);
-        } catch (WireException e) {
+        } catch (MalformedInputException e) {
             LOG.warn("dropped a malformed receipt from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed receipt: " + e.getMessage()));
         }

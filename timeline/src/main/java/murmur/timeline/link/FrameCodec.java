@@ -1,6 +1,7 @@
 package murmur.timeline.link;
 
 import java.nio.ByteBuffer;
+import murmur.transport.MalformedInputException;
 
 /**
  * Frames to bytes and back: {@code [u32 length][u8 version][u8 kind][u16 type][u64 id][body]}, big-endian, where
@@ -42,25 +43,25 @@ final class FrameCodec {
     }
 
     /** One whole frame, length prefix included, exactly as {@link #encode} wrote it. */
-    Frame decode(byte[] bytes) throws MalformedFrameException {
+    Frame decode(byte[] bytes) throws MalformedInputException {
         if (bytes.length < LENGTH_BYTES + HEADER_BYTES) {
-            throw new MalformedFrameException("frame of " + bytes.length + " B is shorter than a header");
+            throw new MalformedInputException("frame of " + bytes.length + " B is shorter than a header");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         long length = Integer.toUnsignedLong(in.getInt());
         if (length > maxFrameBytes) {
-            throw new MalformedFrameException("frame length " + length + " exceeds " + maxFrameBytes);
+            throw new MalformedInputException("frame length " + length + " exceeds " + maxFrameBytes);
         }
         if (length != bytes.length - LENGTH_BYTES) {
-            throw new MalformedFrameException("frame length " + length + " but " + in.remaining() + " B follow");
+            throw new MalformedInputException("frame length " + length + " but " + in.remaining() + " B follow");
         }
         int version = Byte.toUnsignedInt(in.get());
         if (version != VERSION) {
-            throw new MalformedFrameException("unsupported frame version " + version);
+            throw new MalformedInputException("unsupported frame version " + version);
         }
         int kindCode = Byte.toUnsignedInt(in.get());
         FrameKind kind = FrameKind.ofCode(kindCode)
-                .orElseThrow(() -> new MalformedFrameException("unknown frame kind " + kindCode));
+                .orElseThrow(() -> new MalformedInputException("unknown frame kind " + kindCode));
         int type = Short.toUnsignedInt(in.getShort());
         long id = in.getLong();
         byte[] body = new byte[in.remaining()];

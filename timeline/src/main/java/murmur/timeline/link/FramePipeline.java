@@ -12,6 +12,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import murmur.transport.MalformedInputException;
 
 /**
  * The handlers every link connection starts with: framing by length (a declared length above the limit fails at
@@ -38,7 +39,7 @@ final class FramePipeline {
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf bytes, List<Object> out)
-                throws MalformedFrameException {
+                throws MalformedInputException {
             out.add(codec.decode(ByteBufUtil.getBytes(bytes)));
         }
     }

@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import murmur.dht.SetEntry;
-import murmur.dht.wire.MalformedMessageException;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.link.RequestHandler;
+import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ public final class FollowNotices implements RequestHandler {
         SetEntry entry;
         try {
             entry = RecordBytes.decodeEntry(body);
-        } catch (MalformedMessageException e) {
+        } catch (MalformedInputException e) {
             LOG.warn("malformed follow notice from {}: {}", from, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed notice"));
         }

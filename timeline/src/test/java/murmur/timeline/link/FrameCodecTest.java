@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import murmur.transport.MalformedInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,7 +103,7 @@ class FrameCodecTest {
     }
 
     private void assertMalformed(byte[] bytes, String reason) {
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedFrameException.class)
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining(reason);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import murmur.transport.MalformedInputException;
 import org.junit.jupiter.api.Test;
 
 /** The serving end of a connection, driven through its real pipeline without sockets. */
@@ -105,7 +106,7 @@ class InboundRequestsTest {
                 .isEqualTo(Frame.request(ECHO, 9, new byte[0]).response(bytes("echo split")));
     }
 
-    private Frame exchange(Frame request) throws MalformedFrameException {
+    private Frame exchange(Frame request) throws MalformedInputException {
         channel.writeInbound(wire(request));
         ByteBuf out = channel.readOutbound();
         try {
