@@ -29,9 +29,14 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine daemon = new CommandLine(new BootstrapCli());
-        daemon.setOut(spec.commandLine().getOut());
-        daemon.setErr(spec.commandLine().getErr());
-        return daemon.execute(root.globalArgs(args).toArray(String[]::new));
+        return runOwn(spec, new BootstrapCli(), root.globalArgs(args));
+    }
+
+    /** Runs {@code command} on its own command line with {@code args}, printing where this command prints. */
+    static int runOwn(CommandSpec spec, Object command, List<String> args) {
+        CommandLine own = new CommandLine(command);
+        own.setOut(spec.commandLine().getOut());
+        own.setErr(spec.commandLine().getErr());
+        return own.execute(args.toArray(String[]::new));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import murmur.bootstrap.cli.NetworkCli;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,9 +22,6 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine network = new CommandLine(new NetworkCli());
-        network.setOut(spec.commandLine().getOut());
-        network.setErr(spec.commandLine().getErr());
-        return network.execute(args.toArray(String[]::new));
+        return BootstrapCommand.runOwn(spec, new NetworkCli(), args);
     }
 }
