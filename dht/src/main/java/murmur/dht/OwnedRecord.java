@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import murmur.transport.Ed25519;
 
 /**
  * A value under a key that belongs to one Ed25519 key: the first valid write claims the key, later writes must be

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import murmur.transport.Ed25519;
 
 /**
  * One writer's entry in a multi-writer set (followers of a user, notifications for a user). Each writer holds at most

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import murmur.transport.Ed25519;
 import org.junit.jupiter.api.Test;
 
 class SigningKeyTest {

@@ -18,6 +18,7 @@ import murmur.timeline.dissemination.DisseminationService;
 import murmur.timeline.dissemination.LocalUser;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.PeerLink;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
@@ -29,7 +30,6 @@ import murmur.timeline.reach.ReachService;
 import murmur.timeline.reach.RouterPortMapper;
 import murmur.timeline.session.AccountService;
 import murmur.timeline.session.FollowNotices;
-import murmur.timeline.session.MessageTypes;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
 import murmur.timeline.store.Database;
@@ -78,7 +78,7 @@ final class PeerParts {
         }).thenAccept(l -> {
             link = l;
             kept.put(LINK_PORT, l.address().getPort());
-            link.onRequest(MessageTypes.FOLLOW_NOTICE, new FollowNotices(() -> current));
+            link.onRequest(LinkTypes.FOLLOW_NOTICE, new FollowNotices(() -> current));
             PortMapper mapper = t.portMapping() && !host.isLoopbackAddress()
                     ? RouterPortMapper.forDefaultGateway() : PortMapper.NONE;
             reach = new ReachService(dht, new InetSocketAddress(host, l.address().getPort()), config.seeds(), mapper,

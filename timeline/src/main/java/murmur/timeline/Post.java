@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
-import murmur.dht.Ed25519;
 import murmur.dht.SigningKey;
+import murmur.transport.Ed25519;
 
 /**
  * A signed post. The author's sequence numbers start at 1 and have no gaps; {@code prevHash} is the {@link #hash()}

@@ -13,15 +13,15 @@ import murmur.dht.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
 import murmur.dht.wire.RecordBytes;
-import murmur.timeline.link.LinkSettings;
-import murmur.timeline.link.PeerLink;
 import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.link.LinkSettings;
+import murmur.timeline.link.LinkTypes;
+import murmur.timeline.link.PeerLink;
 import murmur.timeline.records.FollowerEntryValue;
 import murmur.timeline.records.FollowingValue;
 import murmur.timeline.records.Keys;
 import murmur.timeline.records.NotificationValue;
 import murmur.timeline.records.RecordWriter;
-import murmur.timeline.session.MessageTypes;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,9 +78,9 @@ class ForgeryTest {
         try {
             SetEntry forged = mallory.signEntry(Keys.notifications("target_d"),
                     new NotificationValue("FOLLOW", "victim_d", System.currentTimeMillis()), TTL);
-            assertThat(client.request(peer.peerAddress(), MessageTypes.FOLLOW_NOTICE, RecordBytes.encode(forged)))
+            assertThat(client.request(peer.peerAddress(), LinkTypes.FOLLOW_NOTICE, RecordBytes.encode(forged)))
                     .failsWithin(Duration.ofSeconds(10));
-            assertThat(client.request(peer.peerAddress(), MessageTypes.FOLLOW_NOTICE, new byte[] {1, 2, 3}))
+            assertThat(client.request(peer.peerAddress(), LinkTypes.FOLLOW_NOTICE, new byte[] {1, 2, 3}))
                     .failsWithin(Duration.ofSeconds(10));
         } finally {
             client.close().join();

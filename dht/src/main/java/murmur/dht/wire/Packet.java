@@ -1,8 +1,8 @@
 package murmur.dht.wire;
 
 import java.net.InetSocketAddress;
-import murmur.dht.Ed25519;
 import murmur.dht.NodeId;
+import murmur.transport.Ed25519;
 
 /**
  * One message on the wire with its envelope: a request id that pairs an answer with its request, the sender's raw

@@ -1,9 +1,9 @@
 package murmur.dht.wire;
 
-import murmur.dht.Ed25519;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
+import murmur.transport.Ed25519;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;

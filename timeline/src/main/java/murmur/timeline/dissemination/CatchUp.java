@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import murmur.timeline.Post;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.presence.PeerAddresses;
@@ -110,7 +111,7 @@ final class CatchUp {
 
     private CompletableFuture<FetchPage> fetch(List<InetSocketAddress> to, CatchUpProgress p, int limit) {
         byte[] body = FetchCodec.encode(new FetchRequest(List.of(new LogPosition(p.author(), p.held())), limit));
-        return direct.request(to, WireTypes.FETCH, body).thenApply(answer -> {
+        return direct.request(to, LinkTypes.FETCH, body).thenApply(answer -> {
             try {
                 return FetchCodec.decodePage(answer);
             } catch (MalformedInputException e) {

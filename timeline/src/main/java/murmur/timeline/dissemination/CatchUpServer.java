@@ -11,7 +11,10 @@ import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers "Get" ({@link WireTypes#FETCH}) from the posts on disk, one page at a time, with this peer's vector. */
+/**
+ * Answers "Get" ({@link murmur.timeline.link.LinkTypes#FETCH}) from the posts on disk, one page at a time, with this
+ * peer's vector.
+ */
 final class CatchUpServer {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpServer.class);
 

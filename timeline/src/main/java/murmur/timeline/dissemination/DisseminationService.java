@@ -12,6 +12,7 @@ import murmur.dht.DhtNode;
 import murmur.timeline.Post;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.RequestHandler;
 import murmur.timeline.post.PostIntake;
 import murmur.timeline.post.PostRules;
@@ -58,8 +59,8 @@ public final class DisseminationService implements Dissemination {
 
     /** The request handlers to register on the peer link, by message type. */
     public Map<Integer, RequestHandler> handlers() {
-        return Map.of(WireTypes.PUSH, relay::onPush, WireTypes.RECEIPT, relay::onReceipt,
-                WireTypes.FETCH, server::onFetch);
+        return Map.of(LinkTypes.PUSH, relay::onPush, LinkTypes.RECEIPT, relay::onReceipt,
+                LinkTypes.FETCH, server::onFetch);
     }
 
     @Override

@@ -2,11 +2,12 @@ package murmur.timeline.dissemination;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import murmur.timeline.Post;
 import murmur.timeline.link.LinkException;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.Retry;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
@@ -47,7 +48,7 @@ final class Forwarder {
         List<InetSocketAddress> to = PeerAddresses.parseAll(target.address());
         CompletableFuture<byte[]> sent = to.isEmpty()
                 ? CompletableFuture.failedFuture(new IllegalArgumentException("bad address " + target.address()))
-                : retry.run(() -> direct.request(to, WireTypes.PUSH,
+                : retry.run(() -> direct.request(to, LinkTypes.PUSH,
                         PushCodec.encode(new PushMessage(post, depth, selfAddress.get(), subtree))));
         return sent.handle((answer, failure) -> {
             if (failure == null) {

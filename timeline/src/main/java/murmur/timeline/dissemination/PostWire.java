@@ -1,8 +1,8 @@
 package murmur.timeline.dissemination;
 
 import murmur.config.TimelineSettings;
-import murmur.dht.Ed25519;
 import murmur.timeline.Post;
+import murmur.transport.Ed25519;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.session.Direct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ final class Receipts {
             return;
         }
         byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), new ArrayList<>(names)));
-        direct.request(key.parent(), WireTypes.RECEIPT, body).exceptionally(e -> {
+        direct.request(key.parent(), LinkTypes.RECEIPT, body).exceptionally(e -> {
             LOG.debug("receipt for {}#{} not sent to {}: {}", key.author(), key.seq(), key.parent(), e.getMessage());
             return null;
         });

@@ -83,7 +83,7 @@ public final class Relay {
                         a.failed() + b.failed())));
     }
 
-    /** Handles a {@link WireTypes#PUSH}. */
+    /** Handles a {@link murmur.timeline.link.LinkTypes#PUSH}. */
     public CompletableFuture<byte[]> onPush(InetSocketAddress remote, byte[] body) {
         PushMessage push;
         try {
@@ -114,7 +114,7 @@ public final class Relay {
         });
     }
 
-    /** Handles a {@link WireTypes#RECEIPT}: passes it up, or at the author's peer, to the sink. */
+    /** Handles a {@link murmur.timeline.link.LinkTypes#RECEIPT}: passes it up, or at the author's peer, to the sink. */
     public CompletableFuture<byte[]> onReceipt(InetSocketAddress remote, byte[] body) {
         ReceiptMessage receipt;
         try {

@@ -1,10 +1,10 @@
 package murmur.timeline.identity;
 
 import java.util.Arrays;
-import murmur.dht.Ed25519;
 import murmur.dht.OwnedRecord;
 import murmur.timeline.TimelineException;
 import murmur.timeline.records.RecordJson;
+import murmur.transport.Ed25519;
 
 /** Decodes and checks {@code user/<name>} records read from the network. */
 public final class UserRecords {

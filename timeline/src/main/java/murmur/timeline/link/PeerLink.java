@@ -76,7 +76,10 @@ public final class PeerLink {
         return done;
     }
 
-    /** Answers requests of {@code type} (0 to 65535) with {@code handler}, replacing any earlier handler. */
+    /**
+     * Answers requests of {@code type} (0 to 65535, see {@link LinkTypes}) with {@code handler}; a second handler
+     * for a type is refused with {@link IllegalStateException}, so a clash of numbers fails at start.
+     */
     public void onRequest(int type, RequestHandler handler) {
         handlers.put(type, handler);
     }

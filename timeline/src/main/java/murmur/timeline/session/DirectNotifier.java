@@ -5,6 +5,7 @@ import java.util.List;
 import murmur.dht.SetEntry;
 import murmur.dht.wire.RecordBytes;
 import murmur.timeline.follow.FollowNotifier;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.Retry;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.presence.PresenceService;
@@ -37,7 +38,7 @@ final class DirectNotifier implements FollowNotifier {
                 LOG.info("{} is not online ({}); the notice waits in notifications/{}", target, p, target);
                 return;
             }
-            retry.run(() -> direct.request(to, MessageTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
+            retry.run(() -> direct.request(to, LinkTypes.FOLLOW_NOTICE, body)).whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.info("{} did not take the follow notice at {}: {}", target, to, e.getMessage());
                 }

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes {@link MessageTypes#FOLLOW_NOTICE} requests for whoever is logged in here. A malformed, forged or misdirected
- * notice is logged and refused; the sender learns only that it was refused.
+ * Takes {@link murmur.timeline.link.LinkTypes#FOLLOW_NOTICE} requests for whoever is logged in here. A malformed,
+ * forged or misdirected notice is logged and refused; the sender learns only that it was refused.
  */
 public final class FollowNotices implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FollowNotices.class);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import murmur.timeline.link.LinkException;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.Retry;
 import murmur.timeline.post.PostIntake.Outcome;
 
@@ -70,14 +71,14 @@ final class SimulatedNet implements AutoCloseable {
     private CompletableFuture<byte[]> request(List<InetSocketAddress> addresses, int type, byte[] body) {
         InetSocketAddress to = addresses.get(0);
         String name = byPort.get(to.getPort());
-        if (type == WireTypes.PUSH) {
+        if (type == LinkTypes.PUSH) {
             attempts.merge(name, 1, Integer::sum);
         }
         Relay relay = relays.get(name);
         if (relay == null || dead.contains(name)) {
             return CompletableFuture.failedFuture(new LinkException(LinkException.Kind.UNREACHABLE, "dead"));
         }
-        CompletableFuture<byte[]> answer = type == WireTypes.PUSH ? relay.onPush(to, body) : relay.onReceipt(to, body);
+        CompletableFuture<byte[]> answer = type == LinkTypes.PUSH ? relay.onPush(to, body) : relay.onReceipt(to, body);
         return answer.handle((a, e) -> {
             if (e != null) {
                 throw new LinkException(LinkException.Kind.REMOTE_ERROR, e.getMessage());

@@ -10,9 +10,9 @@ import murmur.timeline.dissemination.FanoutSettings;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Intake;
 import murmur.timeline.dissemination.Relay;
-import murmur.timeline.dissemination.WireTypes;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkThreads;
+import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.PeerLink;
 import murmur.timeline.post.PostIntake.Outcome;
 
@@ -55,8 +55,8 @@ public final class BenchPeer {
                     arrivals.arrived(post.seq(), name, depth);
                 }
             });
-            link.onRequest(WireTypes.PUSH, relay::onPush);
-            link.onRequest(WireTypes.RECEIPT, relay::onReceipt);
+            link.onRequest(LinkTypes.PUSH, relay::onPush);
+            link.onRequest(LinkTypes.RECEIPT, relay::onReceipt);
             return new BenchPeer(name, link, relay);
         });
     }

@@ -1,4 +1,4 @@
-package murmur.dht;
+package murmur.transport;
 
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
