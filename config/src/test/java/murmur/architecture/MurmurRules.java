@@ -1,5 +1,6 @@
 package murmur.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.junit.ArchTest;
@@ -7,7 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Murmur's rules for every module: JavaFX only in the app, SLF4J only, printing only from command-line entry
- * points. Each module runs them on its own classes with {@code ArchTests.in(MurmurRules.class)}.
+ * points, other modules only through their API packages ({@link ModuleApi}). Each module runs them on its own
+ * classes with {@code ArchTests.in(MurmurRules.class)}.
  */
 public final class MurmurRules {
 
@@ -26,6 +28,10 @@ public final class MurmurRules {
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace")
             .because("only command-line entry points print; everything else logs").allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule OTHER_MODULES_ONLY_THROUGH_THEIR_API = classes().should(new ModuleApi())
+            .allowEmptyShould(true);
 
     private MurmurRules() {}
 }
