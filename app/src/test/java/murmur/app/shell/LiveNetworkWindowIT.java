@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import murmur.app.feed.PostItem;
 import murmur.app.notifications.NotificationItem;
+import murmur.app.testing.FxWait;
 import murmur.timeline.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
@@ -77,7 +78,7 @@ class LiveNetworkWindowIT {
     }
 
     private static void awaitSignedIn(FxRobot robot) {
-        await().atMost(NETWORK).until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        FxWait.shown(robot, "#compose", NETWORK);
     }
 
     @Test
@@ -115,7 +116,7 @@ class LiveNetworkWindowIT {
         robot.clickOn("#register");
         awaitSignedIn(robot);
         robot.clickOn("#signOut");
-        await().atMost(NETWORK).until(() -> robot.lookup("#signIn").tryQuery().isPresent());
+        FxWait.shown(robot, "#signIn", NETWORK);
 
         await(bob.follow("cat"));
 
@@ -136,7 +137,7 @@ class LiveNetworkWindowIT {
         fill(robot, "dan", "dan-password");
         robot.clickOn("#register");
         awaitSignedIn(robot);
-        await().atMost(NETWORK).until(() -> robot.lookup("#follow-bob").tryQuery().isPresent());
+        FxWait.shown(robot, "#follow-bob", NETWORK);
         robot.clickOn("#follow-bob");
 
         await(bob.post("live from bob"));

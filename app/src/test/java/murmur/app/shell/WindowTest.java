@@ -15,8 +15,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import murmur.app.fakes.FakeAccounts;
 import murmur.app.fakes.FakeTimeline;
-import murmur.dht.TestClock;
 import murmur.app.feed.PostItem;
+import murmur.app.testing.FxWait;
+import murmur.dht.TestClock;
 import murmur.timeline.Notification;
 import murmur.timeline.Reachability;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class WindowTest {
     @Test
     void registerPostAndSeeThePostWithItsDelivery(FxRobot robot) {
         signIn(robot, "#register", "alice", "pw-alice");
-        await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        FxWait.shown(robot, "#compose", Duration.ofSeconds(10));
         assertThat(text(robot, "#signedInUser")).isEqualTo("@alice");
         assertThat(stage.getTitle()).isEqualTo("Murmur · @alice");
 
@@ -102,13 +103,13 @@ class WindowTest {
         assertThat(robot.lookup("#progress").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#name").query().isDisabled()).isTrue();
         accounts.release();
-        await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        FxWait.shown(robot, "#compose", Duration.ofSeconds(10));
     }
 
     @Test
     void notificationsShowTheUnreadCountUntilSeenAndCtrl2OpensThem(FxRobot robot) {
         signIn(robot, "#signIn", "bob", "pw-bob");
-        await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        FxWait.shown(robot, "#compose", Duration.ofSeconds(10));
         FakeTimeline bob = accounts.session("bob");
         bob.notify(new Notification(Notification.Kind.FOLLOW, "carol", clock.instant().minus(Duration.ofHours(2)),
                 true));
@@ -126,7 +127,7 @@ class WindowTest {
     void followFromWhoToFollowAndOpenTheirProfile(FxRobot robot) {
         accounts.register("carol", "pw-carol").join().post("carol was here").join();
         signIn(robot, "#register", "alice", "pw-alice");
-        await().until(() -> robot.lookup("#follow-bob").tryQuery().isPresent());
+        FxWait.shown(robot, "#follow-bob", Duration.ofSeconds(10));
         robot.clickOn("#follow-bob");
         await().untilAsserted(() -> assertThat(accounts.session("alice").following().get()).containsExactly("bob"));
 
@@ -145,7 +146,7 @@ class WindowTest {
     @Test
     void closingTheWindowSignsOutFirst(FxRobot robot) {
         signIn(robot, "#signIn", "bob", "pw-bob");
-        await().until(() -> robot.lookup("#compose").tryQuery().isPresent());
+        FxWait.shown(robot, "#compose", Duration.ofSeconds(10));
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         await().untilAsserted(() -> assertThat(stage.isShowing()).isFalse());
         assertThat(accounts.session("bob").loggedOut()).isTrue();

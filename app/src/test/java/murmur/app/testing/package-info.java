@@ -1,0 +1,2 @@
+/** Helpers for the app's TestFX tests. */
+package murmur.app.testing;
