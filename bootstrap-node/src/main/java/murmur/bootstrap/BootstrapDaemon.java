@@ -122,10 +122,15 @@ public final class BootstrapDaemon {
                 dht.address().getPort(), sntp.localAddress(), admin.localAddress(), b.dataDir(), b.seeds());
     }
 
-    /** Asks the other bootstrap nodes to dial this one back, so that {@code /health} says whether the world can. */
+    /**
+     * Asks the other bootstrap nodes to dial this one back, so that {@code /health} says whether the world can. UDP
+     * only: a bare TCP connect to the DHT port would count there as junk input.
+     */
     private void checkReachable(List<InetSocketAddress> seeds) {
-        int port = node.address().getPort();
-        node.checkReachable(seeds, port, port).thenAccept(v -> {
+        if (seeds.isEmpty()) {
+            return;
+        }
+        node.checkReachable(seeds, node.address().getPort(), 0).thenAccept(v -> {
             if (v != reachability) {
                 LOG.info("reachability: {}", v.name().toLowerCase(Locale.ROOT));
             }
