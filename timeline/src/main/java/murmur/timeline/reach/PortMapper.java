@@ -23,6 +23,11 @@ public interface PortMapper {
         public CompletableFuture<Void> unmap(PortMapping mapping) {
             return CompletableFuture.completedFuture(null);
         }
+
+        @Override
+        public CompletableFuture<Void> close() {
+            return CompletableFuture.completedFuture(null);
+        }
     };
 
     /**
@@ -33,4 +38,7 @@ public interface PortMapper {
 
     /** Removes a mapping this mapper made. */
     CompletableFuture<Void> unmap(PortMapping mapping);
+
+    /** Removes every mapping this mapper made and releases what it holds; the mapper maps nothing after. */
+    CompletableFuture<Void> close();
 }

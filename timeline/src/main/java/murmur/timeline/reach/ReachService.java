@@ -56,7 +56,7 @@ public final class ReachService {
     private volatile Optional<PortMapping> udpMapping = Optional.empty();
     /** When the router is next to be asked: now at first, then at half the lease, or a check interval after a no. */
     private volatile long mapDueNanos = System.nanoTime();
-    private volatile List<InetAddress> lastLocal = List.of();
+    private volatile List<InetAddress> lastLocal;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> periodic;
 
@@ -77,7 +77,9 @@ public final class ReachService {
         this.mapping = mapper != PortMapper.NONE;
         this.recheck = recheck;
         this.scheduler = scheduler;
-        this.book = new AddressBook(link, LocalAddresses::reachableVia);
+        // Presence and every push read the addresses; the interfaces are asked only by the network poll.
+        this.lastLocal = LocalAddresses.reachableVia(bound);
+        this.book = new AddressBook(link, ignored -> lastLocal);
     }
 
     /** Starts the first check in the background; completes at once. */
@@ -87,7 +89,6 @@ public final class ReachService {
                     "This computer only: listening on " + book.addresses().get(0)));
             return CompletableFuture.completedFuture(null);
         }
-        lastLocal = LocalAddresses.reachableVia(bound);
         dht.onObservedAddressChange(a -> soon());
         poll = scheduler.scheduleWithFixedDelay(this::watchNetwork, NETWORK_POLL.toMillis(), NETWORK_POLL.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -104,12 +105,9 @@ public final class ReachService {
             poll.cancel(false);
             periodic.cancel(false);
         }
-        CompletableFuture<Void> tcp = tcpMapping.map(mapper::unmap).orElse(CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> udp = udpMapping.map(mapper::unmap).orElse(CompletableFuture.completedFuture(null));
         tcpMapping = Optional.empty();
         udpMapping = Optional.empty();
-        CompletableFuture<Void> both = CompletableFuture.allOf(tcp, udp);
-        return mapper instanceof RouterPortMapper r ? both.thenCompose(v -> r.close()) : both;
+        return mapper.close();
     }
 
     public Live<Reachability> reachability() {

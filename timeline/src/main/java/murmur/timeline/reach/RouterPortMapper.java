@@ -91,6 +91,7 @@ public final class RouterPortMapper implements PortMapper {
     }
 
     /** Removes every mapping this mapper made, then stops its threads. */
+    @Override
     public CompletableFuture<Void> close() {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         made.keySet().forEach(m -> all.add(unmap(m)));
