@@ -27,7 +27,7 @@ import murmur.bootstrap.metrics.NodeMetrics;
 import murmur.bootstrap.sntp.SntpServer;
 import murmur.config.BootstrapSettings;
 import murmur.config.MurmurSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.DialBackVerdict;
 import murmur.dht.NodeId;
 import org.slf4j.Logger;

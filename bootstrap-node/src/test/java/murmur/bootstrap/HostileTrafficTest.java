@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import murmur.bootstrap.metrics.NodeMetrics;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

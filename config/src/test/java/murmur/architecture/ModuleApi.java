@@ -18,8 +18,8 @@ final class ModuleApi extends ArchCondition<JavaClass> {
     static final Map<String, Set<String>> API = Map.of(
             "config", Set.of("murmur.config"),
             "transport", Set.of("murmur.transport"),
-            "dht", Set.of("murmur.dht", "murmur.dht.exchange"),
-            "timeline", Set.of("murmur.timeline", "murmur.timeline.observe"),
+            "dht", Set.of("murmur.dht", "murmur.dht.node", "murmur.dht.exchange"),
+            "timeline", Set.of("murmur.timeline", "murmur.timeline.peer", "murmur.timeline.observe"),
             "bootstrap", Set.of("murmur.bootstrap", "murmur.bootstrap.cli"),
             "app", Set.of("murmur.app.cli"));
 

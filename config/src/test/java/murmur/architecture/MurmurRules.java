@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * Murmur's rules for every module: JavaFX only in the app, SLF4J only, printing only from command-line entry
@@ -32,6 +35,21 @@ public final class MurmurRules {
     @ArchTest
     public static final ArchRule OTHER_MODULES_ONLY_THROUGH_THEIR_API = classes().should(new ModuleApi())
             .allowEmptyShould(true);
+
+    /** Every package is a slice of its own, the root package included (ArchUnit's patterns leave roots out). */
+    @ArchTest
+    public static final ArchRule NO_PACKAGE_CYCLES = SlicesRuleDefinition.slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass javaClass) {
+            return javaClass.getPackageName().startsWith("murmur.")
+                    ? SliceIdentifier.of(javaClass.getPackageName()) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "Murmur packages";
+        }
+    }).should().beFreeOfCycles().allowEmptyShould(true);
 
     private MurmurRules() {}
 }

@@ -2,7 +2,8 @@ package murmur.dht;
 
 /**
  * Counts what a node does, for metrics. Every method has a no-op default; implementations must be cheap, thread-safe
- * and must not throw, because they run on the node's I/O threads. Set one with {@link DhtNodeBuilder#observer}.
+ * and must not throw, because they run on the node's I/O threads. Set one with
+ * {@link murmur.dht.node.DhtNodeBuilder#observer}.
  */
 public interface DhtObserver {
 

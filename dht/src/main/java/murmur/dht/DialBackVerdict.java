@@ -1,6 +1,6 @@
 package murmur.dht;
 
-/** What the nodes asked to dial a node back found, by majority ({@link DhtNode#checkReachable}). */
+/** What the nodes asked to dial a node back found, by majority ({@link murmur.dht.node.DhtNode#checkReachable}). */
 public enum DialBackVerdict {
     /** More nodes reached both ports than did not. */
     REACHABLE,

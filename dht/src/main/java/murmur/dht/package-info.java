@@ -1,5 +1,6 @@
 /**
- * The Kademlia DHT's public API: {@link murmur.dht.DhtNode} and its builder, ids, signed records and set entries,
- * and write outcomes. It knows nothing of users or posts.
+ * The Kademlia DHT's public value types: ids, signed records and set entries, write outcomes, the observer and the
+ * dial-back verdict. The node itself, {@link murmur.dht.node.DhtNode}, is wired in {@code murmur.dht.node}; this
+ * package depends on no other of the module's. It knows nothing of users or posts.
  */
 package murmur.dht;

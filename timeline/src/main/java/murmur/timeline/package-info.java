@@ -1,6 +1,7 @@
 /**
- * Murmur's domain, without JavaFX: {@link murmur.timeline.TimelinePeer} runs a user's peer and signs users up and in
- * ({@link murmur.timeline.Accounts}); {@link murmur.timeline.TimelineService} is one logged-in user's timeline,
- * follows, presence and notifications. Sub-packages hold the parts by feature.
+ * Murmur's domain API, without JavaFX: {@link murmur.timeline.Accounts} signs users up and in,
+ * {@link murmur.timeline.TimelineService} is one logged-in user's timeline, follows, presence and notifications, and
+ * the value types they hand out. The peer that implements them is {@link murmur.timeline.peer.TimelinePeer};
+ * sub-packages hold the parts by feature. This package depends on no other of the module's but {@code observe}.
  */
 package murmur.timeline;

@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import murmur.timeline.peer.TimelinePeer;
 import static murmur.timeline.testing.LocalNet.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.waitAtMost;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.timeline.records.Keys;

@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import murmur.timeline.peer.TimelinePeer;
 import static murmur.timeline.testing.LocalNet.await;
 import static murmur.timeline.testing.LocalNet.reason;
 import static org.assertj.core.api.Assertions.assertThat;

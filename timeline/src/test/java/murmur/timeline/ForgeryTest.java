@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import murmur.timeline.peer.TimelinePeer;
 import static murmur.timeline.testing.LocalNet.await;
 import static murmur.timeline.testing.LocalNet.reason;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
 import murmur.dht.wire.RecordBytes;

@@ -1,5 +1,6 @@
 package murmur.timeline;
 
+import murmur.timeline.peer.TimelinePeer;
 import static murmur.timeline.testing.LocalNet.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.waitAtMost;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import murmur.app.shell.DesktopClient;
 import murmur.config.MurmurSettings;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

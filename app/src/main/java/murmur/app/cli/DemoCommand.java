@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import murmur.app.demo.Demo;
 import murmur.app.shell.DesktopClient;
 import murmur.config.MurmurSettings;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

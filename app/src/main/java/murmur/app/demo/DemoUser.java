@@ -12,7 +12,7 @@ import murmur.config.MurmurSettings;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineEntry;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.observe.Subscription;
 

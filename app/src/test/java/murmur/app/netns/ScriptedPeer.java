@@ -15,7 +15,7 @@ import murmur.config.HostPort;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
 import murmur.timeline.Reachability;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 
 /**

@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import murmur.app.feed.PostItem;
 import murmur.app.notifications.NotificationItem;
 import murmur.app.testing.FxWait;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.AfterAll;

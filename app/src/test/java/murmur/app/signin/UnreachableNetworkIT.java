@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import murmur.config.SettingsLoader;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import murmur.config.HostPort;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.exchange.BootstrapDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import murmur.config.DhtSettings;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.DhtWriteException;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;

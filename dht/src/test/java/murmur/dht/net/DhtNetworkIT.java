@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.DhtWriteException;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.DialBackResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

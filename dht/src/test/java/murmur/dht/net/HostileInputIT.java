@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Random;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 
 /** Nodes with real sockets on 127.0.0.1 sharing one event loop group; every node joins through the first. */
 final class LoopbackCluster implements AutoCloseable {

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
-import murmur.dht.TracedRead;
+import murmur.dht.node.TracedRead;
 
 /**
  * Lookups on a {@link SimNetwork} of many nodes in one thread: every node joins through the first, records are

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import murmur.config.DhtSettings;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import murmur.config.TimelineSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.timeline.Post;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.identity.UserDirectory;

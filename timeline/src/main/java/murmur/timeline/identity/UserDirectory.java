@@ -3,7 +3,7 @@ package murmur.timeline.identity;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.timeline.TimelineException;

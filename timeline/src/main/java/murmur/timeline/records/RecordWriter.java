@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.DhtWriteException;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;

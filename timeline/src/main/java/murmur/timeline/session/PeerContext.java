@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import murmur.config.MurmurSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.store.Database;

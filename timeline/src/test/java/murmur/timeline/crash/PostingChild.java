@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
 

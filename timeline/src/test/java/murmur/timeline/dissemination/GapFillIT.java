@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineEntry;
-import murmur.timeline.TimelinePeer;
+import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
-import murmur.dht.DhtNode;
-import murmur.timeline.TimelinePeer;
+import murmur.dht.node.DhtNode;
+import murmur.timeline.peer.TimelinePeer;
 
 /**
  * A small real network on loopback for tests: a few DHT nodes acting as bootstrap nodes, and timeline peers with

@@ -1,5 +1,8 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
+import murmur.dht.SetEntry;
 import java.util.List;
 import murmur.dht.routing.Contact;
 import murmur.dht.wire.Message;

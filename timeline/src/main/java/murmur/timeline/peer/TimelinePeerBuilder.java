@@ -1,4 +1,4 @@
-package murmur.timeline;
+package murmur.timeline.peer;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

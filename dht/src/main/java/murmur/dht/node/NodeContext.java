@@ -1,5 +1,7 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtObserver;
+import murmur.dht.NodeId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,8 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtObserver;
+import murmur.dht.NodeId;
+import murmur.dht.WriteStatus;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;

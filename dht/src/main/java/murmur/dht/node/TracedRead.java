@@ -1,5 +1,6 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.OwnedRecord;
 import java.util.Optional;
 
 /** A read with what it cost: requests sent and the hop count of the lookup. */

@@ -1,5 +1,11 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtWriteException;
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
+import murmur.dht.PutResult;
+import murmur.dht.SetEntry;
+import murmur.dht.WriteStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

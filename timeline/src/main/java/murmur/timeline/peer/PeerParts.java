@@ -1,5 +1,11 @@
-package murmur.timeline;
+package murmur.timeline.peer;
 
+import murmur.timeline.Accounts;
+import murmur.timeline.ClockStatus;
+import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineService;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -12,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import murmur.config.HostPort;
 import murmur.config.TimelineSettings;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.timeline.clock.ClockSync;
 import murmur.timeline.dissemination.DisseminationService;
 import murmur.timeline.dissemination.LocalUser;

@@ -1,5 +1,10 @@
-package murmur.timeline;
+package murmur.timeline.peer;
 
+import murmur.timeline.Accounts;
+import murmur.timeline.ClockStatus;
+import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Reachability;
+import murmur.timeline.TimelineService;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,8 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.NodeId;
+import murmur.dht.SetEntry;
+import murmur.dht.WriteStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,12 @@
-package murmur.timeline;
+package murmur.timeline.peer;
 
+import murmur.timeline.ConnectionStatus;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import murmur.dht.DhtNode;
+import murmur.dht.node.DhtNode;
 import murmur.dht.exchange.BootstrapDirectory;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;

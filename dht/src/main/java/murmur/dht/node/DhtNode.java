@@ -1,5 +1,14 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtObserver;
+import murmur.dht.DhtWriteException;
+import murmur.dht.DialBackResult;
+import murmur.dht.DialBackVerdict;
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
+import murmur.dht.PutResult;
+import murmur.dht.SetEntry;
+import murmur.dht.SigningKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DialBackVerdict;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package murmur.dht;
+package murmur.dht.node;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.NodeId;
+import murmur.dht.OwnedRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtObserver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;

@@ -1,5 +1,7 @@
-package murmur.dht;
+package murmur.dht.node;
 
+import murmur.dht.DhtObserver;
+import murmur.dht.SigningKey;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
