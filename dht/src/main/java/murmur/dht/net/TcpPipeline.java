@@ -3,16 +3,13 @@ package murmur.dht.net;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.timeout.ReadTimeoutHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import murmur.config.DhtSettings;
+import murmur.transport.Framing;
 
 /**
- * TCP framing: a 4-byte length, then one message. Frames above {@code maxMessageBytes} close the connection, and
- * so does a connection that sends nothing for two request timeouts.
+ * A DHT TCP connection: the shared {@link Framing} (frames up to {@code maxMessageBytes}; idle after two request
+ * timeouts, which the last handler acts on), then one message per frame for the last handler.
  */
 final class TcpPipeline extends ChannelInitializer<SocketChannel> {
     private final DhtSettings settings;
@@ -25,10 +22,7 @@ final class TcpPipeline extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        ch.pipeline()
-                .addLast(new ReadTimeoutHandler(settings.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS))
-                .addLast(new LengthFieldBasedFrameDecoder(settings.maxMessageBytes(), 0, 4, 0, 4))
-                .addLast(new LengthFieldPrepender(4))
-                .addLast(last.get());
+        Framing.install(ch.pipeline(), settings.maxMessageBytes(), settings.requestTimeout().multipliedBy(2));
+        ch.pipeline().addLast(last.get());
     }
 }

@@ -6,15 +6,16 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
 import murmur.transport.MalformedInputException;
 
 /**
- * Answers requests that arrive over TCP; anything else closes the connection. A connection that closes before
- * sending one whole request, and was not refused for something else, counts as {@code tcp_no_request}.
+ * Answers requests that arrive over TCP; anything else closes the connection, and so does a connection idle for
+ * the framing's idle time ({@code tcp_idle} if no whole request came). A connection that closes before sending one
+ * whole request, and was not refused for something else, counts as {@code tcp_no_request}.
  */
 final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final InboundDispatcher dispatcher;
@@ -60,6 +61,20 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (!(event instanceof IdleStateEvent)) {
+            super.userEventTriggered(ctx, event);
+            return;
+        }
+        if (!accounted) {
+            accounted = true;
+            dispatcher.rejected(remote(ctx), "TCP", "tcp_idle",
+                    new MalformedInputException("connection idle before a whole request arrived"));
+        }
+        ctx.close();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (!accounted) {
             accounted = true;
@@ -74,9 +89,6 @@ final class TcpServerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private static String reason(Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            return "tcp_oversized";
-        }
-        return cause instanceof ReadTimeoutException ? "tcp_idle" : "tcp_error";
+        return cause instanceof TooLongFrameException ? "tcp_oversized" : "tcp_error";
     }
 }

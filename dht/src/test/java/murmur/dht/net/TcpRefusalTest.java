@@ -1,25 +1,29 @@
 package murmur.dht.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import murmur.config.DhtSettings;
 import murmur.config.SettingsLoader;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
+import murmur.transport.Framing;
 import murmur.dht.wire.Packet;
 import org.junit.jupiter.api.Test;
 
 /** Junk TCP input, without sockets: each connection is refused once, for a reason a metric can show. */
 class TcpRefusalTest {
-    private final DhtSettings settings = SettingsLoader.defaults().dht();
+    private final DhtSettings settings =
+            SettingsLoader.load(Optional.empty(), List.of("dht.requestTimeout=50ms")).dht();
     private final List<String> reasons = new ArrayList<>();
     private final InboundDispatcher dispatcher = new InboundDispatcher(new InboundHandler() {
         @Override
@@ -57,10 +61,23 @@ class TcpRefusalTest {
         assertThat(reasons).containsExactly("tcp_no_request");
     }
 
+    @Test
+    void aConnectionIdleBeforeAWholeRequestIsClosedAsIdle() {
+        EmbeddedChannel channel = connection();
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 1}));
+        // The embedded event loop runs the idle timer only when asked to, once its time has come.
+        await().atMost(5, TimeUnit.SECONDS).until(() -> {
+            channel.runScheduledPendingTasks();
+            return !channel.isOpen();
+        });
+        assertThat(reasons).containsExactly("tcp_idle");
+    }
+
     private EmbeddedChannel connection() {
         MessageCodec codec = new MessageCodec(settings.maxMessageBytes(), 1000);
-        // TcpPipeline's framing, without its read timeout (whose clock the embedded event loop does not run).
-        return new EmbeddedChannel(new LengthFieldBasedFrameDecoder(settings.maxMessageBytes(), 0, 4, 0, 4),
-                new TcpServerHandler(dispatcher, null, codec));
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Framing.install(channel.pipeline(), settings.maxMessageBytes(), settings.requestTimeout().multipliedBy(2));
+        channel.pipeline().addLast(new TcpServerHandler(dispatcher, null, codec));
+        return channel;
     }
 }

@@ -4,12 +4,11 @@ import java.nio.ByteBuffer;
 import murmur.transport.MalformedInputException;
 
 /**
- * Frames to bytes and back: {@code [u32 length][u8 version][u8 kind][u16 type][u64 id][body]}, big-endian, where
- * the length counts every byte after itself and may not exceed the maximum frame size.
+ * Frames to bytes and back: {@code [u8 version][u8 kind][u16 type][u64 id][body]}, big-endian, at most the maximum
+ * frame size in all. The length prefix in front is the shared {@link murmur.transport.Framing}'s.
  */
 final class FrameCodec {
     static final int VERSION = 1;
-    static final int LENGTH_BYTES = 4;
     static final int HEADER_BYTES = 12;
 
     private final int maxFrameBytes;
@@ -26,14 +25,12 @@ final class FrameCodec {
         return maxFrameBytes - HEADER_BYTES;
     }
 
-    /** The frame with its length prefix; throws {@link IllegalArgumentException} if the body is too large. */
+    /** The frame's bytes; throws {@link IllegalArgumentException} if the body is too large. */
     byte[] encode(Frame frame) {
         if (frame.body().length > maxBodyBytes()) {
             throw new IllegalArgumentException("body of " + frame.body().length + " B exceeds " + maxBodyBytes());
         }
-        int length = HEADER_BYTES + frame.body().length;
-        return ByteBuffer.allocate(LENGTH_BYTES + length)
-                .putInt(length)
+        return ByteBuffer.allocate(HEADER_BYTES + frame.body().length)
                 .put((byte) VERSION)
                 .put((byte) frame.kind().code())
                 .putShort((short) frame.type())
@@ -42,19 +39,15 @@ final class FrameCodec {
                 .array();
     }
 
-    /** One whole frame, length prefix included, exactly as {@link #encode} wrote it. */
+    /** One whole frame, exactly as {@link #encode} wrote it. */
     Frame decode(byte[] bytes) throws MalformedInputException {
-        if (bytes.length < LENGTH_BYTES + HEADER_BYTES) {
+        if (bytes.length < HEADER_BYTES) {
             throw new MalformedInputException("frame of " + bytes.length + " B is shorter than a header");
         }
+        if (bytes.length > maxFrameBytes) {
+            throw new MalformedInputException("frame of " + bytes.length + " B exceeds " + maxFrameBytes);
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        long length = Integer.toUnsignedLong(in.getInt());
-        if (length > maxFrameBytes) {
-            throw new MalformedInputException("frame length " + length + " exceeds " + maxFrameBytes);
-        }
-        if (length != bytes.length - LENGTH_BYTES) {
-            throw new MalformedInputException("frame length " + length + " but " + in.remaining() + " B follow");
-        }
         int version = Byte.toUnsignedInt(in.get());
         if (version != VERSION) {
             throw new MalformedInputException("unsupported frame version " + version);

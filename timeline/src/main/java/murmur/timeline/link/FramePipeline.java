@@ -5,27 +5,23 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.MessageToByteEncoder;
 import io.netty.handler.codec.MessageToMessageDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import murmur.transport.Framing;
 import murmur.transport.MalformedInputException;
 
 /**
- * The handlers every link connection starts with: framing by length (a declared length above the limit fails at
- * once, before its bytes arrive), {@link FrameCodec} both ways, and an idle timer.
+ * The handlers every link connection starts with: the shared {@link Framing} (length prefix, size limit, idle
+ * timer, back-pressure), then {@link FrameCodec} both ways.
  */
 final class FramePipeline {
     private FramePipeline() {}
 
     static void install(ChannelPipeline pipeline, FrameCodec codec, Duration idle, ChannelHandler last) {
-        pipeline.addLast(new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS))
-                .addLast(new LengthFieldBasedFrameDecoder(
-                        codec.maxFrameBytes() + FrameCodec.LENGTH_BYTES, 0, FrameCodec.LENGTH_BYTES, 0, 0))
-                .addLast(new Decoder(codec))
+        Framing.install(pipeline, codec.maxFrameBytes(), idle);
+        pipeline.addLast(new Decoder(codec))
                 .addLast(new Encoder(codec))
                 .addLast(last);
     }

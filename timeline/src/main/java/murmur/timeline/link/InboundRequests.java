@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import murmur.transport.Framing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ final class InboundRequests extends SimpleChannelInboundHandler<Frame> {
 
     /** Back-pressure: stops reading from a peer that has too many requests unanswered, until some are answered. */
     private void adjustReading(ChannelHandlerContext ctx) {
-        ctx.channel().config().setAutoRead(pending.get() < settings.maxPendingPerConnection());
+        Framing.holdReading(ctx.channel(), pending.get() >= settings.maxPendingPerConnection());
     }
 
     private CompletableFuture<byte[]> answer(RequestHandler handler, InetSocketAddress remote, Frame request) {

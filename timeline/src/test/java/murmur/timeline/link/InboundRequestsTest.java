@@ -67,7 +67,7 @@ class InboundRequestsTest {
         channel.runPendingTasks();
 
         assertThat(channel.config().isAutoRead()).isTrue();
-        assertThat(codec.decode(ByteBufUtil.getBytes(channel.<ByteBuf>readOutbound())))
+        assertThat(readFrame())
                 .isEqualTo(Frame.request(PARKED, 1, new byte[0]).response(bytes("done")));
     }
 
@@ -97,27 +97,37 @@ class InboundRequestsTest {
 
     @Test
     void assemblesAFrameThatArrivesInPieces() throws Exception {
-        byte[] whole = codec.encode(Frame.request(ECHO, 9, bytes("split")));
+        byte[] whole = ByteBufUtil.getBytes(wire(Frame.request(ECHO, 9, bytes("split"))));
         for (byte b : whole) {
             channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
         }
 
-        assertThat(codec.decode(ByteBufUtil.getBytes(channel.<ByteBuf>readOutbound())))
+        assertThat(readFrame())
                 .isEqualTo(Frame.request(ECHO, 9, new byte[0]).response(bytes("echo split")));
     }
 
     private Frame exchange(Frame request) throws MalformedInputException {
         channel.writeInbound(wire(request));
-        ByteBuf out = channel.readOutbound();
+        return readFrame();
+    }
+
+    /** The next frame written: its length prefix and its bytes, as the shared framing writes them. */
+    private Frame readFrame() throws MalformedInputException {
+        ByteBuf length = channel.readOutbound();
+        ByteBuf frame = channel.readOutbound();
         try {
-            return codec.decode(ByteBufUtil.getBytes(out));
+            assertThat(length.readInt()).isEqualTo(frame.readableBytes());
+            return codec.decode(ByteBufUtil.getBytes(frame));
         } finally {
-            out.release();
+            length.release();
+            frame.release();
         }
     }
 
+    /** A frame as it travels: length prefix, then the codec's bytes. */
     private ByteBuf wire(Frame frame) {
-        return Unpooled.wrappedBuffer(codec.encode(frame));
+        byte[] bytes = codec.encode(frame);
+        return Unpooled.buffer(4 + bytes.length).writeInt(bytes.length).writeBytes(bytes);
     }
 
     private EmbeddedChannel connection() {
