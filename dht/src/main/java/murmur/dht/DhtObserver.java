@@ -37,4 +37,8 @@ public interface DhtObserver {
      */
     default void lookupStarted(String mode) {
     }
+
+    /** A request came from a node in client mode (sender port 0): answered, but the sender was not added. */
+    default void clientRequestReceived() {
+    }
 }

@@ -39,6 +39,11 @@ public final class NodeMetrics {
             }
 
             @Override
+            public void clientRequestReceived() {
+                count("murmur.dht.client.requests", "mode", "client");
+            }
+
+            @Override
             public void refused(String reason) {
                 refusal("dht", reason);
             }

@@ -48,6 +48,7 @@ final class NettyTransport implements Transport {
     private volatile Channel udp;
     private volatile Channel tcp;
     private volatile InetSocketAddress local;
+    private volatile boolean clientOnly;
 
     private NettyTransport(EventLoopGroup group, byte[] nodeKey, InboundHandler handler, DhtSettings settings,
             MessageCodec codec) {
@@ -184,7 +185,13 @@ final class NettyTransport implements Transport {
     }
 
     private byte[] encode(long id, Message body, InetSocketAddress observed) {
-        return codec.encode(new Packet(id, nodeKey, local == null ? 1 : local.getPort(), body, observed));
+        int port = clientOnly && body.isRequest() ? 0 : local == null ? 1 : local.getPort();
+        return codec.encode(new Packet(id, nodeKey, port, body, observed));
+    }
+
+    @Override
+    public void clientOnly(boolean on) {
+        clientOnly = on;
     }
 
     private static long nextId() {

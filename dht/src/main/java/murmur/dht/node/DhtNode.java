@@ -60,6 +60,7 @@ public final class DhtNode {
     private volatile Maintenance maintenance;
     private volatile Transport transport;
     private volatile Scheduler.Cancellable ticker;
+    private volatile boolean clientMode;
 
     DhtNode(DhtSettings settings, Network network, InetSocketAddress bindAddress, SigningKey key,
             Optional<SqliteNodeStore> disk, Runnable onStop, Random random, DhtObserver observer) {
@@ -87,9 +88,10 @@ public final class DhtNode {
         RequestHandlersHolder handlers = new RequestHandlersHolder(observer);
         return network.bind(bindAddress, key.publicKey(), handlers).thenAccept(t -> {
             transport = t;
+            t.clientOnly(clientMode);
             RpcClient rpc = new RpcClient(t, routing, network.scheduler(), settings, observed);
             NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
-                    store.validator(), rpc, observer);
+                    store.validator(), rpc, observer, () -> clientMode);
             handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer,
                     new DialBackServer(t, clock, observer));
             writes = new Writes(context);
@@ -228,6 +230,37 @@ public final class DhtNode {
      */
     public SigningKey signingKey() {
         return key;
+    }
+
+    /**
+     * Client mode, for a node others cannot reach (libp2p kad-dht's client/server modes): it still looks up, reads
+     * and writes, but its requests say it takes none (sender port 0), so no other node adds it to a routing table
+     * or hands records to it. Turning it off announces the node at once: a lookup of its own id tells the nodes
+     * closest to it, which add it, and refreshes do the rest. May be called before {@link #start()}.
+     */
+    public void clientMode(boolean on) {
+        boolean was = clientMode;
+        clientMode = on;
+        Transport t = transport;
+        if (t == null || was == on) {
+            return;
+        }
+        t.clientOnly(on);
+        LOG.info("DHT node {} now in {} mode", key.nodeId(), on ? "client" : "server");
+        NodeContext c = ctx;
+        if (!on && c != null) {
+            c.lookup(key.nodeId(), LookupMode.NODES).exceptionally(e -> null);
+        }
+    }
+
+    /** Whether the node is in {@linkplain #clientMode(boolean) client mode}. */
+    public boolean clientMode() {
+        return clientMode;
+    }
+
+    /** Whether this node's routing table holds {@code id}. */
+    public boolean knows(NodeId id) {
+        return ctx.routing().all().stream().anyMatch(c -> c.id().equals(id));
     }
 
     public InetSocketAddress address() {

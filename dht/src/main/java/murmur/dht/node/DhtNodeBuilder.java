@@ -18,6 +18,7 @@ import murmur.dht.rpc.Network;
 public final class DhtNodeBuilder {
     private DhtSettings settings;
     private Network network;
+    private boolean clientMode;
     private InetSocketAddress bindAddress = new InetSocketAddress("127.0.0.1", 0);
     private Path dataDir;
     private SigningKey key;
@@ -67,6 +68,12 @@ public final class DhtNodeBuilder {
         return this;
     }
 
+    /** Starts the node in client mode ({@link DhtNode#clientMode(boolean)}); default off. */
+    public DhtNodeBuilder clientMode(boolean on) {
+        this.clientMode = on;
+        return this;
+    }
+
     public DhtNode build() {
         Objects.requireNonNull(settings, "settings");
         Optional<SqliteNodeStore> disk = Optional.empty();
@@ -91,6 +98,8 @@ public final class DhtNodeBuilder {
             net = own;
             onStop = own::close;
         }
-        return new DhtNode(settings, net, bindAddress, nodeKey, disk, onStop, random, observer);
+        DhtNode node = new DhtNode(settings, net, bindAddress, nodeKey, disk, onStop, random, observer);
+        node.clientMode(clientMode);
+        return node;
     }
 }

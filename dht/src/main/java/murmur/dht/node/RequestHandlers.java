@@ -41,7 +41,11 @@ final class RequestHandlers implements InboundHandler {
     public CompletableFuture<Message> handle(InetSocketAddress from, Packet request) {
         InetSocketAddress listening = new InetSocketAddress(from.getAddress(), request.senderPort());
         Contact sender = new Contact(request.senderId(), listening);
-        rpc.observe(sender);
+        if (request.fromClient()) {
+            observer.clientRequestReceived();
+        } else {
+            rpc.observe(sender);
+        }
         Message body = request.body();
         if (body instanceof Message.Ping) {
             observer.requestReceived("ping");

@@ -33,6 +33,13 @@ public interface Transport {
         return CompletableFuture.completedFuture(false);
     }
 
+    /**
+     * Client mode: while on, requests go out with sender port 0, so that the nodes asked answer but do not add this
+     * node to their routing tables (it cannot be reached). Answers keep the real port. Transports that cannot do
+     * this ignore it.
+     */
+    default void clientOnly(boolean on) {}
+
     /** Where other nodes reach this one. */
     InetSocketAddress localAddress();
 

@@ -59,8 +59,8 @@ public final class MessageCodec {
         long requestId = r.i64();
         byte[] senderKey = r.raw(Ed25519.PUBLIC_KEY_BYTES, "sender key");
         int senderPort = r.u16();
-        if (senderPort == 0) {
-            throw new MalformedInputException("sender port 0");
+        if (senderPort == 0 && !type.isRequest()) {
+            throw new MalformedInputException("sender port 0 in an answer");
         }
         InetSocketAddress observed = type.isRequest() ? null : r.optionalAddress();
         Message body = readBody(type, r);

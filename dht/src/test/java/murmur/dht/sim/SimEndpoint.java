@@ -14,6 +14,8 @@ final class SimEndpoint implements Transport {
     final byte[] nodeKey;
     final InboundHandler handler;
     boolean alive = true;
+    /** Client mode: requests carry sender port 0 ({@link Transport#clientOnly}). */
+    volatile boolean clientOnly;
 
     SimEndpoint(SimNetwork network, InetSocketAddress address, byte[] nodeKey, InboundHandler handler) {
         this.network = network;
@@ -25,6 +27,11 @@ final class SimEndpoint implements Transport {
     @Override
     public CompletableFuture<Packet> request(InetSocketAddress to, Message request) {
         return network.send(this, to, request);
+    }
+
+    @Override
+    public void clientOnly(boolean on) {
+        clientOnly = on;
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class SimNetwork implements Network {
             return answer;
         }
         long id = random.nextLong();
-        Packet packet = new Packet(id, from.nodeKey, from.address.getPort(), request);
+        Packet packet = new Packet(id, from.nodeKey, from.clientOnly ? 0 : from.address.getPort(), request);
         after(latency(), () -> {
             if (!target.alive) {
                 after(timeout, () -> answer.completeExceptionally(new RpcTimeoutException(to, "no answer")));

@@ -264,12 +264,25 @@ class MessageCodecTest {
     }
 
     @Test
-    void senderPortZeroIsMalformed() {
+    void senderPortZeroMarksARequestFromAClient() throws MalformedInputException {
         byte[] bytes = encode(new Message.Ping());
         bytes[HEADER - 2] = 0;
         bytes[HEADER - 1] = 0;
 
-        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class);
+        Packet decoded = codec.decode(bytes);
+        assertThat(decoded.fromClient()).isTrue();
+        assertThat(decoded.senderPort()).isZero();
+    }
+
+    @Test
+    void senderPortZeroInAnAnswerIsMalformed() {
+        byte[] bytes = codec.encode(new Packet(1, SENDER, 4000, new Message.Pong()));
+        int port = HEADER - 2;
+        bytes[port] = 0;
+        bytes[port + 1] = 0;
+
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("sender port 0 in an answer");
     }
 
     @Test

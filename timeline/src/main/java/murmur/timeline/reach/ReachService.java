@@ -227,6 +227,10 @@ public final class ReachService {
 
     private void publish(DialBackVerdict verdict) {
         book.observedWorks(verdict == DialBackVerdict.REACHABLE);
+        // A node nobody can reach must not fill routing tables with its address: DHT client mode until it can be.
+        if (verdict != DialBackVerdict.UNKNOWN) {
+            dht.clientMode(verdict == DialBackVerdict.UNREACHABLE);
+        }
         List<String> addresses = book.addresses();
         String method = tcpMapping.map(PortMapping::method).orElse("");
         Reachability r = switch (verdict) {
