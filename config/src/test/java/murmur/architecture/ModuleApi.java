@@ -17,7 +17,7 @@ final class ModuleApi extends ArchCondition<JavaClass> {
     /** Module (second package segment) to its API packages. */
     static final Map<String, Set<String>> API = Map.of(
             "config", Set.of("murmur.config"),
-            "transport", Set.of("murmur.transport"),
+            "transport", Set.of("murmur.transport", "murmur.transport.secure", "murmur.transport.relay"),
             "dht", Set.of("murmur.dht", "murmur.dht.node", "murmur.dht.exchange"),
             "timeline", Set.of("murmur.timeline", "murmur.timeline.peer", "murmur.timeline.observe"),
             "bootstrap", Set.of("murmur.bootstrap", "murmur.bootstrap.cli"),

@@ -1,5 +1,6 @@
 package murmur.dht;
 
+import murmur.transport.Signer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** An Ed25519 key pair that signs records and names a node. Both halves travel as their raw 32 bytes. */
-public final class SigningKey {
+public final class SigningKey implements Signer {
     private final Ed25519PrivateKeyParameters privateKey;
     private final byte[] publicKey;
 
@@ -47,6 +48,7 @@ public final class SigningKey {
         return new SigningKey(new Ed25519PrivateKeyParameters(rawPrivateKey, 0));
     }
 
+    @Override
     public byte[] sign(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);
@@ -54,6 +56,7 @@ public final class SigningKey {
         return signer.generateSignature();
     }
 
+    @Override
     public byte[] publicKey() {
         return publicKey.clone();
     }

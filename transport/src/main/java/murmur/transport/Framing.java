@@ -25,16 +25,14 @@ import java.util.concurrent.TimeUnit;
  *   <li>back-pressure: while the connection's unsent bytes stand above the high water mark it stops reading, so a
  *       peer that sends requests but never reads the answers cannot make us queue answers without bound.</li>
  * </ul>
- * Reading pauses while any reason holds: the framing's own (output backed up) and the protocol's, which it sets with
- * {@link #holdReading} (e.g. too many requests unanswered). Call these on the channel's event loop.
+ * Reading pauses while any {@link Hold} holds: the framing's own (output backed up) and those the protocol sets with
+ * {@link #holdReading} (too many requests unanswered, a relayed partner backed up, a rate limit). Call it on the
+ * channel's event loop.
  */
 public final class Framing {
     /** Bytes of the length prefix. */
     public static final int LENGTH_BYTES = 4;
-    /** Reasons to stop reading, one bit each; reading goes on while none is set. */
     private static final AttributeKey<Integer> HELD = AttributeKey.valueOf(Framing.class, "held");
-    private static final int OUTPUT_BACKED_UP = 1;
-    private static final int PROTOCOL = 2;
     /** Unsent bytes above which a connection stops reading, and below which it reads again. */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 << 10, 256 << 10);
 
@@ -53,15 +51,24 @@ public final class Framing {
                 .addLast(new BackPressure());
     }
 
-    /** The protocol's own reason to stop reading ({@code true}) or to read again ({@code false}). */
-    public static void holdReading(Channel channel, boolean hold) {
-        hold(channel, PROTOCOL, hold);
+    /** Why a connection stops reading; it reads again once no reason holds. */
+    public enum Hold {
+        /** The connection's own output stands above the high water mark (set by the framing itself). */
+        OUTPUT_BACKED_UP,
+        /** Too many requests from the peer are still unanswered. */
+        REQUESTS_PENDING,
+        /** The connection this one's frames are relayed to cannot take more. */
+        PARTNER_BACKED_UP,
+        /** The peer has sent past its rate for now. */
+        RATE_LIMITED
     }
 
-    private static void hold(Channel channel, int reason, boolean hold) {
+    /** Sets ({@code true}) or clears one reason to stop reading from {@code channel}. */
+    public static void holdReading(Channel channel, Hold reason, boolean hold) {
+        int bit = 1 << reason.ordinal();
         Integer before = channel.attr(HELD).get();
         int held = before == null ? 0 : before;
-        held = hold ? held | reason : held & ~reason;
+        held = hold ? held | bit : held & ~bit;
         channel.attr(HELD).set(held);
         channel.config().setAutoRead(held == 0);
     }
@@ -70,7 +77,7 @@ public final class Framing {
     static final class BackPressure extends ChannelInboundHandlerAdapter {
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-            hold(ctx.channel(), OUTPUT_BACKED_UP, !ctx.channel().isWritable());
+            holdReading(ctx.channel(), Hold.OUTPUT_BACKED_UP, !ctx.channel().isWritable());
             super.channelWritabilityChanged(ctx);
         }
     }

@@ -77,16 +77,16 @@ class FramingTest {
     @Test
     void readingWaitsUntilNeitherTheOutputNorTheProtocolHoldsIt() {
         EmbeddedChannel channel = channel(1 << 20);
-        Framing.holdReading(channel, true);
+        Framing.holdReading(channel, Framing.Hold.REQUESTS_PENDING, true);
         channel.write(Unpooled.wrappedBuffer(new byte[Framing.WATER_MARK.high() + 1]));
         channel.flush();
         assertThat(channel.config().isAutoRead()).as("the protocol still holds it").isFalse();
-        Framing.holdReading(channel, false);
+        Framing.holdReading(channel, Framing.Hold.REQUESTS_PENDING, false);
         assertThat(channel.config().isAutoRead()).isTrue();
 
         channel.write(Unpooled.wrappedBuffer(new byte[Framing.WATER_MARK.high() + 1]));
-        Framing.holdReading(channel, true);
-        Framing.holdReading(channel, false);
+        Framing.holdReading(channel, Framing.Hold.REQUESTS_PENDING, true);
+        Framing.holdReading(channel, Framing.Hold.REQUESTS_PENDING, false);
         assertThat(channel.config().isAutoRead()).as("the output still holds it").isFalse();
         channel.flush();
         assertThat(channel.config().isAutoRead()).isTrue();

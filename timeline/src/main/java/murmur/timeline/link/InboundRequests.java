@@ -61,7 +61,8 @@ final class InboundRequests extends SimpleChannelInboundHandler<Frame> {
 
     /** Back-pressure: stops reading from a peer that has too many requests unanswered, until some are answered. */
     private void adjustReading(ChannelHandlerContext ctx) {
-        Framing.holdReading(ctx.channel(), pending.get() >= settings.maxPendingPerConnection());
+        Framing.holdReading(ctx.channel(), Framing.Hold.REQUESTS_PENDING,
+                pending.get() >= settings.maxPendingPerConnection());
     }
 
     private CompletableFuture<byte[]> answer(RequestHandler handler, InetSocketAddress remote, Frame request) {

@@ -1,0 +1,43 @@
+package murmur.transport.relay;
+
+import java.util.function.LongSupplier;
+
+/** Tokens that refill at a steady rate up to a burst; not thread-safe (callers synchronize). */
+final class TokenBucket {
+    private final double perNano;
+    private final double burst;
+    private final LongSupplier nanos;
+    private double tokens;
+    private long last;
+
+    TokenBucket(double perSecond, double burst, LongSupplier nanos) {
+        this.perNano = perSecond / 1e9;
+        this.burst = burst;
+        this.nanos = nanos;
+        this.tokens = burst;
+        this.last = nanos.getAsLong();
+    }
+
+    /** Takes one token if there is one. */
+    boolean tryTake() {
+        refill();
+        if (tokens < 1) {
+            return false;
+        }
+        tokens -= 1;
+        return true;
+    }
+
+    /** Takes {@code n} tokens, going into debt if need be; returns the nanoseconds until the debt is paid. */
+    long take(long n) {
+        refill();
+        tokens -= n;
+        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+    }
+
+    private void refill() {
+        long now = nanos.getAsLong();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+    }
+}
