@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +25,12 @@ import murmur.bootstrap.admin.AdminServer;
 import murmur.bootstrap.exchange.AdvertisedAddress;
 import murmur.bootstrap.exchange.PeerExchange;
 import murmur.bootstrap.metrics.NodeMetrics;
+import murmur.bootstrap.relay.RelayService;
 import murmur.bootstrap.sntp.SntpServer;
 import murmur.config.BootstrapSettings;
 import murmur.config.MurmurSettings;
 import murmur.dht.node.DhtNode;
+import murmur.transport.relay.RelayServer;
 import murmur.dht.DialBackVerdict;
 import murmur.dht.NodeId;
 import org.slf4j.Logger;
@@ -59,6 +62,7 @@ public final class BootstrapDaemon {
     private volatile SntpServer sntp;
     private volatile AdminServer admin;
     private volatile PeerExchange exchange;
+    private volatile RelayService relay;
     private volatile State state = State.NEW;
     private volatile Instant startedAt;
     private volatile DialBackVerdict reachability = DialBackVerdict.UNKNOWN;
@@ -104,6 +108,8 @@ public final class BootstrapDaemon {
         metrics.watch(dht);
         sntp = new SntpServer(new InetSocketAddress(b.host(), b.sntpPort()), clock, metrics.sntpListener());
         sntp.start().join();
+        relay = new RelayService(b);
+        relay.start(b.host(), dht.address().getPort()).join().ifPresent(metrics::watch);
         admin = new AdminServer(new InetSocketAddress(b.adminHost(), b.adminPort()), this::health, metrics::scrape);
         admin.start().join();
         List<InetSocketAddress> seeds = b.seedEndpoints().stream()
@@ -168,6 +174,9 @@ public final class BootstrapDaemon {
         if (sntp != null) {
             sntp.stop().join();
         }
+        if (relay != null) {
+            relay.stop().join();
+        }
         if (node != null) {
             node.stop().join();
         }
@@ -192,6 +201,10 @@ public final class BootstrapDaemon {
             h.put("storedBytes", dht.storedBytes());
             h.put("reachability", reachability.name().toLowerCase(Locale.ROOT));
             h.put("observedAddress", dht.observedAddress().map(InetAddress::getHostAddress).orElse(""));
+            RelayService r = relay;
+            h.put("relay", r == null ? Map.of() : r.server().<Map<String, Object>>map(s -> Map.of(
+                    "port", s.address().getPort(), "reservations", s.reservations(), "circuits", s.circuits()))
+                    .orElse(Map.of()));
         }
         SntpServer s = sntp;
         if (s != null) {
@@ -223,6 +236,12 @@ public final class BootstrapDaemon {
     /** The running DHT node, for in-process users such as the demo and tests. */
     public DhtNode node() {
         return node;
+    }
+
+    /** The relay, once started, if it runs. */
+    public Optional<RelayServer> relay() {
+        RelayService r = relay;
+        return r == null ? Optional.empty() : r.server();
     }
 
     /** The node's meters, as {@code /metrics} shows them. */

@@ -18,9 +18,15 @@ import java.util.List;
  * @param exchangeInterval how often the node republishes its entry in {@code bootstrap/nodes} and reads the others
  * @param advertiseHost    the address other peers should use, published in {@code bootstrap/nodes}; empty means
  *                         {@code host}, or this machine's first non-loopback address when {@code host} is a wildcard
+ * @param relay            whether the node relays for peers that nobody can dial (TCP, on {@code relayPort})
+ * @param relayPort        the relay's TCP port; 0 means the DHT port + 1, where peers look for it
+ * @param relayMaxPeers    peers it relays for at once
+ * @param relayBytesPerSecond relayed bytes per second for one peer (beyond it, that peer is slowed)
+ * @param relayMaxBytes    relayed bytes for one peer's reservation in all (beyond it, its circuits are cut)
  */
 public record BootstrapSettings(String host, int port, Path dataDir, List<String> seeds, Duration shutdownTimeout,
-        int sntpPort, String adminHost, int adminPort, Duration exchangeInterval, String advertiseHost) {
+        int sntpPort, String adminHost, int adminPort, Duration exchangeInterval, String advertiseHost,
+        boolean relay, int relayPort, int relayMaxPeers, long relayBytesPerSecond, long relayMaxBytes) {
 
     public BootstrapSettings {
         seeds = List.copyOf(seeds);
@@ -40,5 +46,9 @@ public record BootstrapSettings(String host, int port, Path dataDir, List<String
         checks.require("bootstrap.adminHost", !adminHost.isBlank(), "must not be empty");
         checks.between("bootstrap.adminPort", adminPort, 0, 65_535);
         checks.positive("bootstrap.exchangeInterval", exchangeInterval);
+        checks.between("bootstrap.relayPort", relayPort, 0, 65_535);
+        checks.between("bootstrap.relayMaxPeers", relayMaxPeers, 0, 1_000_000);
+        checks.require("bootstrap.relayBytesPerSecond", relayBytesPerSecond >= 1024, "must be at least 1024");
+        checks.require("bootstrap.relayMaxBytes", relayMaxBytes >= 0, "must not be negative");
     }
 }

@@ -1,6 +1,7 @@
 package murmur.bootstrap.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -13,15 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import murmur.bootstrap.sntp.SntpServer;
 import murmur.dht.node.DhtNode;
 import murmur.dht.DhtObserver;
+import murmur.transport.relay.RelayCounters;
+import murmur.transport.relay.RelayServer;
 
 /**
  * A bootstrap node's meters. Counters: {@code murmur_dht_requests_total{type}}, {@code murmur_dht_lookups_total{mode}},
  * {@code murmur_sntp_answers_total} and {@code murmur_refusals_total{protocol,reason}}; gauges of the DHT node's
- * contacts, records and bytes; and the JVM's memory, threads, CPU and uptime.
+ * contacts, records and bytes; the relay's {@code murmur_relay_reservations} and {@code murmur_relay_circuits} and
+ * its counters {@code murmur_relay_events_total{event}} (circuits_opened, bytes_relayed, slowed, refused_<reason>,
+ * cut_<reason>, ...); and the JVM's memory, threads, CPU and uptime.
  */
 public final class NodeMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, FunctionCounter> relayEvents = new ConcurrentHashMap<>();
+    private volatile RelayCounters relay;
 
     public NodeMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -78,8 +85,23 @@ public final class NodeMetrics {
                 .register(registry);
     }
 
+    /** Gauges and counters of the node's relay; call once it has started. */
+    public void watch(RelayServer server) {
+        Gauge.builder("murmur.relay.reservations", server, RelayServer::reservations).register(registry);
+        Gauge.builder("murmur.relay.circuits", server, RelayServer::circuits).register(registry);
+        relay = server.counters();
+    }
+
     /** Everything, in the Prometheus text exposition format. */
     public String scrape() {
+        RelayCounters r = relay;
+        if (r != null) {
+            // Relay events have open-ended reasons: each gets its meter the first time it counts.
+            r.snapshot().keySet().stream().filter(k -> !k.equals("reservations") && !k.equals("circuits"))
+                    .forEach(k -> relayEvents.computeIfAbsent(k, name -> FunctionCounter
+                            .builder("murmur.relay.events", r, c -> c.get(name)).tag("event", name)
+                            .register(registry)));
+        }
         return registry.scrape();
     }
 

@@ -46,6 +46,13 @@ public record RelayLimits(int maxReservations, int maxCircuitsPerPeer, int maxCi
                 maxFrameBytes);
     }
 
+    /** These limits with room for a different number of relayed peers. */
+    public RelayLimits withMaxReservations(int peers) {
+        return new RelayLimits(peers, maxCircuitsPerPeer, maxCircuits, bytesPerSecondPerPeer, maxBytesPerPeer,
+                maxConnectionsPerIp, maxConnections, circuitsPerSecondPerIp, acceptTimeout, idleTimeout,
+                maxFrameBytes);
+    }
+
     /** These limits with a different rate of circuit requests per IP address. */
     public RelayLimits withCircuitRate(double perSecond) {
         return new RelayLimits(maxReservations, maxCircuitsPerPeer, maxCircuits, bytesPerSecondPerPeer,
