@@ -8,27 +8,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import murmur.timeline.TimelineException.Reason;
-import murmur.timeline.testing.LocalNet;
+import murmur.timeline.testing.TestNet;
+import murmur.timeline.testing.TestNet.Tier;
+import murmur.timeline.testing.TierNets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AccountsTest {
-    private static LocalNet net;
+    private static TierNets nets;
 
     @BeforeAll
     static void network() {
-        net = LocalNet.start(3, List.of());
+        nets = new TierNets(3, List.of());
     }
 
     @AfterAll
     static void shutdown() {
-        net.close();
+        nets.close();
     }
 
-    @Test
-    void registeredUserLogsInFromAnotherDataDirectoryWithOnlyNameAndPassword(@TempDir Path a, @TempDir Path b) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void registeredUserLogsInFromAnotherDataDirectoryWithOnlyNameAndPassword(Tier tier, @TempDir Path a,
+            @TempDir Path b) {
+        TestNet net = nets.on(tier);
         TimelinePeer first = net.peer(a);
         TimelineService alice = await(first.register("alice_acc", "correct horse"));
         Post p = await(alice.post("hello from the first machine"));
@@ -43,14 +49,18 @@ class AccountsTest {
         assertThat(next.prevHash()).isEqualTo(p.hash());
     }
 
-    @Test
-    void aTakenNameIsRefusedWithTheReason(@TempDir Path a, @TempDir Path b) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aTakenNameIsRefusedWithTheReason(Tier tier, @TempDir Path a, @TempDir Path b) {
+        TestNet net = nets.on(tier);
         await(net.peer(a).register("bob_taken", "password one"));
         assertThat(reason(net.peer(b).register("bob_taken", "password two"))).isEqualTo(Reason.NAME_TAKEN);
     }
 
-    @Test
-    void aWrongPasswordIsAClearErrorAndEachRetryWaitsLonger(@TempDir Path a, @TempDir Path b) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aWrongPasswordIsAClearErrorAndEachRetryWaitsLonger(Tier tier, @TempDir Path a, @TempDir Path b) {
+        TestNet net = nets.on(tier);
         await(net.peer(a).register("carol_pw", "right password"));
         TimelinePeer other = net.peer(b);
         long t0 = System.nanoTime();
@@ -65,8 +75,10 @@ class AccountsTest {
         assertThat(await(other.login("carol_pw", "right password")).user()).isEqualTo("carol_pw");
     }
 
-    @Test
-    void badNamesPasswordsAndUnknownUsersAreRefused(@TempDir Path a) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void badNamesPasswordsAndUnknownUsersAreRefused(Tier tier, @TempDir Path a) {
+        TestNet net = nets.on(tier);
         TimelinePeer peer = net.peer(a);
         assertThat(reason(peer.register("No Spaces", "long enough"))).isEqualTo(Reason.INVALID_NAME);
         assertThat(reason(peer.register("ab", "long enough"))).isEqualTo(Reason.INVALID_NAME);
@@ -74,14 +86,15 @@ class AccountsTest {
         assertThat(reason(peer.login("nobody_here", "long enough"))).isEqualTo(Reason.UNKNOWN_USER);
     }
 
-    @Test
-    void withoutAnyReachableNodeRegistrationSaysNoNetwork(@TempDir Path a) {
-        TimelinePeer alone = TimelinePeer.builder().settings(net.settings()).dataDir(a).build();
-        await(alone.start());
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void withoutAnyReachableNodeRegistrationSaysNoNetwork(Tier tier, @TempDir Path a) {
+        TestNet net = nets.on(tier);
+        TimelinePeer alone = net.lonePeer(a);
         try {
             assertThat(reason(alone.register("erin_alone", "long enough"))).isEqualTo(Reason.NO_NETWORK);
         } finally {
-            await(alone.stop());
+            net.stop(alone);
         }
     }
 }

@@ -11,28 +11,33 @@ import java.time.Duration;
 import java.util.List;
 import murmur.timeline.Notification.Kind;
 import murmur.timeline.TimelineException.Reason;
-import murmur.timeline.testing.LocalNet;
+import murmur.timeline.testing.TestNet;
+import murmur.timeline.testing.TestNet.Tier;
+import murmur.timeline.testing.TierNets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FollowTest {
-    private static LocalNet net;
+    private static TierNets nets;
 
     @BeforeAll
     static void network() {
-        net = LocalNet.start(3, List.of());
+        nets = new TierNets(3, List.of());
     }
 
     @AfterAll
     static void shutdown() {
-        net.close();
+        nets.close();
     }
 
-    @Test
-    void aFollowWhileTheTargetIsOfflineWaitsForItsLoginAndIsThenCleared(
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aFollowWhileTheTargetIsOfflineWaitsForItsLoginAndIsThenCleared(Tier tier,
             @TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TestNet net = nets.on(tier);
         TimelinePeer targetPeer = net.peer(a);
         TimelineService target = await(targetPeer.register("tgt_off", "password1"));
         await(target.logout());
@@ -56,8 +61,10 @@ class FollowTest {
         assertThat(elsewhere.notifications().get()).as("cleared at the first login, so not shown again").isEmpty();
     }
 
-    @Test
-    void anOnlineTargetHearsOfFollowAndUnfollowDirectly(@TempDir Path a, @TempDir Path b) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void anOnlineTargetHearsOfFollowAndUnfollowDirectly(Tier tier, @TempDir Path a, @TempDir Path b) {
+        TestNet net = nets.on(tier);
         TimelineService target = await(net.peer(a).register("tgt_on", "password1"));
         TimelineService fan = await(net.peer(b).register("fan_on", "password2"));
 
@@ -74,8 +81,11 @@ class FollowTest {
         assertThat(await(fan.followingOf("fan_on"))).isEmpty();
     }
 
-    @Test
-    void listsShowFollowersAndFollowingWithTheirPresence(@TempDir Path a, @TempDir Path b, @TempDir Path c) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void listsShowFollowersAndFollowingWithTheirPresence(Tier tier, @TempDir Path a, @TempDir Path b,
+            @TempDir Path c) {
+        TestNet net = nets.on(tier);
         TimelineService star = await(net.peer(a).register("star_l", "password1"));
         TimelineService online = await(net.peer(b).register("fan_l_on", "password2"));
         TimelinePeer leaverPeer = net.peer(c);
@@ -95,17 +105,21 @@ class FollowTest {
         assertThat(await(star.findUser("no_such_user"))).isEmpty();
     }
 
-    @Test
-    void followingYourselfOrNobodyIsRefused(@TempDir Path a) {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void followingYourselfOrNobodyIsRefused(Tier tier, @TempDir Path a) {
+        TestNet net = nets.on(tier);
         TimelineService me = await(net.peer(a).register("lonely_f", "password1"));
         assertThat(reason(me.follow("lonely_f"))).isEqualTo(Reason.CANNOT_FOLLOW_SELF);
         assertThat(reason(me.follow("ghost_user"))).isEqualTo(Reason.UNKNOWN_USER);
         assertThat(reason(me.follow("Bad Name"))).isEqualTo(Reason.INVALID_NAME);
     }
 
-    @Test
-    void theFollowListSurvivesLoginOnAnotherMachineAndSuggestionsComeFromFollowees(
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void theFollowListSurvivesLoginOnAnotherMachineAndSuggestionsComeFromFollowees(Tier tier,
             @TempDir Path a, @TempDir Path b, @TempDir Path c) {
+        TestNet net = nets.on(tier);
         TimelinePeer home = net.peer(a);
         for (String n : List.of("sug_x", "sug_y", "sug_z")) {
             await(home.register(n, "password0"));

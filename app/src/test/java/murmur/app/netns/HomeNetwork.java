@@ -8,12 +8,14 @@ import java.util.List;
 import murmur.bootstrap.testing.Commands;
 
 /**
- * An "internet" and a home network behind it, all network namespaces on this machine. A hub namespace holds the
+ * An "internet" and home networks behind it, all network namespaces on this machine. A hub namespace holds the
  * internet's bridge ({@code 25.91.0.0/24}: miniupnpd maps only from a routable WAN address, and nothing outside
- * these namespaces ever sees it) and an IPv6 prefix ({@code 2001:db8:91::/64}, documentation space). A router
- * namespace has its WAN on that bridge and a LAN ({@code 192.168.91.0/24}) to the hosts behind it, forwards,
- * masquerades with nftables and runs miniupnpd (UPnP IGD, NAT-PMP, PCP) on its LAN side. {@link #close()} kills
- * every process in every namespace and removes them.
+ * these namespaces ever sees it) and an IPv6 prefix ({@code 2001:db8:91::/64}, documentation space). Each router
+ * namespace has its WAN on that bridge (or on another router's LAN: double NAT) and a LAN
+ * ({@code 192.168.<91 + i>.0/24}, the first router's {@code 192.168.91.0/24}) to the hosts behind it; it forwards
+ * and masquerades with nftables and, as {@link Nat} says, runs miniupnpd (UPnP IGD, NAT-PMP, PCP) on its LAN side,
+ * or maps every connection to a port of its own (symmetric NAT). {@link #close()} kills every process in every
+ * namespace and removes them.
  */
 final class HomeNetwork implements AutoCloseable {
     static final String PREFIX = "mmnat-";
@@ -23,8 +25,19 @@ final class HomeNetwork implements AutoCloseable {
     private static final String HUB = PREFIX + "hub";
     private static final String ROUTER = PREFIX + "router";
     private final List<String> created = new ArrayList<>();
+    private final List<String> routers = new ArrayList<>();
+    private final List<Process> daemons = new ArrayList<>();
     private final Path dir;
-    private Process miniupnpd;
+
+    /** What a router does for the hosts behind it. */
+    enum Nat {
+        /** Masquerades and opens ports on request: miniupnpd with UPnP IGD, NAT-PMP and PCP. */
+        UPNP,
+        /** Masquerades only (keeping the source port where it can); nobody gets in unasked. */
+        PLAIN,
+        /** Masquerades each connection from a port of its own, so every destination sees another port. */
+        SYMMETRIC
+    }
 
     /** True when this machine lets us create namespaces (root, iproute2) and has nft and miniupnpd. */
     static boolean supported() {
@@ -69,15 +82,64 @@ final class HomeNetwork implements AutoCloseable {
 
     /** The home router at {@code 25.91.0.<wan>} on the internet and {@code 192.168.91.1} on its LAN, with miniupnpd. */
     String router(int wan) throws IOException {
-        add(ROUTER);
-        attach(ROUTER, "wan0");
-        ip(ROUTER, "addr", "add", WAN_PREFIX + wan + "/24", "dev", "wan0");
-        ip(ROUTER, "link", "set", "wan0", "up");
-        ip(ROUTER, "link", "add", "name", "lanbr", "type", "bridge");
-        ip(ROUTER, "addr", "add", LAN_PREFIX + "1/24", "dev", "lanbr");
-        ip(ROUTER, "link", "set", "lanbr", "up");
-        run(true, "ip", "netns", "exec", ROUTER, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
-        Path nft = dir.resolve("router.nft");
+        return router("router", null, wan, Nat.UPNP);
+    }
+
+    /**
+     * A router named {@code name}: its WAN at {@code 25.91.0.<wan>} on the internet, or, when {@code behind} names
+     * another router, at {@code <that router's LAN prefix><wan>} on that router's LAN; its own LAN gateway at
+     * {@link #lanPrefix}{@code + 1}. Returns its WAN address.
+     */
+    String router(String name, String behind, int wan, Nat nat) throws IOException {
+        String ns = PREFIX + name;
+        String lan = lanPrefixOf(routers.size());
+        routers.add(name);
+        add(ns);
+        String wanAddress;
+        if (behind == null) {
+            attach(ns, "wan0");
+            wanAddress = WAN_PREFIX + wan;
+        } else {
+            plugInto(behind, ns, "w-" + name, "wan0");
+            wanAddress = lanPrefix(behind) + wan;
+        }
+        ip(ns, "addr", "add", wanAddress + "/24", "dev", "wan0");
+        ip(ns, "link", "set", "wan0", "up");
+        if (behind != null) {
+            ip(ns, "route", "add", "default", "via", lanPrefix(behind) + "1");
+        }
+        ip(ns, "link", "add", "name", "lanbr", "type", "bridge");
+        ip(ns, "addr", "add", lan + "1/24", "dev", "lanbr");
+        ip(ns, "link", "set", "lanbr", "up");
+        run(true, "ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        if (nat == Nat.UPNP) {
+            miniupnpd(ns, lan);
+        } else {
+            Path nft = dir.resolve(name + ".nft");
+            Files.writeString(nft, "table ip nat {\n  chain postrouting {\n"
+                    + "    type nat hook postrouting priority srcnat; policy accept;\n"
+                    + "    oifname \"wan0\" masquerade" + (nat == Nat.SYMMETRIC ? " fully-random" : "") + "\n"
+                    + "  }\n}\n");
+            run(true, "ip", "netns", "exec", ns, "nft", "-f", nft.toString());
+        }
+        return wanAddress;
+    }
+
+    /** The LAN prefix ({@code 192.168.x.}) of router {@code name}. */
+    String lanPrefix(String name) {
+        int i = routers.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no router " + name);
+        }
+        return lanPrefixOf(i);
+    }
+
+    private static String lanPrefixOf(int index) {
+        return index == 0 ? LAN_PREFIX : "192.168." + (91 + index) + ".";
+    }
+
+    private void miniupnpd(String ns, String lan) throws IOException {
+        Path nft = dir.resolve(ns + ".nft");
         Files.writeString(nft, """
                 table inet miniupnpd {
                     chain miniupnpd {
@@ -101,8 +163,8 @@ final class HomeNetwork implements AutoCloseable {
                     }
                 }
                 """);
-        run(true, "ip", "netns", "exec", ROUTER, "nft", "-f", nft.toString());
-        Path conf = dir.resolve("miniupnpd.conf");
+        run(true, "ip", "netns", "exec", ns, "nft", "-f", nft.toString());
+        Path conf = dir.resolve(ns + "-miniupnpd.conf");
         Files.writeString(conf, """
                 ext_ifname=wan0
                 listening_ip=lanbr
@@ -117,28 +179,38 @@ final class HomeNetwork implements AutoCloseable {
                 upnp_nat_chain=prerouting_miniupnpd
                 upnp_nat_postrouting_chain=postrouting_miniupnpd
                 uuid=3d3cec3a-8cf0-11e0-98ee-001a6bd2d07b
-                allow 1024-65535 192.168.91.0/24 1024-65535
+                allow 1024-65535 LAN0/24 1024-65535
                 deny 0-65535 0.0.0.0/0 0-65535
-                """);
-        miniupnpd = new ProcessBuilder("ip", "netns", "exec", ROUTER, "/usr/sbin/miniupnpd", "-f", conf.toString(),
-                "-d").redirectErrorStream(true).redirectOutput(dir.resolve("miniupnpd.log").toFile()).start();
-        return WAN_PREFIX + wan;
+                """.replace("LAN", lan));
+        daemons.add(new ProcessBuilder("ip", "netns", "exec", ns, "/usr/sbin/miniupnpd", "-f", conf.toString(),
+                "-d").redirectErrorStream(true).redirectOutput(dir.resolve(ns + "-miniupnpd.log").toFile()).start());
     }
 
     /** A host on the router's LAN at {@code 192.168.91.<n>}, its default route via the router; returns its address. */
     String homeHost(String name, int n) throws IOException {
+        return homeHost(name, "router", n);
+    }
+
+    /** A host on router {@code router}'s LAN at {@code <its prefix><n>}, routed through it; returns its address. */
+    String homeHost(String name, String router, int n) throws IOException {
         String ns = PREFIX + name;
         add(ns);
-        String routerEnd = "l-" + name;
-        run(true, "ip", "link", "add", routerEnd, "netns", ROUTER, "type", "veth", "peer", "name", "eth0", "netns",
-                ns);
-        ip(ROUTER, "link", "set", routerEnd, "master", "lanbr");
-        ip(ROUTER, "link", "set", routerEnd, "up");
-        ip(ns, "addr", "add", LAN_PREFIX + n + "/24", "dev", "eth0");
+        plugInto(router, ns, "l-" + name, "eth0");
+        String address = lanPrefix(router) + n;
+        ip(ns, "addr", "add", address + "/24", "dev", "eth0");
         ip(ns, "link", "set", "eth0", "up");
         ip(ns, "link", "set", "lo", "up");
-        ip(ns, "route", "add", "default", "via", LAN_PREFIX + "1");
-        return LAN_PREFIX + n;
+        ip(ns, "route", "add", "default", "via", lanPrefix(router) + "1");
+        return address;
+    }
+
+    /** A veth pair from router {@code router}'s LAN bridge to {@code ifname} in {@code ns}. */
+    private void plugInto(String router, String ns, String routerEnd, String ifname) throws IOException {
+        String routerNs = PREFIX + router;
+        run(true, "ip", "link", "add", routerEnd, "netns", routerNs, "type", "veth", "peer", "name", ifname,
+                "netns", ns);
+        ip(routerNs, "link", "set", routerEnd, "master", "lanbr");
+        ip(routerNs, "link", "set", routerEnd, "up");
     }
 
     /** The port forwards miniupnpd has made now, as nftables lists them (its {@code dnat} rules). */
@@ -155,9 +227,7 @@ final class HomeNetwork implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (miniupnpd != null) {
-            miniupnpd.destroy();
-        }
+        daemons.forEach(Process::destroy);
         for (String ns : created) {
             killAllIn(ns);
             run(false, "ip", "netns", "del", ns);

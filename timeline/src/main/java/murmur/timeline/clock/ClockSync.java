@@ -12,8 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import murmur.config.HostPort;
-import murmur.config.TimelineSettings;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
@@ -53,11 +51,6 @@ public final class ClockSync {
         this.refresh = refresh;
         this.clock = new CorrectedClock(base);
         this.probe = new SntpProbe(base, timeout, resolver);
-    }
-
-    /** A service asking the seeds' SNTP port first, then the configured time sources ({@link TimeSources}). */
-    public static ClockSync fromSettings(TimelineSettings settings, List<HostPort> seeds, Clock base) {
-        return new ClockSync(TimeSources.of(settings, seeds), settings.clockRefresh(), settings.ntpTimeout(), base);
     }
 
     /** Starts the first attempt in the background and repeats it every refresh interval; completes at once. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * port, and sends requests over one pooled connection per peer address, many at once, told apart by a 64-bit id.
  * Answers and failures complete on a worker thread, never an I/O thread.
  */
-public final class PeerLink {
+public final class PeerLink implements DirectLink {
     private static final int IO_THREADS = 2;
     private static final int WORKER_THREADS = 4;
 
@@ -80,6 +80,7 @@ public final class PeerLink {
      * Answers requests of {@code type} (0 to 65535, see {@link LinkTypes}) with {@code handler}; a second handler
      * for a type is refused with {@link IllegalStateException}, so a clash of numbers fails at start.
      */
+    @Override
     public void onRequest(int type, RequestHandler handler) {
         handlers.put(type, handler);
     }
@@ -97,11 +98,13 @@ public final class PeerLink {
      * Like {@link #request(InetSocketAddress, int, byte[])}, to a peer that published several addresses, best first:
      * they are raced happy-eyeballs style, and the one that connected is tried first next time.
      */
+    @Override
     public CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
         return requester.request(to, type, body);
     }
 
     /** The address the link listens on. */
+    @Override
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
     }
@@ -122,6 +125,7 @@ public final class PeerLink {
     }
 
     /** Stops listening, closes every connection and fails every unanswered request; idempotent. */
+    @Override
     public CompletableFuture<Void> close() {
         if (closing.compareAndSet(false, true)) {
             Channel listening = server;

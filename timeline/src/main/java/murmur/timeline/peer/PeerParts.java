@@ -23,9 +23,9 @@ import murmur.timeline.clock.ClockSync;
 import murmur.timeline.dissemination.DisseminationService;
 import murmur.timeline.dissemination.LocalUser;
 import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.link.DirectLink;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkTypes;
-import murmur.timeline.link.PeerLink;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostStore;
@@ -58,7 +58,7 @@ final class PeerParts {
     private Joining joining;
     private Database db;
     private final ClockSync clockSync;
-    private PeerLink link;
+    private DirectLink link;
     private ReachService reach;
     /** Exists before start, so that the window can show it at once; follows the reach service once it runs. */
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
@@ -68,7 +68,9 @@ final class PeerParts {
     PeerParts(TimelinePeer.Config config) {
         this.config = config;
         List<HostPort> seeds = config.seeds().stream().map(a -> new HostPort(a.getHostString(), a.getPort())).toList();
-        this.clockSync = ClockSync.fromSettings(config.settings().timeline(), seeds, config.clock());
+        TimelineSettings t = config.settings().timeline();
+        this.clockSync = new ClockSync(config.transports().timeSources(t, seeds), t.clockRefresh(), t.ntpTimeout(),
+                config.clock());
     }
 
     CompletableFuture<Void> start() {
@@ -117,8 +119,8 @@ final class PeerParts {
 
     /** The DHT node on {@code port}; when that port is taken, on a new one (logged). */
     private CompletableFuture<DhtNode> startDht(InetAddress host, int port) {
-        DhtNode node = DhtNode.builder().settings(config.settings().dht()).dataDir(config.dataDir().resolve("dht"))
-                .bindAddress(new InetSocketAddress(host, port)).build();
+        DhtNode node = config.transports().dhtNode(new InetSocketAddress(host, port), config.settings().dht(),
+                config.dataDir().resolve("dht"));
         return node.start().handle((v, e) -> {
             if (e == null) {
                 return CompletableFuture.completedFuture(node);
@@ -132,14 +134,15 @@ final class PeerParts {
     }
 
     /** The peer link on {@code port}; when that port is taken, on a new one (logged). */
-    private CompletableFuture<PeerLink> bindLink(InetAddress host, int port) {
+    private CompletableFuture<DirectLink> bindLink(InetAddress host, int port) {
         LinkSettings settings = LinkSettings.from(config.settings().timeline());
-        return PeerLink.bind(new InetSocketAddress(host, port), settings).handle((l, e) -> {
+        PeerTransports transports = config.transports();
+        return transports.bindLink(new InetSocketAddress(host, port), settings).handle((l, e) -> {
             if (e == null || port == 0) {
-                return e == null ? CompletableFuture.completedFuture(l) : CompletableFuture.<PeerLink>failedFuture(e);
+                return e == null ? CompletableFuture.completedFuture(l) : CompletableFuture.<DirectLink>failedFuture(e);
             }
             LOG.warn("peer port {} is taken ({}); listening on a new port instead", port, e.getMessage());
-            return PeerLink.bind(new InetSocketAddress(host, 0), settings);
+            return transports.bindLink(new InetSocketAddress(host, 0), settings);
         }).thenCompose(f -> f);
     }
 

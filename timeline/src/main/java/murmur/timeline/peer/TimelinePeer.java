@@ -86,5 +86,5 @@ public final class TimelinePeer implements Accounts {
 
     /** The builder's inputs. */
     record Config(MurmurSettings settings, Path dataDir, List<InetSocketAddress> seeds, String host,
-            Clock clock) {}
+            Clock clock, PeerTransports transports) {}
 }

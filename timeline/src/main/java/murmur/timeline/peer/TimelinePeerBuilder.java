@@ -14,6 +14,7 @@ public final class TimelinePeerBuilder {
     private List<InetSocketAddress> seeds = List.of();
     private String host;
     private Clock clock = Clock.systemUTC();
+    private PeerTransports transports = SocketTransports.INSTANCE;
 
     TimelinePeerBuilder() {}
 
@@ -49,9 +50,19 @@ public final class TimelinePeerBuilder {
         return this;
     }
 
+    /**
+     * The test seam: what the peer reaches the network through, instead of real sockets. Package-private on
+     * purpose; tests in other packages reach it through the bridge in the timeline's test sources.
+     */
+    TimelinePeerBuilder transports(PeerTransports transports) {
+        this.transports = Objects.requireNonNull(transports, "transports");
+        return this;
+    }
+
     public TimelinePeer build() {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(dataDir, "dataDir");
-        return new TimelinePeer(new PeerParts(new TimelinePeer.Config(settings, dataDir, seeds, host, clock)));
+        return new TimelinePeer(new PeerParts(new TimelinePeer.Config(settings, dataDir, seeds, host, clock,
+                transports)));
     }
 }

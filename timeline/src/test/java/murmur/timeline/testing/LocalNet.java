@@ -16,7 +16,7 @@ import murmur.timeline.peer.TimelinePeer;
  * A small real network on loopback for tests: a few DHT nodes acting as bootstrap nodes, and timeline peers with
  * their own data directories joining through them. Settings keep key derivation cheap and timers short.
  */
-public final class LocalNet implements AutoCloseable {
+public final class LocalNet implements TestNet {
     public static final List<String> FAST = List.of(
             "timeline.kdfMemoryKib=1024", "timeline.kdfIterations=1", "timeline.timeSources=",
             "timeline.presenceRefresh=500ms", "timeline.presenceTtl=2s", "timeline.loginBackoff=100ms",
@@ -47,23 +47,35 @@ public final class LocalNet implements AutoCloseable {
         return net;
     }
 
+    @Override
     public MurmurSettings settings() {
         return settings;
     }
 
+    @Override
     public List<InetSocketAddress> seedAddresses() {
         return seeds.stream().map(DhtNode::address).toList();
     }
 
     /** A started peer keeping its data in {@code dataDir}. */
+    @Override
     public TimelinePeer peer(Path dataDir) {
-        TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(dataDir).seeds(seedAddresses()).build();
+        return started(TimelinePeer.builder().settings(settings).dataDir(dataDir).seeds(seedAddresses()).build());
+    }
+
+    @Override
+    public TimelinePeer lonePeer(Path dataDir) {
+        return started(TimelinePeer.builder().settings(settings).dataDir(dataDir).build());
+    }
+
+    private TimelinePeer started(TimelinePeer peer) {
         await(peer.start());
         peers.add(peer);
         return peer;
     }
 
     /** Stops a peer started here (idempotent for the final close). */
+    @Override
     public void stop(TimelinePeer peer) {
         if (peers.remove(peer)) {
             await(peer.stop());

@@ -1,0 +1,35 @@
+package murmur.timeline.link;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a peer and its services use of a peer link: serve requests by message type, send requests to other peers,
+ * say where others reach it, close. {@link PeerLink} is the one over TCP; tests run peers on one in memory.
+ *
+ * <p>Contract for every implementation: an answer or failure that comes later completes on a thread of the link's
+ * own, never an I/O thread (a request refused at once, too large or after {@link #close()}, returns a future that
+ * has failed already); a failed request fails with a {@link LinkException} whose {@link LinkException.Kind} says
+ * what happened (a peer nobody listens for is {@code UNREACHABLE}).
+ */
+public interface DirectLink {
+
+    /**
+     * Answers requests of {@code type} (0 to 65535, see {@link LinkTypes}) with {@code handler}; a second handler
+     * for a type is refused with {@link IllegalStateException}.
+     */
+    void onRequest(int type, RequestHandler handler);
+
+    /**
+     * Sends a request of {@code type} to a peer that published the addresses {@code to}, best first, and completes
+     * with its answer. This is the shape of {@code session.Direct}, so {@code link::request} is one.
+     */
+    CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body);
+
+    /** The address the link listens on: what presence publishes for this peer. */
+    InetSocketAddress address();
+
+    /** Stops serving and fails every unanswered request; idempotent. */
+    CompletableFuture<Void> close();
+}

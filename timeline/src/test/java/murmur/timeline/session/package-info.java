@@ -1,0 +1,2 @@
+/** Tests of registration, login and logout, on the in-memory tier. */
+package murmur.timeline.session;
