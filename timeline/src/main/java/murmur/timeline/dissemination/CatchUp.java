@@ -1,6 +1,6 @@
 package murmur.timeline.dissemination;
 
-import java.net.InetSocketAddress;
+import murmur.timeline.link.PeerAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -84,7 +84,7 @@ final class CatchUp {
 
     /** Pages through one source until it has nothing more; a failing source is logged and left. */
     private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
-        List<InetSocketAddress> to = PeerAddresses.parseAll(address);
+        List<PeerAddress> to = PeerAddresses.parseAll(address);
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }
@@ -101,7 +101,7 @@ final class CatchUp {
                 });
     }
 
-    private CompletableFuture<Void> pages(List<InetSocketAddress> to, CatchUpProgress p) {
+    private CompletableFuture<Void> pages(List<PeerAddress> to, CatchUpProgress p) {
         if (!p.wantsMore()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -109,7 +109,7 @@ final class CatchUp {
                 .thenCompose(progressed -> progressed ? pages(to, p) : CompletableFuture.completedFuture(null));
     }
 
-    private CompletableFuture<FetchPage> fetch(List<InetSocketAddress> to, CatchUpProgress p, int limit) {
+    private CompletableFuture<FetchPage> fetch(List<PeerAddress> to, CatchUpProgress p, int limit) {
         byte[] body = FetchCodec.encode(new FetchRequest(List.of(new LogPosition(p.author(), p.held())), limit));
         return direct.request(to, LinkTypes.FETCH, body).thenApply(answer -> {
             try {

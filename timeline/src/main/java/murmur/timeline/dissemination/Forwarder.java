@@ -1,6 +1,6 @@
 package murmur.timeline.dissemination;
 
-import java.net.InetSocketAddress;
+import murmur.timeline.link.PeerAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +45,7 @@ final class Forwarder {
         List<Hop> subtree = FanoutTree.subtree(tree, index);
         Hop target = subtree.get(0);
         tally.sent.incrementAndGet();
-        List<InetSocketAddress> to = PeerAddresses.parseAll(target.address());
+        List<PeerAddress> to = PeerAddresses.parseAll(target.address());
         CompletableFuture<byte[]> sent = to.isEmpty()
                 ? CompletableFuture.failedFuture(new IllegalArgumentException("bad address " + target.address()))
                 : retry.run(() -> direct.request(to, LinkTypes.PUSH,

@@ -1,6 +1,6 @@
 package murmur.timeline.dissemination;
 
-import java.net.InetSocketAddress;
+import murmur.timeline.link.PeerAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +34,7 @@ final class Receipts {
         this.linger = linger;
     }
 
-    void add(List<InetSocketAddress> parent, String author, long seq, Collection<String> holders) {
+    void add(List<PeerAddress> parent, String author, long seq, Collection<String> holders) {
         Pending key = new Pending(parent, author, seq);
         synchronized (this) {
             Set<String> names = pending.get(key);
@@ -62,5 +62,5 @@ final class Receipts {
         });
     }
 
-    private record Pending(List<InetSocketAddress> parent, String author, long seq) {}
+    private record Pending(List<PeerAddress> parent, String author, long seq) {}
 }

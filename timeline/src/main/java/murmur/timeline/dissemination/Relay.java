@@ -1,5 +1,6 @@
 package murmur.timeline.dissemination;
 
+import murmur.timeline.link.PeerAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,7 +139,7 @@ public final class Relay {
 
     private void relay(PushMessage push, String me) {
         Post post = push.post();
-        List<InetSocketAddress> parent = PeerAddresses.parseAll(push.replyTo());
+        List<PeerAddress> parent = PeerAddresses.parseAll(push.replyTo());
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
             if (push.subtree().get(0).name().equals(me)) {
@@ -163,12 +164,12 @@ public final class Relay {
     }
 
     /** Where receipts for a post go: up to {@code parent}, or (for the local user's post) to the sink. */
-    private record Route(List<InetSocketAddress> parent, Set<String> followers) {
+    private record Route(List<PeerAddress> parent, Set<String> followers) {
         static Route own(Set<String> followers) {
             return new Route(null, followers);
         }
 
-        static Route via(List<InetSocketAddress> parent) {
+        static Route via(List<PeerAddress> parent) {
             return new Route(parent, Set.of());
         }
     }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,13 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import murmur.transport.Signer;
+import murmur.transport.relay.RelayHandshake;
+import murmur.transport.secure.SecureChannel;
 
 /**
  * One outbound connection per peer address, opened on first use and shared by every request to that address until
  * it closes or idles out; the next request then opens a new one. A peer known by several addresses is dialled
  * "happy eyeballs" style (RFC 8305): the address that worked last time first, then, every {@link #RACE_DELAY} or
- * as soon as one fails, the next, in the order given; the first connection made wins and is remembered.
+ * as soon as one fails, the next, in the order given; the first connection made wins and is remembered. A relayed
+ * address connects to the relay, asks it for a circuit to the peer's key, and runs a secure channel over it that
+ * the peer must answer with that key; only then does the connection count as made.
  */
 final class ConnectionPool {
     static final Duration RACE_DELAY = Duration.ofMillis(250);
@@ -36,24 +44,28 @@ final class ConnectionPool {
     private final LinkSettings settings;
     private final FrameCodec codec;
     private final LinkCounters counters;
-    private final Map<InetSocketAddress, CompletableFuture<Channel>> connections = new ConcurrentHashMap<>();
-    private final Map<List<InetSocketAddress>, InetSocketAddress> worked = Collections.synchronizedMap(
+    private final Supplier<Signer> identity;
+    private final Map<PeerAddress, CompletableFuture<Channel>> connections = new ConcurrentHashMap<>();
+    private final Map<List<PeerAddress>, PeerAddress> worked = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<List<InetSocketAddress>, InetSocketAddress> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<List<PeerAddress>, PeerAddress> eldest) {
                     return size() > REMEMBERED;
                 }
             });
 
-    ConnectionPool(EventLoopGroup group, LinkSettings settings, FrameCodec codec, LinkCounters counters) {
+    /** {@code identity}: the key this peer proves on relayed connections; null while it has none. */
+    ConnectionPool(EventLoopGroup group, LinkSettings settings, FrameCodec codec, LinkCounters counters,
+            Supplier<Signer> identity) {
         this.group = group;
         this.settings = settings;
         this.codec = codec;
         this.counters = counters;
+        this.identity = identity;
     }
 
     /** An open connection to {@code peer}; fails with {@link LinkException.Kind#UNREACHABLE} if none can be made. */
-    CompletableFuture<Channel> connection(InetSocketAddress peer) {
+    CompletableFuture<Channel> connection(PeerAddress peer) {
         CompletableFuture<Channel> fresh = new CompletableFuture<>();
         CompletableFuture<Channel> chosen = connections.compute(peer,
                 (address, current) -> current == null || isDead(current) ? fresh : current);
@@ -67,13 +79,13 @@ final class ConnectionPool {
      * An open connection to the peer reachable at any of {@code candidates} (best first): an open one if there is
      * one, else a race as described above. Fails with the last address's failure when none connects.
      */
-    CompletableFuture<Channel> connection(List<InetSocketAddress> candidates) {
+    CompletableFuture<Channel> connection(List<PeerAddress> candidates) {
         if (candidates.isEmpty()) {
             return CompletableFuture.failedFuture(new LinkException(LinkException.Kind.UNREACHABLE,
                     "the peer published no address this peer can use"));
         }
-        List<InetSocketAddress> order = order(candidates);
-        for (InetSocketAddress a : order) {
+        List<PeerAddress> order = order(candidates);
+        for (PeerAddress a : order) {
             CompletableFuture<Channel> open = connections.get(a);
             if (open != null && open.isDone() && !isDead(open)) {
                 return open;
@@ -86,12 +98,12 @@ final class ConnectionPool {
     }
 
     /** The address that worked last time first, the others in the order given. */
-    List<InetSocketAddress> order(List<InetSocketAddress> candidates) {
-        InetSocketAddress last = worked.get(candidates);
+    List<PeerAddress> order(List<PeerAddress> candidates) {
+        PeerAddress last = worked.get(candidates);
         if (last == null || last.equals(candidates.get(0))) {
             return candidates;
         }
-        List<InetSocketAddress> order = new ArrayList<>(candidates.size());
+        List<PeerAddress> order = new ArrayList<>(candidates.size());
         order.add(last);
         candidates.stream().filter(a -> !a.equals(last)).forEach(order::add);
         return order;
@@ -102,28 +114,74 @@ final class ConnectionPool {
         connections.values().forEach(c -> c.thenAccept(Channel::close));
     }
 
-    private void connect(InetSocketAddress peer, CompletableFuture<Channel> result) {
+    private void connect(PeerAddress peer, CompletableFuture<Channel> result) {
+        if (peer.isRelayed()) {
+            connectRelayed(peer, result);
+            return;
+        }
+        open(peer, result, ch -> FramePipeline.install(ch.pipeline(), codec, settings.idleTimeout(),
+                new OutboundRequests(peer.address(), counters)), ch -> CompletableFuture.completedFuture(null));
+    }
+
+    private void connectRelayed(PeerAddress peer, CompletableFuture<Channel> result) {
+        Signer self = identity.get();
+        if (self == null) {
+            result.completeExceptionally(new LinkException(LinkException.Kind.UNREACHABLE,
+                    "cannot dial " + peer + ": this peer has no key to prove on relayed connections yet"));
+            return;
+        }
+        byte[] key = peer.relayedKey().orElseThrow();
+        open(peer, result, ch -> {
+            FramePipeline.installRelayed(ch.pipeline(), codec, settings.idleTimeout());
+            ch.pipeline().addLast(RelayHandshake.dial(key, p -> FramePipeline.installSecure(p,
+                    SecureChannel.initiator(self, key), codec, new OutboundRequests(peer.address(), counters))));
+        }, ch -> {
+            RelayHandshake handshake = ch.pipeline().get(RelayHandshake.class);
+            return handshake == null ? CompletableFuture.completedFuture(null) : handshake.open();
+        });
+    }
+
+    /**
+     * Connects to {@code peer}'s address with the handlers {@code init} adds; the connection counts as made once
+     * {@code ready} completes (at once for a direct one; when the circuit opens for a relayed one), within the
+     * request timeout.
+     */
+    private void open(PeerAddress peer, CompletableFuture<Channel> result, Consumer<SocketChannel> init,
+            Function<Channel, CompletableFuture<Void>> ready) {
         new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.requestTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        FramePipeline.install(ch.pipeline(), codec, settings.idleTimeout(),
-                                new OutboundRequests(peer, counters));
+                        init.accept(ch);
                     }
                 })
-                .connect(peer)
+                .connect(peer.address())
                 .addListener((ChannelFuture connected) -> {
-                    if (connected.isSuccess()) {
-                        connected.channel().closeFuture().addListener(closed -> connections.remove(peer, result));
-                        result.complete(connected.channel());
-                    } else {
-                        connections.remove(peer, result);
-                        result.completeExceptionally(new LinkException(LinkException.Kind.UNREACHABLE,
-                                "cannot connect to " + peer + ": " + connected.cause().getMessage()));
+                    if (!connected.isSuccess()) {
+                        fail(peer, result, connected.cause().getMessage());
+                        return;
                     }
+                    Channel ch = connected.channel();
+                    ch.closeFuture().addListener(closed -> connections.remove(peer, result));
+                    ready.apply(ch).orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .whenComplete((v, failure) -> {
+                                if (failure == null) {
+                                    result.complete(ch);
+                                } else {
+                                    ch.close();
+                                    fail(peer, result, failure instanceof TimeoutException
+                                            ? "the relay did not open a circuit in time" : failure.getMessage());
+                                }
+                            });
                 });
+    }
+
+    private void fail(PeerAddress peer, CompletableFuture<Channel> result, String why) {
+        connections.remove(peer, result);
+        result.completeExceptionally(new LinkException(LinkException.Kind.UNREACHABLE,
+                "cannot connect to " + peer + ": " + why));
     }
 
     private static boolean isDead(CompletableFuture<Channel> connection) {
@@ -132,14 +190,14 @@ final class ConnectionPool {
 
     /** One happy-eyeballs dial: attempts start in order, each {@link #RACE_DELAY} after the last or on its failure. */
     private final class Race {
-        private final List<InetSocketAddress> key;
-        private final List<InetSocketAddress> order;
+        private final List<PeerAddress> key;
+        private final List<PeerAddress> order;
         private final CompletableFuture<Channel> winner = new CompletableFuture<>();
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicBoolean won = new AtomicBoolean();
 
-        Race(List<InetSocketAddress> key, List<InetSocketAddress> order) {
+        Race(List<PeerAddress> key, List<PeerAddress> order) {
             this.key = key;
             this.order = order;
         }
@@ -154,7 +212,7 @@ final class ConnectionPool {
             if (i >= order.size() || winner.isDone()) {
                 return;
             }
-            InetSocketAddress to = order.get(i);
+            PeerAddress to = order.get(i);
             if (i + 1 < order.size()) {
                 try {
                     group.schedule(this::next, RACE_DELAY.toMillis(), TimeUnit.MILLISECONDS);

@@ -25,7 +25,7 @@ public interface DirectLink {
      * Sends a request of {@code type} to a peer that published the addresses {@code to}, best first, and completes
      * with its answer. This is the shape of {@code session.Direct}, so {@code link::request} is one.
      */
-    CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body);
+    CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body);
 
     /** The address the link listens on: what presence publishes for this peer. */
     InetSocketAddress address();

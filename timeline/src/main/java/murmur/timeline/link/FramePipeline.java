@@ -11,16 +11,36 @@ import java.time.Duration;
 import java.util.List;
 import murmur.transport.Framing;
 import murmur.transport.MalformedInputException;
+import murmur.transport.secure.SecureChannel;
 
 /**
  * The handlers every link connection starts with: the shared {@link Framing} (length prefix, size limit, idle
- * timer, back-pressure), then {@link FrameCodec} both ways.
+ * timer, back-pressure), then {@link FrameCodec} both ways. A connection through a relay has a
+ * {@link SecureChannel} between the two, once the relay has opened the circuit.
  */
 final class FramePipeline {
     private FramePipeline() {}
 
     static void install(ChannelPipeline pipeline, FrameCodec codec, Duration idle, ChannelHandler last) {
         Framing.install(pipeline, codec.maxFrameBytes(), idle);
+        installCodec(pipeline, codec, last);
+    }
+
+    /**
+     * The framing of a relayed connection: room for a sealed frame. Until the circuit opens the relay's handshake
+     * follows it; then {@link #installSecure}.
+     */
+    static void installRelayed(ChannelPipeline pipeline, FrameCodec codec, Duration idle) {
+        Framing.install(pipeline, codec.maxFrameBytes() + SecureChannel.OVERHEAD_BYTES, idle);
+    }
+
+    /** Once a relayed circuit is open: the secure channel to the other end, then the codec and {@code last}. */
+    static void installSecure(ChannelPipeline pipeline, SecureChannel secure, FrameCodec codec, ChannelHandler last) {
+        pipeline.addLast(secure);
+        installCodec(pipeline, codec, last);
+    }
+
+    private static void installCodec(ChannelPipeline pipeline, FrameCodec codec, ChannelHandler last) {
         pipeline.addLast(new Decoder(codec))
                 .addLast(new Encoder(codec))
                 .addLast(last);

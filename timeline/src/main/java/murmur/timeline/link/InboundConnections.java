@@ -43,21 +43,38 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (admit(ch)) {
+            FramePipeline.install(ch.pipeline(), codec, idle(), handler());
+        }
+    }
+
+    /**
+     * Counts {@code ch} among the open inbound connections (a circuit accepted through a relay is one too), or
+     * closes it when the limit is reached.
+     */
+    boolean admit(Channel ch) {
         if (open.incrementAndGet() > settings.maxInboundConnections()) {
             open.decrementAndGet();
             LOG.warn("refusing a connection from {}: {} connections are open already", ch.remoteAddress(),
                     settings.maxInboundConnections());
             ch.close();
-            return;
+            return false;
         }
         channels.add(ch);
         ch.closeFuture().addListener(closed -> {
             channels.remove(ch);
             open.decrementAndGet();
         });
-        // Twice the client's idle time, so a client normally closes first and never races a closing server.
-        Duration idle = settings.idleTimeout().multipliedBy(2);
-        FramePipeline.install(ch.pipeline(), codec, idle,
-                new InboundRequests(handlers, workers, settings, codec, counters));
+        return true;
+    }
+
+    /** Twice the client's idle time, so a client normally closes first and never races a closing server. */
+    Duration idle() {
+        return settings.idleTimeout().multipliedBy(2);
+    }
+
+    /** The handler that serves one inbound connection's requests. */
+    InboundRequests handler() {
+        return new InboundRequests(handlers, workers, settings, codec, counters);
     }
 }

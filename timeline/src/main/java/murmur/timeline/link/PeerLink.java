@@ -1,16 +1,24 @@
 package murmur.timeline.link;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import murmur.transport.Signer;
+import murmur.transport.relay.RelayHandshake;
+import murmur.transport.relay.RelayReservation;
+import murmur.transport.secure.SecureChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +31,7 @@ public final class PeerLink implements DirectLink {
     private static final int WORKER_THREADS = 4;
 
     private final boolean ownsThreads;
+    private final LinkSettings settings;
     private final EventLoopGroup group;
     private final ExecutorService workers;
     private final LinkCounters counters = new LinkCounters();
@@ -30,16 +39,19 @@ public final class PeerLink implements DirectLink {
     private final InboundConnections inbound;
     private final Requester requester;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final FrameCodec codec;
+    private volatile Signer identity;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Channel server;
 
     private PeerLink(LinkSettings settings, LinkThreads threads, boolean ownsThreads) {
+        this.settings = settings;
         this.ownsThreads = ownsThreads;
         this.group = threads.io();
         this.workers = threads.workers();
-        FrameCodec codec = new FrameCodec(settings.maxFrameBytes());
+        this.codec = new FrameCodec(settings.maxFrameBytes());
         this.inbound = new InboundConnections(handlers, workers, settings, codec, counters);
-        this.requester = new Requester(group, workers, settings, codec, counters);
+        this.requester = new Requester(group, workers, settings, codec, counters, () -> identity);
     }
 
     /** Listens on {@code bindAddress} (port 0 picks a free port); fails if the address cannot be bound. */
@@ -99,8 +111,49 @@ public final class PeerLink implements DirectLink {
      * they are raced happy-eyeballs style, and the one that connected is tried first next time.
      */
     @Override
-    public CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
+    public CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body) {
         return requester.request(to, type, body);
+    }
+
+    /**
+     * The key this peer proves on connections through relays, both ways: the DHT node's. Until it is set, relayed
+     * addresses cannot be dialled and no reservation can be made.
+     */
+    public void identity(Signer self) {
+        this.identity = self;
+    }
+
+    /**
+     * Reserves at the relay at {@code relay}, so that peers can reach this one through it: each circuit the relay
+     * announces is taken on a fresh outbound connection, runs the secure channel (this peer proves its key), and is
+     * then served like any inbound connection. Fails with the relay's words.
+     */
+    public CompletableFuture<RelayReservation> reserveAt(InetSocketAddress relay) {
+        Signer self = identity;
+        if (self == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no identity to reserve with"));
+        }
+        return RelayReservation.open(group, relay, self, circuit -> acceptCircuit(relay, circuit, self),
+                settings.requestTimeout());
+    }
+
+    private void acceptCircuit(InetSocketAddress relay, long circuit, Signer self) {
+        if (closing.get()) {
+            return;
+        }
+        new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.requestTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (inbound.admit(ch)) {
+                            FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
+                            ch.pipeline().addLast(RelayHandshake.accept(circuit, p -> FramePipeline.installSecure(
+                                    p, SecureChannel.responder(self), codec, inbound.handler())));
+                        }
+                    }
+                }).connect(relay);
     }
 
     /** The address the link listens on. */

@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import murmur.transport.Signer;
 
 /**
  * The asking side of a {@link PeerLink}: numbers each request, sends it over the pooled connection, and makes sure
@@ -27,20 +29,21 @@ final class Requester {
     private final Set<CompletableFuture<byte[]>> outstanding = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    Requester(EventLoopGroup group, Executor workers, LinkSettings settings, FrameCodec codec, LinkCounters counters) {
+    Requester(EventLoopGroup group, Executor workers, LinkSettings settings, FrameCodec codec, LinkCounters counters,
+            Supplier<Signer> identity) {
         this.group = group;
         this.workers = workers;
         this.settings = settings;
         this.codec = codec;
-        this.pool = new ConnectionPool(group, settings, codec, counters);
+        this.pool = new ConnectionPool(group, settings, codec, counters, identity);
     }
 
     CompletableFuture<byte[]> request(InetSocketAddress to, int type, byte[] body) {
-        return request(List.of(to), type, body);
+        return request(List.of(PeerAddress.direct(to)), type, body);
     }
 
     /** Like {@link #request(InetSocketAddress, int, byte[])} to a peer reachable at any of {@code to}, best first. */
-    CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
+    CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body) {
         Frame frame = Frame.request(type, ids.incrementAndGet(), body);
         if (body.length > codec.maxBodyBytes()) {
             return CompletableFuture.failedFuture(new LinkException(LinkException.Kind.TOO_LARGE,
@@ -107,12 +110,12 @@ final class Requester {
         }
     }
 
-    private LinkException timeout(List<InetSocketAddress> to) {
+    private LinkException timeout(List<PeerAddress> to) {
         return new LinkException(LinkException.Kind.TIMEOUT,
                 "no answer from " + describe(to) + " within " + settings.requestTimeout().toMillis() + " ms");
     }
 
-    private static String describe(List<InetSocketAddress> to) {
+    private static String describe(List<PeerAddress> to) {
         return to.size() == 1 ? to.get(0).toString() : to.toString();
     }
 

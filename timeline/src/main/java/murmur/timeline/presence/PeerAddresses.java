@@ -6,37 +6,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import murmur.timeline.link.PeerAddress;
 import murmur.config.HostPort;
 
 /**
- * The {@code host:port} strings peers publish in presence records and messages, to and from socket addresses. They
- * come from the network, so a bad one is empty, never an exception, and only IP literals count: no host name from
- * the network is ever looked up. A peer reachable several ways publishes several, best first, joined by commas
+ * The address strings peers publish in presence records and messages ({@link PeerAddress}: {@code ip:port}, or
+ * {@code via:<relay ip:port>/<node key>} through a relay), to and from addresses the link dials. They come from the
+ * network, so a bad one is empty, never an exception, and only IP literals count: no host name from the network is
+ * ever looked up. A peer reachable several ways publishes several, best first, joined by commas
  * ({@code 203.0.113.7:41000,192.168.1.20:41000,[2001:db8::7]:41000}); at most {@link #MAX_ADDRESSES} count.
  */
 public final class PeerAddresses {
     /** The most addresses one peer may publish; the rest are ignored. */
     public static final int MAX_ADDRESSES = 8;
-    private static final int MAX_TEXT = 64;
+    private static final int MAX_TEXT = PeerAddress.MAX_TEXT;
 
     private PeerAddresses() {}
 
-    /** One {@code ip:port} or {@code [ipv6]:port}; empty when malformed or not an IP literal. */
-    public static Optional<InetSocketAddress> parse(String hostPort) {
-        if (hostPort == null || hostPort.length() > MAX_TEXT) {
-            return Optional.empty();
-        }
-        try {
-            HostPort hp = HostPort.parse(hostPort.trim());
-            return HostPort.ipLiteral(hp.host()).map(ip -> new InetSocketAddress(ip, hp.port()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** One address as {@link PeerAddress#parse} reads it; empty when malformed or not an IP literal. */
+    public static Optional<PeerAddress> parse(String text) {
+        return PeerAddress.parse(text);
     }
 
     /** Every good address in a comma-joined list, in order, without repeats, at most {@link #MAX_ADDRESSES}. */
-    public static List<InetSocketAddress> parseAll(String joined) {
-        Set<InetSocketAddress> out = new LinkedHashSet<>();
+    public static List<PeerAddress> parseAll(String joined) {
+        Set<PeerAddress> out = new LinkedHashSet<>();
         if (joined == null || joined.length() > MAX_ADDRESSES * (MAX_TEXT + 1) * 2) {
             return List.of();
         }
@@ -50,7 +44,7 @@ public final class PeerAddresses {
     }
 
     /** The good addresses of a presence record's list, as {@link #parseAll} reads them. */
-    public static List<InetSocketAddress> parseAll(List<String> addresses) {
+    public static List<PeerAddress> parseAll(List<String> addresses) {
         return parseAll(join(addresses));
     }
 

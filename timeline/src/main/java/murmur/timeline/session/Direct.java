@@ -1,6 +1,6 @@
 package murmur.timeline.session;
 
-import java.net.InetSocketAddress;
+import murmur.timeline.link.PeerAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,5 +10,5 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface Direct {
-    CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body);
+    CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body);
 }

@@ -1,6 +1,6 @@
 package murmur.timeline.session;
 
-import java.net.InetSocketAddress;
+import murmur.timeline.link.PeerAddress;
 import java.util.List;
 import murmur.dht.SetEntry;
 import murmur.dht.wire.RecordBytes;
@@ -33,7 +33,7 @@ final class DirectNotifier implements FollowNotifier {
     public void tell(String target, SetEntry notice) {
         byte[] body = RecordBytes.encode(notice);
         presence.presenceOf(target).thenAccept(p -> {
-            List<InetSocketAddress> to = PeerAddresses.parseAll(p.addresses());
+            List<PeerAddress> to = PeerAddresses.parseAll(p.addresses());
             if (!presence.isOnline(p) || to.isEmpty()) {
                 LOG.info("{} is not online ({}); the notice waits in notifications/{}", target, p, target);
                 return;

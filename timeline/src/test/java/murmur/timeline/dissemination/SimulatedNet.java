@@ -1,5 +1,6 @@
 package murmur.timeline.dissemination;
 
+import murmur.timeline.link.PeerAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,8 +69,8 @@ final class SimulatedNet implements AutoCloseable {
         return names.stream().map(n -> new Hop(n, address(n))).toList();
     }
 
-    private CompletableFuture<byte[]> request(List<InetSocketAddress> addresses, int type, byte[] body) {
-        InetSocketAddress to = addresses.get(0);
+    private CompletableFuture<byte[]> request(List<PeerAddress> addresses, int type, byte[] body) {
+        InetSocketAddress to = addresses.get(0).address();
         String name = byPort.get(to.getPort());
         if (type == LinkTypes.PUSH) {
             attempts.merge(name, 1, Integer::sum);

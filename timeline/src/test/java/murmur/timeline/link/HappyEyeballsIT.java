@@ -20,7 +20,7 @@ class HappyEyeballsIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private final NioEventLoopGroup group = new NioEventLoopGroup(1);
     private final ConnectionPool pool = new ConnectionPool(group, LinkSettings.defaults(),
-            new FrameCodec(LinkSettings.defaults().maxFrameBytes()), new LinkCounters());
+            new FrameCodec(LinkSettings.defaults().maxFrameBytes()), new LinkCounters(), () -> null);
 
     @AfterEach
     void close() {
@@ -28,22 +28,22 @@ class HappyEyeballsIT {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private static InetSocketAddress closedPort() throws Exception {
+    private static PeerAddress closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
-            return new InetSocketAddress(LOOPBACK, s.getLocalPort());
+            return PeerAddress.direct(new InetSocketAddress(LOOPBACK, s.getLocalPort()));
         }
     }
 
     @Test
     void anAddressThatFailsGivesWayToTheNextAndTheOneThatWorkedGoesFirstNextTime() throws Exception {
         try (ServerSocket live = new ServerSocket(0, 5, LOOPBACK)) {
-            InetSocketAddress dead = closedPort();
-            InetSocketAddress good = new InetSocketAddress(LOOPBACK, live.getLocalPort());
-            List<InetSocketAddress> published = List.of(dead, good);
+            PeerAddress dead = closedPort();
+            PeerAddress good = PeerAddress.direct(new InetSocketAddress(LOOPBACK, live.getLocalPort()));
+            List<PeerAddress> published = List.of(dead, good);
 
             Channel c = pool.connection(published).get(10, TimeUnit.SECONDS);
 
-            assertThat(c.remoteAddress()).isEqualTo(good);
+            assertThat(c.remoteAddress()).isEqualTo(good.address());
             assertThat(pool.order(published)).containsExactly(good, dead);
         }
     }
@@ -51,7 +51,7 @@ class HappyEyeballsIT {
     @Test
     void anOpenConnectionToAnyPublishedAddressIsReused() throws Exception {
         try (ServerSocket live = new ServerSocket(0, 5, LOOPBACK)) {
-            InetSocketAddress good = new InetSocketAddress(LOOPBACK, live.getLocalPort());
+            PeerAddress good = PeerAddress.direct(new InetSocketAddress(LOOPBACK, live.getLocalPort()));
             Channel first = pool.connection(good).get(10, TimeUnit.SECONDS);
 
             Channel again = pool.connection(List.of(closedPort(), good)).get(10, TimeUnit.SECONDS);
@@ -62,7 +62,7 @@ class HappyEyeballsIT {
 
     @Test
     void whenNoAddressConnectsTheFailureSaysUnreachable() throws Exception {
-        List<InetSocketAddress> none = List.of(closedPort(), closedPort(), closedPort());
+        List<PeerAddress> none = List.of(closedPort(), closedPort(), closedPort());
 
         assertThatThrownBy(() -> pool.connection(none).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(LinkException.class).hasMessageContaining("cannot connect");

@@ -1,5 +1,6 @@
 package murmur.timeline.testing;
 
+import murmur.timeline.link.PeerAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class MemoryLink implements DirectLink {
     }
 
     @Override
-    public CompletableFuture<byte[]> request(List<InetSocketAddress> to, int type, byte[] body) {
+    public CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body) {
         if (!open) {
             return CompletableFuture.failedFuture(new LinkException(Kind.SHUT_DOWN, "the link is closed"));
         }
@@ -97,7 +98,7 @@ final class MemoryLink implements DirectLink {
     }
 
     /** Keeps {@code answer} until it ends, and ends it after the request timeout if nothing else did. */
-    private void track(CompletableFuture<byte[]> answer, List<InetSocketAddress> to) {
+    private void track(CompletableFuture<byte[]> answer, List<PeerAddress> to) {
         unanswered.add(answer);
         try {
             ScheduledFuture<?> deadline = links.later(settings.requestTimeout(), () -> answer.completeExceptionally(

@@ -1,5 +1,6 @@
 package murmur.timeline.testing;
 
+import murmur.timeline.link.PeerAddress;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -45,8 +46,9 @@ public final class MemoryLinks implements AutoCloseable {
     }
 
     /** The open link bound at the first of {@code to} that has one, or null: nobody listens there. */
-    MemoryLink find(List<InetSocketAddress> to) {
-        for (InetSocketAddress address : to) {
+    MemoryLink find(List<PeerAddress> to) {
+        for (PeerAddress peer : to) {
+            InetSocketAddress address = peer.address();
             MemoryLink link = bound.get(address);
             if (link != null && link.isOpen()) {
                 return link;

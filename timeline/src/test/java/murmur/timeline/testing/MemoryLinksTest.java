@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import murmur.timeline.link.PeerAddress;
 import murmur.timeline.link.DirectLink;
 import murmur.timeline.link.LinkException;
 import murmur.timeline.link.LinkException.Kind;
@@ -40,7 +41,8 @@ class MemoryLinksTest {
         });
         InetSocketAddress nobody = new InetSocketAddress(addresses.newHost(), 1);
 
-        byte[] answer = get(client.request(List.of(nobody, server.address()), ECHO, bytes("hi")));
+        byte[] answer = get(client.request(List.of(PeerAddress.direct(nobody), PeerAddress.direct(server.address())),
+                ECHO, bytes("hi")));
 
         assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("hi from " + client.address());
         assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
@@ -51,7 +53,7 @@ class MemoryLinksTest {
         DirectLink server = bind();
         DirectLink client = bind();
         server.onRequest(ECHO, (from, body) -> CompletableFuture.failedFuture(new IllegalStateException("no echo")));
-        List<InetSocketAddress> to = List.of(server.address());
+        List<PeerAddress> to = List.of(PeerAddress.direct(server.address()));
 
         assertThat(failure(client.request(to, ECHO, bytes("x")))).satisfies(e -> {
             assertThat(e.kind()).isEqualTo(Kind.REMOTE_ERROR);

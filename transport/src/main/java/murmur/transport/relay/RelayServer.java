@@ -96,7 +96,7 @@ public final class RelayServer {
     public CompletableFuture<Void> close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Channel s = server;
-        if (s == null) {
+        if (s == null || !s.isOpen() || s.eventLoop().isShuttingDown()) {
             done.complete(null);
         } else {
             s.close().addListener(f -> done.complete(null));
