@@ -26,6 +26,8 @@ public record Reachability(State state, List<String> addresses, String mappedBy,
         CHECKING,
         /** Nodes elsewhere reached the peer's ports, directly or through a router it opened. */
         REACHABLE,
+        /** Nodes elsewhere could not reach it directly, but they reach it through relays it holds open. */
+        RELAYED,
         /** Nodes elsewhere could not reach it: a router or firewall is in the way. */
         UNREACHABLE,
         /** No node answered the check, so nobody knows. */

@@ -80,7 +80,8 @@ public final class StatusViewModel implements Activatable {
     }
 
     private void showReachability(Reachability r) {
-        reachable.set(r.state() == Reachability.State.REACHABLE || r.state() == Reachability.State.THIS_COMPUTER_ONLY);
+        reachable.set(r.state() == Reachability.State.REACHABLE || r.state() == Reachability.State.RELAYED
+                || r.state() == Reachability.State.THIS_COMPUTER_ONLY);
         reachability.set(r.words());
     }
 

@@ -7,13 +7,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import murmur.bootstrap.cli.BootstrapCli;
-import murmur.bootstrap.testing.ChildProcesses;
-import murmur.bootstrap.testing.LineProcess;
+import murmur.app.netns.PeerProcesses.Peer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class HomeRouterIT {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    /** Each child's stderr (INFO and up) is kept in target/netns-home-router, for a post-mortem. */
-    private final ChildProcesses children = new ChildProcesses(Path.of("target", "netns-home-router"),
-            Stream.concat(ChildProcesses.SMALL_JVM.stream(), Stream.of("-Dmurmur.log=INFO")).toList());
+    private static final Duration WAIT = PeerProcesses.WAIT;
     private HomeNetwork net;
+    /** Each child's stderr (INFO and up) is kept in target/netns-home-router, for a post-mortem. */
+    private PeerProcesses children;
 
     @TempDir
     Path dir;
@@ -45,11 +40,14 @@ class HomeRouterIT {
         Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
                 + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
         net = new HomeNetwork(dir);
+        children = new PeerProcesses(net, dir, "netns-home-router");
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        children.close();
+        if (children != null) {
+            children.close();
+        }
         if (net != null) {
             net.close();
         }
@@ -57,15 +55,15 @@ class HomeRouterIT {
 
     @Test
     void usersBehindAHomeRouterAndOnTheInternetReachEachOther() throws Exception {
-        List<String> seeds = startBootstrapNodes();
+        List<String> seeds = children.startBootstrapNodes();
         String wan = net.router(20);
         net.homeHost("lan1", 10);
         net.homeHost("lan2", 11);
         net.internetHost("pub", 10);
 
-        Peer pub = peer("pub", seeds);
-        Peer lan1 = peer("lan1", seeds);
-        Peer lan2 = peer("lan2", seeds);
+        Peer pub = children.peer("pub", seeds);
+        Peer lan1 = children.peer("lan1", seeds);
+        Peer lan2 = children.peer("lan2", seeds);
 
         long reachableMillis = lan1.awaitReach("REACHABLE");
         lan2.awaitReach("REACHABLE");
@@ -119,12 +117,12 @@ class HomeRouterIT {
 
     @Test
     void twoPeersWithIpv6OnlyFollowAndPost() throws Exception {
-        List<String> seeds = startBootstrapNodes();
+        List<String> seeds = children.startBootstrapNodes();
         String a = net.ipv6OnlyHost("v6a", 0x30);
         String b = net.ipv6OnlyHost("v6b", 0x31);
         List<String> v6seeds = List.of("[" + HomeNetwork.V6_PREFIX + "1]:4100");
-        Peer va = peer("v6a", v6seeds);
-        Peer vb = peer("v6b", v6seeds);
+        Peer va = children.peer("v6a", v6seeds);
+        Peer vb = children.peer("v6b", v6seeds);
 
         va.awaitReach("REACHABLE");
         vb.awaitReach("REACHABLE");
@@ -153,64 +151,5 @@ class HomeRouterIT {
             }
         }
         return 0;
-    }
-
-    /** b0 listens on every interface (IPv4 and IPv6); b1 and b2 on their IPv4 address. */
-    private List<String> startBootstrapNodes() throws IOException {
-        List<String> seeds = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            seeds.add(net.internetHost("b" + i, i + 1) + ":4100");
-        }
-        for (int i = 0; i < 3; i++) {
-            String ip = seeds.get(i).split(":")[0];
-            List<String> cmd = children.java(BootstrapCli.class.getName(), "--host", i == 0 ? "::" : ip,
-                    "--port", "4100", "--data", dir.resolve("b" + i).toString(), "--set",
-                    "bootstrap.advertiseHost=" + ip);
-            String self = seeds.get(i);
-            seeds.stream().filter(s -> !s.equals(self)).forEach(s -> cmd.addAll(List.of("--peer", s)));
-            children.start("b" + i, net.exec("b" + i, cmd));
-        }
-        return seeds;
-    }
-
-    private Peer peer(String host, List<String> seeds) throws IOException {
-        List<String> args = new ArrayList<>(List.of(dir.resolve("data-" + host).toString()));
-        args.addAll(seeds);
-        List<String> cmd = net.exec(host, children.java(ScriptedPeer.class.getName(), args.toArray(String[]::new)));
-        Peer p = new Peer(host, children.start(host, cmd));
-        assertThat(p.awaitReady()).startsWith("ready");
-        return p;
-    }
-
-    /** A user's peer process, asked one line at a time. */
-    private static final class Peer extends LineProcess {
-        final String name;
-
-        Peer(String name, Process p) {
-            super(p);
-            this.name = name;
-        }
-
-        String awaitReady() throws IOException {
-            return awaitLine("ready");
-        }
-
-        void ok(String line) throws IOException {
-            assertThat(ask(line)).as("%s: %s", name, line).startsWith("ok");
-        }
-
-        /** Waits until the reachability check says {@code state}; returns ms from the peer's start by then. */
-        long awaitReach(String state) {
-            String[] seen = new String[1];
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                seen[0] = ask("reach");
-                assertThat(seen[0]).as(name).startsWith("reach " + state);
-            });
-            return Long.parseLong(seen[0].substring(seen[0].lastIndexOf('|') + 1).trim());
-        }
-
-        void quit() throws IOException {
-            assertThat(ask("quit")).as("%s quits", name).isEqualTo("bye");
-        }
     }
 }

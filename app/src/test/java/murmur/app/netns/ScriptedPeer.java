@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import murmur.config.HostPort;
@@ -21,10 +23,11 @@ import murmur.timeline.TimelineService;
 /**
  * One user's peer in a process of its own, started the way {@code murmur app} starts it (default bind settings:
  * every interface, ports kept in the data directory, the router asked to open them), answering one line per
- * command on stdin: {@code register NAME}, {@code follow NAME}, {@code post TEXT}, {@code timeline},
- * {@code notifications}, {@code following}, {@code reach} (state, addresses, words, and ms from start to first
- * reachable), {@code quit}. Arguments: data directory, then the
- * bootstrap nodes as {@code host:port}.
+ * command on stdin: {@code register NAME}, {@code login NAME}, {@code follow NAME}, {@code post TEXT},
+ * {@code timeline}, {@code notifications}, {@code following}, {@code reach} (state, addresses, words, and ms from
+ * start to first reachable), {@code latency PREFIX} (for each post whose text starts with PREFIX, ms from its
+ * timestamp to its arrival here), {@code quit}. Arguments: data directory, then the bootstrap nodes as
+ * {@code host:port}.
  */
 public final class ScriptedPeer {
     /** Cheap key derivation and fast presence, so the test runs in seconds; nothing about networking. */
@@ -54,14 +57,21 @@ public final class ScriptedPeer {
                 + (System.nanoTime() - started) / 1_000_000);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         TimelineService me = null;
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] cmd = line.split(" ", 2);
             try {
                 switch (cmd[0]) {
-                    case "register" -> {
-                        me = peer.register(cmd[1], "password1").get(60, TimeUnit.SECONDS);
+                    case "register", "login" -> {
+                        me = "register".equals(cmd[0]) ? peer.register(cmd[1], "password1").get(60, TimeUnit.SECONDS)
+                                : peer.login(cmd[1], "password1").get(60, TimeUnit.SECONDS);
+                        me.timeline().subscribe(entries -> entries.forEach(e -> arrivals.putIfAbsent(
+                                e.post().text(), System.currentTimeMillis() - e.post().timestampMillis())));
                         out.println("ok");
                     }
+                    case "latency" -> out.println("latency " + arrivals.entrySet().stream()
+                            .filter(a -> a.getKey().startsWith(cmd[1])).map(a -> String.valueOf(a.getValue()))
+                            .collect(Collectors.joining(",")));
                     case "follow" -> {
                         me.follow(cmd[1]).get(60, TimeUnit.SECONDS);
                         out.println("ok");

@@ -3,6 +3,8 @@ package murmur.timeline.link;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import murmur.transport.Signer;
+import murmur.transport.relay.RelayReservation;
 
 /**
  * What a peer and its services use of a peer link: serve requests by message type, send requests to other peers,
@@ -26,6 +28,21 @@ public interface DirectLink {
      * with its answer. This is the shape of {@code session.Direct}, so {@code link::request} is one.
      */
     CompletableFuture<byte[]> request(List<PeerAddress> to, int type, byte[] body);
+
+    /**
+     * The key this peer proves on connections through relays (the DHT node's). Links that cannot use relays ignore
+     * it.
+     */
+    default void identity(Signer self) {
+    }
+
+    /**
+     * Reserves at the relay at {@code relay}, so that others reach this peer through it. Links that cannot use
+     * relays fail.
+     */
+    default CompletableFuture<RelayReservation> reserveAt(InetSocketAddress relay) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this link cannot use relays"));
+    }
 
     /** The address the link listens on: what presence publishes for this peer. */
     InetSocketAddress address();

@@ -119,6 +119,7 @@ public final class PeerLink implements DirectLink {
      * The key this peer proves on connections through relays, both ways: the DHT node's. Until it is set, relayed
      * addresses cannot be dialled and no reservation can be made.
      */
+    @Override
     public void identity(Signer self) {
         this.identity = self;
     }
@@ -128,6 +129,7 @@ public final class PeerLink implements DirectLink {
      * announces is taken on a fresh outbound connection, runs the secure channel (this peer proves its key), and is
      * then served like any inbound connection. Fails with the relay's words.
      */
+    @Override
     public CompletableFuture<RelayReservation> reserveAt(InetSocketAddress relay) {
         Signer self = identity;
         if (self == null) {

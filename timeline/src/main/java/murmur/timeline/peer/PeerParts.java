@@ -91,6 +91,11 @@ final class PeerParts {
                     ? RouterPortMapper.forDefaultGateway() : PortMapper.NONE;
             reach = new ReachService(dht, new InetSocketAddress(host, l.address().getPort()), config.seeds(), mapper,
                     t.reachabilityCheck(), scheduler);
+            link.identity(dht.signingKey());
+            // Bootstrap nodes relay on their DHT port + 1.
+            reach.relayThrough(link::reserveAt, config.seeds().stream()
+                    .map(s -> new InetSocketAddress(s.getAddress(), s.getPort() + 1)).toList(),
+                    dht.signingKey().publicKey());
             reach.reachability().subscribe(reachability::set);
         }).thenCompose(v -> joining.join()).thenRun(() -> {
             clockSync.start();

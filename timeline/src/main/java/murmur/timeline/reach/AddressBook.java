@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import murmur.timeline.link.PeerAddress;
 import murmur.timeline.presence.PeerAddresses;
 
 /**
  * Every way to reach this peer's link, best first, as presence publishes it: the address the router mapped, the
  * public address other nodes observed (unless the last check found the peer unreachable there), the machine's own
- * IPv4 addresses, then its IPv6 addresses. A peer that listens on loopback publishes loopback only.
+ * IPv4 addresses, then its IPv6 addresses. A peer that nobody can dial also lists its relays right after its first
+ * LAN address (kept first for neighbours on the same network). A peer that listens on loopback publishes loopback
+ * only.
  */
 final class AddressBook {
     private final InetSocketAddress link;
@@ -21,6 +24,7 @@ final class AddressBook {
     private volatile Optional<InetSocketAddress> mapped = Optional.empty();
     private volatile Optional<InetAddress> observed = Optional.empty();
     private volatile boolean observedWorks = true;
+    private volatile List<PeerAddress> relayed = List.of();
 
     /**
      * @param link           where the peer link listens (its bind address and real port)
@@ -52,6 +56,11 @@ final class AddressBook {
         this.observedWorks = works;
     }
 
+    /** The relays that reach this peer now ({@code via:} addresses); empty while it can be dialled. */
+    void relayed(List<PeerAddress> via) {
+        this.relayed = List.copyOf(via);
+    }
+
     boolean onLoopbackOnly() {
         return link.getAddress().isLoopbackAddress();
     }
@@ -73,13 +82,14 @@ final class AddressBook {
         if (all.isEmpty()) {
             all.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), link.getPort()));
         }
+        List<String> direct = all.stream().map(PeerAddresses::format).toList();
         List<String> out = new ArrayList<>();
-        for (InetSocketAddress a : all) {
-            if (out.size() == PeerAddresses.MAX_ADDRESSES) {
-                break;
-            }
-            out.add(PeerAddresses.format(a));
-        }
-        return out;
+        List<PeerAddress> via = relayed;
+        int firstRelay = via.isEmpty() ? direct.size() : Math.min(1, direct.size());
+        out.addAll(direct.subList(0, firstRelay));
+        via.forEach(v -> out.add(v.toString()));
+        out.addAll(direct.subList(firstRelay, direct.size()));
+        return out.size() <= PeerAddresses.MAX_ADDRESSES ? out : List.copyOf(out.subList(0,
+                PeerAddresses.MAX_ADDRESSES));
     }
 }

@@ -12,8 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import murmur.dht.node.DhtNode;
 import murmur.dht.DialBackVerdict;
+import murmur.transport.relay.RelayReservation;
 import murmur.timeline.Reachability;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * port (renewing each lease at half its life, removing them at {@link #stop()}), learns the public address other
  * nodes observe, asks other nodes to dial it back, and publishes the outcome ({@link #reachability()}) and every
  * address to publish in presence ({@link #addresses()}). It checks again every {@code timeline.reachabilityCheck},
- * and soon after the observed address or the machine's own addresses change.
+ * and soon after the observed address or the machine's own addresses change. A peer that nobody can dial, even
+ * after asking the router, keeps reservations at relays ({@link RelayKeeper}) and publishes them as {@code via:}
+ * addresses, and its DHT node stays in client mode until a check finds it reachable again.
  */
 public final class ReachService {
     private static final Logger LOG = LoggerFactory.getLogger(ReachService.class);
@@ -59,6 +64,8 @@ public final class ReachService {
     private volatile List<InetAddress> lastLocal;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> periodic;
+    private volatile RelayKeeper relays;
+    private volatile DialBackVerdict lastVerdict;
 
     /**
      * @param dht       the peer's DHT node, started
@@ -80,6 +87,17 @@ public final class ReachService {
         // Presence and every push read the addresses; the interfaces are asked only by the network poll.
         this.lastLocal = LocalAddresses.reachableVia(bound);
         this.book = new AddressBook(link, ignored -> lastLocal);
+    }
+
+    /**
+     * Lets the peer fall back on relays: {@code reserve} opens a reservation (the link's {@code reserveAt}),
+     * {@code candidates} are the relays to try, {@code ownKey} the node key dialers name. Call before {@link #start}.
+     */
+    public void relayThrough(Function<InetSocketAddress, CompletableFuture<RelayReservation>> reserve,
+            List<InetSocketAddress> candidates, byte[] ownKey) {
+        if (!candidates.isEmpty()) {
+            relays = new RelayKeeper(reserve, candidates, ownKey, scheduler, this::relaysChanged);
+        }
     }
 
     /** Starts the first check in the background; completes at once. */
@@ -107,6 +125,10 @@ public final class ReachService {
         }
         tcpMapping = Optional.empty();
         udpMapping = Optional.empty();
+        RelayKeeper r = relays;
+        if (r != null) {
+            r.stop();
+        }
         return mapper.close();
     }
 
@@ -225,13 +247,40 @@ public final class ReachService {
         });
     }
 
-    private void publish(DialBackVerdict verdict) {
+    private void relaysChanged() {
+        DialBackVerdict v = lastVerdict;
+        if (v != null && !stopped) {
+            publish(v);
+        }
+    }
+
+    private synchronized void publish(DialBackVerdict verdict) {
+        lastVerdict = verdict;
         book.observedWorks(verdict == DialBackVerdict.REACHABLE);
         // A node nobody can reach must not fill routing tables with its address: DHT client mode until it can be.
         if (verdict != DialBackVerdict.UNKNOWN) {
             dht.clientMode(verdict == DialBackVerdict.UNREACHABLE);
         }
+        RelayKeeper keeper = relays;
+        // Relays only once the router had its chance: a mapping on its way would make them needless.
+        boolean routerSaidNo = routerAsked && !mappingInFlight.get() && tcpMapping.isEmpty();
+        boolean needRelays = verdict == DialBackVerdict.UNREACHABLE && (!mapping || routerSaidNo);
+        if (keeper != null && verdict != DialBackVerdict.UNKNOWN) {
+            keeper.want(needRelays);
+        }
+        List<InetSocketAddress> through = keeper == null || !needRelays ? List.of() : keeper.relays();
+        book.relayed(keeper == null || !needRelays ? List.of() : keeper.via());
         List<String> addresses = book.addresses();
+        if (!through.isEmpty()) {
+            Reachability r = new Reachability(Reachability.State.RELAYED, addresses, "", "Reachable through relay"
+                    + (through.size() > 1 ? "s " : " ") + through.stream().map(a -> a.getAddress().getHostAddress())
+                    .collect(Collectors.joining(" and ")) + " (this network lets nobody in directly)");
+            if (!Objects.equals(state.get(), r)) {
+                LOG.info("{}", r.words());
+            }
+            state.set(r);
+            return;
+        }
         String method = tcpMapping.map(PortMapping::method).orElse("");
         Reachability r = switch (verdict) {
             case REACHABLE -> new Reachability(Reachability.State.REACHABLE, addresses, method,

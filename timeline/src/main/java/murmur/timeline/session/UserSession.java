@@ -88,10 +88,13 @@ public final class UserSession implements TimelineService {
     }
 
     private UserSession startPeriodicWork() {
-        presence.goOnline(ctx.scheduler()).exceptionally(e -> {
-            LOG.info("{} is online, but presence was not published yet: {}", me, e.getMessage());
-            return null;
-        });
+        // Until others can read that this user is online, authors do not push to it: whatever they post meanwhile
+        // is fetched by a second catch-up, once presence is out (the first, below, covers the time away).
+        presence.goOnline(ctx.scheduler()).thenCompose(v -> ctx.dissemination().catchUp(me,
+                follows.following().get())).thenAccept(n -> timeline.refresh()).exceptionally(e -> {
+                    LOG.info("{} is online, but presence was not published yet: {}", me, e.getMessage());
+                    return null;
+                });
         own.publishHead().exceptionally(e -> null);
         keeper.refresh();
         every(ACCOUNT_REFRESH, keeper::refresh);

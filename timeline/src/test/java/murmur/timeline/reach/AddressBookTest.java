@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import murmur.timeline.link.PeerAddress;
 import murmur.timeline.presence.PeerAddresses;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,21 @@ class AddressBookTest {
         book.observed(Optional.of(ip("192.168.91.10")));
         book.observedWorks(false);
 
+        assertThat(book.addresses()).containsExactly("192.168.91.10:41000", "[2001:db8:0:0:0:0:0:10]:41000");
+    }
+
+    @Test
+    void relaysComeRightAfterTheFirstLanAddress() {
+        byte[] key = new byte[32];
+        PeerAddress a = PeerAddress.relayed(new InetSocketAddress("25.91.0.1", 4101), key);
+        PeerAddress b = PeerAddress.relayed(new InetSocketAddress("25.91.0.2", 4101), key);
+        book.observed(Optional.of(ip("25.91.0.20")));
+        book.observedWorks(false);
+        book.relayed(List.of(a, b));
+
+        assertThat(book.addresses()).containsExactly("192.168.91.10:41000", a.toString(), b.toString(),
+                "[2001:db8:0:0:0:0:0:10]:41000");
+        book.relayed(List.of());
         assertThat(book.addresses()).containsExactly("192.168.91.10:41000", "[2001:db8:0:0:0:0:0:10]:41000");
     }
 
