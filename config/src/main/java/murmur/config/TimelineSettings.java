@@ -20,6 +20,8 @@ import java.util.List;
  * @param dhtPort             UDP/TCP port of the peer's DHT node; 0 keeps the one chosen on first run
  * @param peerPort            TCP port for direct messages from other peers; 0 keeps the one chosen on first run
  * @param portMapping         ask the router to open both ports (UPnP IGD, NAT-PMP, PCP)
+ * @param holePunch           try to replace relayed connections by punched direct ones (experimental, off by
+ *                            default: routers that answer unasked connection attempts with a reset defeat it)
  * @param reachabilityCheck   how often the peer asks other nodes to dial it back (also on any address change)
  * @param directTimeout       a direct message not answered by then has failed
  * @param directRetries       attempts for a direct message before giving up
@@ -44,6 +46,7 @@ public record TimelineSettings(
         int dhtPort,
         int peerPort,
         boolean portMapping,
+        boolean holePunch,
         Duration reachabilityCheck,
         Duration directTimeout,
         int directRetries,

@@ -51,6 +51,15 @@ public final class Framing {
                 .addLast(new BackPressure());
     }
 
+    /**
+     * Changes the largest frame a connection takes from now on (a relay raises it once a circuit opens). Call it on
+     * the channel's event loop, between frames.
+     */
+    public static void limit(ChannelPipeline pipeline, int maxFrameBytes) {
+        pipeline.replace(LengthFieldBasedFrameDecoder.class, null, new LengthFieldBasedFrameDecoder(
+                maxFrameBytes + LENGTH_BYTES, 0, LENGTH_BYTES, 0, LENGTH_BYTES));
+    }
+
     /** Why a connection stops reading; it reads again once no reason holds. */
     public enum Hold {
         /** The connection's own output stands above the high water mark (set by the framing itself). */

@@ -45,6 +45,8 @@ final class ConnectionPool {
     private final FrameCodec codec;
     private final LinkCounters counters;
     private final Supplier<Signer> identity;
+    /** Told of every relayed connection once it is open, to try to replace it with a direct one. */
+    private volatile Consumer<PeerAddress> onRelayed = p -> { };
     private final Map<PeerAddress, CompletableFuture<Channel>> connections = new ConcurrentHashMap<>();
     private final Map<List<PeerAddress>, PeerAddress> worked = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -109,6 +111,21 @@ final class ConnectionPool {
         return order;
     }
 
+    /** Runs {@code listener} for every relayed connection that opens. */
+    void onRelayed(Consumer<PeerAddress> listener) {
+        this.onRelayed = listener;
+    }
+
+    /**
+     * Serves requests to {@code peer} over {@code direct} from now on (a punched connection); the relayed one
+     * finishes what it carries and idles out.
+     */
+    void adopt(PeerAddress peer, Channel direct) {
+        CompletableFuture<Channel> done = CompletableFuture.completedFuture(direct);
+        connections.put(peer, done);
+        direct.closeFuture().addListener(closed -> connections.remove(peer, done));
+    }
+
     /** Closes every connection; requests waiting on them fail as closed. */
     void closeAll() {
         connections.values().forEach(c -> c.thenAccept(Channel::close));
@@ -136,8 +153,10 @@ final class ConnectionPool {
             ch.pipeline().addLast(RelayHandshake.dial(key, p -> FramePipeline.installSecure(p,
                     SecureChannel.initiator(self, key), codec, new OutboundRequests(peer.address(), counters))));
         }, ch -> {
+            // Connected only once the peer has proven its key: a relay faking the circuit must not win the race.
             RelayHandshake handshake = ch.pipeline().get(RelayHandshake.class);
-            return handshake == null ? CompletableFuture.completedFuture(null) : handshake.open();
+            return handshake == null ? CompletableFuture.completedFuture(null) : handshake.open()
+                    .thenCompose(v -> ch.pipeline().get(SecureChannel.class).established()).thenApply(k -> null);
         });
     }
 
@@ -169,6 +188,9 @@ final class ConnectionPool {
                             .whenComplete((v, failure) -> {
                                 if (failure == null) {
                                     result.complete(ch);
+                                    if (peer.isRelayed()) {
+                                        onRelayed.accept(peer);
+                                    }
                                 } else {
                                     ch.close();
                                     fail(peer, result, failure instanceof TimeoutException

@@ -1,8 +1,11 @@
 package murmur.timeline.link;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import murmur.transport.Signer;
 import murmur.transport.relay.RelayReservation;
 
@@ -42,6 +45,13 @@ public interface DirectLink {
      */
     default CompletableFuture<RelayReservation> reserveAt(InetSocketAddress relay) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this link cannot use relays"));
+    }
+
+    /**
+     * Lets the link replace relayed connections by punched direct ones; {@code ip} is this peer's public address as
+     * others observe it. Links that cannot punch ignore it.
+     */
+    default void holePunching(Supplier<Optional<InetAddress>> ip) {
     }
 
     /** The address the link listens on: what presence publishes for this peer. */

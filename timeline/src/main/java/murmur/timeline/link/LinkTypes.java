@@ -18,6 +18,8 @@ public final class LinkTypes {
     public static final int RECEIPT = 11;
     /** A catch-up page request. */
     public static final int FETCH = 12;
+    /** A hole-punching request over a relayed connection: the dialer's public endpoint; answered with the peer's. */
+    public static final int PUNCH = 13;
 
     private LinkTypes() {}
 

@@ -8,10 +8,14 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,9 @@ import murmur.transport.relay.RelayHandshake;
 import murmur.transport.relay.RelayReservation;
 import murmur.transport.secure.SecureChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Direct requests between peers over TCP. Serves the handlers registered with {@link #onRequest} on its listening
@@ -27,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Answers and failures complete on a worker thread, never an I/O thread.
  */
 public final class PeerLink implements DirectLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
     private static final int IO_THREADS = 2;
     private static final int WORKER_THREADS = 4;
 
@@ -40,6 +48,7 @@ public final class PeerLink implements DirectLink {
     private final Requester requester;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final FrameCodec codec;
+    private final HolePunch punch;
     private volatile Signer identity;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Channel server;
@@ -52,6 +61,31 @@ public final class PeerLink implements DirectLink {
         this.codec = new FrameCodec(settings.maxFrameBytes());
         this.inbound = new InboundConnections(handlers, workers, settings, codec, counters);
         this.requester = new Requester(group, workers, settings, codec, counters, () -> identity);
+        this.punch = new HolePunch(group, codec, inbound, () -> identity, counters);
+        handlers.put(LinkTypes.PUNCH, punch::onPunch);
+        requester.pool().onRelayed(peer -> punch.upgrade(peer, this::request, ch -> requester.pool().adopt(peer, ch))
+                .exceptionally(e -> {
+                    LOG.info("no direct connection to {}; the relay stays: {}", peer, e.getMessage());
+                    return null;
+                }));
+    }
+
+    /**
+     * Lets this link punch holes: {@code ip} is the public address other nodes observe for this peer (the DHT's
+     * observed address). Relayed connections are then upgraded to direct ones where the routers allow it.
+     */
+    @Override
+    public void holePunching(Supplier<Optional<InetAddress>> ip) {
+        punch.publicIp(ip);
+    }
+
+    /** Relayed connections this link tried to replace by punching, and how many it did. */
+    public long punchesTried() {
+        return punch.tried();
+    }
+
+    public long punchesSucceeded() {
+        return punch.punched();
     }
 
     /** Listens on {@code bindAddress} (port 0 picks a free port); fails if the address cannot be bound. */
@@ -68,12 +102,16 @@ public final class PeerLink implements DirectLink {
     private static CompletableFuture<PeerLink> bind(PeerLink link, InetSocketAddress bindAddress) {
         CompletableFuture<PeerLink> bound = new CompletableFuture<>();
         new ServerBootstrap().group(link.group).channel(NioServerSocketChannel.class)
+                // Punched connections leave from the listening port, so it must be shared.
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(link.inbound)
                 .bind(bindAddress)
                 .addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         link.server = f.channel();
+                        link.punch.listensAt((InetSocketAddress) f.channel().localAddress());
                         bound.complete(link);
                     } else {
                         link.close().whenComplete((ignored, error) -> bound.completeExceptionally(f.cause()));

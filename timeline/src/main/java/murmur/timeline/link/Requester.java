@@ -29,6 +29,11 @@ final class Requester {
     private final Set<CompletableFuture<byte[]>> outstanding = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
+    /** The pool this requester sends over. */
+    ConnectionPool pool() {
+        return pool;
+    }
+
     Requester(EventLoopGroup group, Executor workers, LinkSettings settings, FrameCodec codec, LinkCounters counters,
             Supplier<Signer> identity) {
         this.group = group;

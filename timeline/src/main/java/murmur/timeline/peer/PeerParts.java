@@ -92,6 +92,9 @@ final class PeerParts {
             reach = new ReachService(dht, new InetSocketAddress(host, l.address().getPort()), config.seeds(), mapper,
                     t.reachabilityCheck(), scheduler);
             link.identity(dht.signingKey());
+            if (t.holePunch()) {
+                link.holePunching(dht::observedAddress);
+            }
             // Bootstrap nodes relay on their DHT port + 1.
             reach.relayThrough(link::reserveAt, config.seeds().stream()
                     .map(s -> new InetSocketAddress(s.getAddress(), s.getPort() + 1)).toList(),

@@ -268,8 +268,10 @@ public final class ReachService {
         if (keeper != null && verdict != DialBackVerdict.UNKNOWN) {
             keeper.want(needRelays);
         }
-        List<InetSocketAddress> through = keeper == null || !needRelays ? List.of() : keeper.relays();
-        book.relayed(keeper == null || !needRelays ? List.of() : keeper.via());
+        // An unknown verdict (nobody answered the check) keeps whatever relays are held.
+        boolean useRelays = keeper != null && (needRelays || verdict == DialBackVerdict.UNKNOWN);
+        List<InetSocketAddress> through = useRelays ? keeper.relays() : List.of();
+        book.relayed(useRelays ? keeper.via() : List.of());
         List<String> addresses = book.addresses();
         if (!through.isEmpty()) {
             Reachability r = new Reachability(Reachability.State.RELAYED, addresses, "", "Reachable through relay"

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,7 @@ final class RelayKeeper {
     RelayKeeper(Function<InetSocketAddress, CompletableFuture<RelayReservation>> reserve,
             List<InetSocketAddress> candidates, byte[] ownKey, ScheduledExecutorService scheduler, Runnable onChange) {
         this.reserve = reserve;
-        this.candidates = List.copyOf(candidates);
+        this.candidates = List.copyOf(new LinkedHashSet<>(candidates));
         this.ownKey = ownKey.clone();
         this.scheduler = scheduler;
         this.onChange = onChange;

@@ -15,7 +15,7 @@ class LinkTypesTest {
     void everyTypeHasANumberOfItsOwn() {
         assertThat(LinkTypes.all()).containsEntry(LinkTypes.FOLLOW_NOTICE, "FOLLOW_NOTICE")
                 .containsEntry(LinkTypes.PUSH, "PUSH").containsEntry(LinkTypes.RECEIPT, "RECEIPT")
-                .containsEntry(LinkTypes.FETCH, "FETCH").hasSize(4);
+                .containsEntry(LinkTypes.FETCH, "FETCH").containsEntry(LinkTypes.PUNCH, "PUNCH").hasSize(5);
     }
 
     @Test

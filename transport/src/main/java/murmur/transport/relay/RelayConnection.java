@@ -11,6 +11,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import murmur.transport.Ed25519;
@@ -26,6 +27,11 @@ import murmur.transport.MalformedInputException;
  */
 final class RelayConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private enum State { NEW, RESERVED, DIALING, CIRCUIT, CLOSED }
+
+    /** What the relay charges a frame at least, against the relayed peer's rate and total. */
+    static final int MIN_FRAME_COST = 64;
+    /** A connection must say what it is for this soon after the challenge. */
+    static final Duration FIRST_MESSAGE = Duration.ofSeconds(10);
 
     private final RelayServer relay;
     private Channel channel;
@@ -60,6 +66,11 @@ final class RelayConnection extends SimpleChannelInboundHandler<ByteBuf> {
         }
         nonce = relay.nonce();
         send(new RelayMessage.Challenge(nonce));
+        ctx.executor().schedule(() -> {
+            if (state == State.NEW) {
+                refuse("no_request", "nothing asked within " + FIRST_MESSAGE.toSeconds() + " s");
+            }
+        }, FIRST_MESSAGE.toMillis(), TimeUnit.MILLISECONDS);
         super.channelActive(ctx);
     }
 
@@ -119,7 +130,7 @@ final class RelayConnection extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         state = State.DIALING;
-        RelayServer.Refusal r = relay.orCircuit(c.target(), this);
+        RelayServer.Refusal r = relay.orCircuit(c.target(), ip, this);
         if (r.reason() != null) {
             refuse(r.reason(), r.words());
         }
@@ -145,11 +156,13 @@ final class RelayConnection extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         state = State.CIRCUIT;
+        Framing.limit(channel.pipeline(), relay.limits().maxFrameBytes());
         send(new RelayMessage.Connected());
     }
 
     private void forward(ByteBuf frame) {
-        int bytes = frame.readableBytes();
+        // Every frame costs at least MIN_FRAME_COST, so floods of empty or tiny frames are paced like bulk.
+        int bytes = Math.max(MIN_FRAME_COST, frame.readableBytes() + Framing.LENGTH_BYTES);
         if (!relay.charge(circuit.reservation, bytes)) {
             frame.release();
             if (circuit.cut.compareAndSet(false, true)) {

@@ -95,6 +95,7 @@ public final class RelayReservation {
     private final class Control extends SimpleChannelInboundHandler<ByteBuf> {
         private final Signer self;
         private final LongConsumer onIncoming;
+        private long lastRead = System.nanoTime();
 
         Control(Signer self, LongConsumer onIncoming) {
             this.self = self;
@@ -103,6 +104,7 @@ public final class RelayReservation {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) throws MalformedInputException {
+            lastRead = System.nanoTime();
             RelayMessage m = RelayCodec.decode(ByteBufUtil.getBytes(frame));
             if (m instanceof RelayMessage.Challenge c) {
                 send(ctx, new RelayMessage.Reserve(self.publicKey(),
@@ -124,7 +126,12 @@ public final class RelayReservation {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof IdleStateEvent) {
-                send(ctx, new RelayMessage.Ping());
+                if (System.nanoTime() - lastRead > PING_AFTER.multipliedBy(3).toNanos()) {
+                    // Pings went out and nothing came back: the relay is gone without a word.
+                    ctx.close();
+                } else {
+                    send(ctx, new RelayMessage.Ping());
+                }
                 return;
             }
             super.userEventTriggered(ctx, event);

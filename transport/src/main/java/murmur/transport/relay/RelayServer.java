@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,11 @@ import murmur.transport.Framing;
  * bookkeeping is guarded by the instance's lock, taken briefly by every connection's event loop.
  */
 public final class RelayServer {
+    /** The largest control message is about 100 B: connections are held to this until their circuit opens. */
+    static final int CONTROL_FRAME_BYTES = 1024;
+    /** Circuits one dialing address may hold to one peer. */
+    static final int CIRCUITS_PER_DIALER_AND_PEER = 4;
+    private static final int MAX_RATE_ENTRIES = 65_536;
     private final RelayLimits limits;
     private final RelayCounters counters = new RelayCounters();
     private final LongSupplier nanos;
@@ -33,7 +39,15 @@ public final class RelayServer {
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<InetAddress, Integer> connectionsPerIp = new HashMap<>();
-    private final Map<InetAddress, TokenBucket> circuitRates = new HashMap<>();
+    /** Kept after an address's last connection closes, so that reconnecting does not refill its bucket. */
+    private final Map<InetAddress, TokenBucket> circuitRates = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, TokenBucket> eldest) {
+            return size() > MAX_RATE_ENTRIES;
+        }
+    };
+    /** Circuits (open or waiting) per dialing address and target, so one dialer cannot take a peer's every slot. */
+    private final Map<String, Integer> circuitsByDialer = new HashMap<>();
     private int connections;
     private int circuits;
     private volatile Channel server;
@@ -68,7 +82,7 @@ public final class RelayServer {
 
     /** The handlers of one relay connection; {@link #start} uses it, and tests on embedded channels. */
     void install(Channel ch) {
-        Framing.install(ch.pipeline(), limits.maxFrameBytes(), limits.idleTimeout());
+        Framing.install(ch.pipeline(), CONTROL_FRAME_BYTES, limits.idleTimeout());
         ch.pipeline().addLast(new RelayConnection(this));
     }
 
@@ -125,7 +139,6 @@ public final class RelayServer {
         int fromIp = connectionsPerIp.getOrDefault(ip, 0) - 1;
         if (fromIp <= 0) {
             connectionsPerIp.remove(ip);
-            circuitRates.remove(ip);
         } else {
             connectionsPerIp.put(ip, fromIp);
         }
@@ -164,10 +177,14 @@ public final class RelayServer {
     }
 
     /** A dialer's request for a circuit to {@code target}: the circuit id, or why not (as a counter reason). */
-    synchronized Refusal orCircuit(byte[] target, RelayConnection dialer) {
+    synchronized Refusal orCircuit(byte[] target, InetAddress from, RelayConnection dialer) {
         Reservation r = reservations.get(HexFormat.of().formatHex(target));
         if (r == null) {
             return new Refusal("unknown_peer", "no peer with that key is reserved here", 0);
+        }
+        String pair = from.getHostAddress() + "/" + r.id;
+        if (circuitsByDialer.getOrDefault(pair, 0) >= CIRCUITS_PER_DIALER_AND_PEER) {
+            return new Refusal("dialer_circuits", "you hold as many circuits to that peer as one address may", 0);
         }
         if (r.circuits >= limits.maxCircuitsPerPeer()) {
             return new Refusal("peer_circuits", "that peer has as many circuits as it may", 0);
@@ -176,7 +193,8 @@ public final class RelayServer {
             return new Refusal("circuits", "this relay has as many circuits as it may", 0);
         }
         long id = random.nextLong();
-        pending.put(id, new Pending(id, dialer, r));
+        pending.put(id, new Pending(id, dialer, r, pair));
+        circuitsByDialer.merge(pair, 1, Integer::sum);
         r.circuits++;
         r.control.incoming(id);
         dialer.channel().eventLoop().schedule(() -> expire(id), limits.acceptTimeout().toMillis(),
@@ -190,6 +208,7 @@ public final class RelayServer {
             p = pending.remove(id);
             if (p != null) {
                 p.reservation.circuits--;
+                release(p.pair);
             }
         }
         if (p != null) {
@@ -209,7 +228,7 @@ public final class RelayServer {
         }
         counters.add("circuits", 1);
         counters.add("circuits_opened", 1);
-        Circuit circuit = new Circuit(p.reservation);
+        Circuit circuit = new Circuit(p.reservation, p.pair);
         acceptor.openCircuit(p.dialer, circuit);
         p.dialer.channel().eventLoop().execute(() -> p.dialer.openCircuit(acceptor, circuit));
         return true;
@@ -223,8 +242,13 @@ public final class RelayServer {
         synchronized (this) {
             circuits--;
             c.reservation.circuits--;
+            release(c.pair);
         }
         counters.add("circuits", -1);
+    }
+
+    private void release(String pair) {
+        circuitsByDialer.computeIfPresent(pair, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Counts {@code bytes} relayed for {@code r}: false when that is past its total, so the circuit is cut. */
@@ -259,16 +283,18 @@ public final class RelayServer {
     /** An open circuit, shared by its two ends. */
     static final class Circuit {
         final Reservation reservation;
+        final String pair;
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicBoolean cut = new AtomicBoolean();
 
-        Circuit(Reservation reservation) {
+        Circuit(Reservation reservation, String pair) {
             this.reservation = reservation;
+            this.pair = pair;
         }
     }
 
     /** A circuit waiting for the relayed peer to accept it. */
-    private record Pending(long id, RelayConnection dialer, Reservation reservation) {}
+    private record Pending(long id, RelayConnection dialer, Reservation reservation, String pair) {}
 
     /** A circuit id, or a refusal: {@code reason} (for the counter) and {@code words} (for the dialer). */
     record Refusal(String reason, String words, long circuit) {}

@@ -11,6 +11,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import murmur.transport.MalformedInputException;
 import murmur.transport.Signer;
 
@@ -32,6 +33,7 @@ public final class SecureChannel extends ChannelDuplexHandler {
     private final Handshake handshake;
     private final boolean initiator;
     private final Queue<Waiting> waiting = new ArrayDeque<>();
+    private final CompletableFuture<byte[]> established = new CompletableFuture<>();
     private boolean helloSent;
     private FrameCipher sealer;
     private FrameCipher opener;
@@ -49,6 +51,11 @@ public final class SecureChannel extends ChannelDuplexHandler {
     /** The dialled end; anyone with a key may call. */
     public static SecureChannel responder(Signer self) {
         return new SecureChannel(Handshake.responder(self, RANDOM), false);
+    }
+
+    /** Completes with the peer's proven key once the handshake ends; fails if the connection closes before. */
+    public CompletableFuture<byte[]> established() {
+        return established;
     }
 
     /** Fired once the handshake ends; {@code peerKey} is the other end's proven key. */
@@ -118,6 +125,7 @@ public final class SecureChannel extends ChannelDuplexHandler {
         }
         ctx.flush();
         ctx.fireUserEventTriggered(new Established(keys.peer().clone()));
+        established.complete(keys.peer().clone());
     }
 
     @Override
@@ -144,6 +152,13 @@ public final class SecureChannel extends ChannelDuplexHandler {
             frame.release();
         }
         ctx.write(Unpooled.wrappedBuffer(sealer.seal(plain)), promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        established.completeExceptionally(new IllegalStateException("the connection closed before the secure "
+                + "handshake ended"));
+        super.channelInactive(ctx);
     }
 
     @Override

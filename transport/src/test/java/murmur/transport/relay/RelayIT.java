@@ -10,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import murmur.transport.TestSigner;
@@ -101,6 +103,37 @@ class RelayIT {
     }
 
     @Test
+    void aConnectionWithoutACircuitMayNotSendBigFrames() throws Exception {
+        start(RelayLimits.defaults());
+        try (Socket raw = new Socket("127.0.0.1", relay.address().getPort())) {
+            read(raw);
+            new DataOutputStream(raw.getOutputStream()).writeInt(RelayServer.CONTROL_FRAME_BYTES + 1);
+            assertThat(RelayCodec.decode(read(raw))).isInstanceOf(RelayMessage.Refused.class);
+        }
+        assertThat(relay.counters().get("refused_oversized")).isEqualTo(1);
+    }
+
+    @Test
+    void oneDialerCannotTakeEveryCircuitToAPeer() throws Exception {
+        start(RelayLimits.defaults());
+        RelayEnds.echoingPeer(group, relay.address(), peer);
+        List<RelayEnds.Dialer> open = new ArrayList<>();
+        for (int i = 0; i < RelayServer.CIRCUITS_PER_DIALER_AND_PEER; i++) {
+            RelayEnds.Dialer d = RelayEnds.dial(group, relay.address(), dialer, peer.publicKey());
+            d.open.get(10, TimeUnit.SECONDS);
+            open.add(d);
+        }
+        RelayEnds.Dialer oneTooMany = RelayEnds.dial(group, relay.address(), dialer, peer.publicKey());
+
+        assertThatThrownBy(() -> oneTooMany.open.get(10, TimeUnit.SECONDS)).hasMessageContaining("as many circuits");
+        assertThat(relay.counters().get("refused_dialer_circuits")).isEqualTo(1);
+        open.get(0).channel.close();
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> relay.circuits() == RelayServer.CIRCUITS_PER_DIALER_AND_PEER - 1);
+        RelayEnds.dial(group, relay.address(), dialer, peer.publicKey()).open.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void circuitsOpenedInALoopAreRefusedPastTheRate() throws Exception {
         start(RelayLimits.defaults().withCircuitRate(2));
         RelayEnds.echoingPeer(group, relay.address(), peer);
@@ -115,7 +148,10 @@ class RelayIT {
             d.channel.close();
         }
         assertThat(refused).as("circuits refused of 12 in a burst of 4").isGreaterThanOrEqualTo(6);
-        assertThat(relay.counters().get("refused_circuit_rate")).isEqualTo(refused);
+        assertThat(relay.counters().get("refused_circuit_rate")).isGreaterThanOrEqualTo(6);
+        // A circuit closed just before may not have left the relay's books yet: the per-dialer cap can refuse too.
+        assertThat(relay.counters().get("refused_circuit_rate") + relay.counters().get("refused_dialer_circuits"))
+                .isEqualTo(refused);
     }
 
     @Test
