@@ -54,6 +54,7 @@ final class HolePunch {
     private final AtomicLong tried = new AtomicLong();
     private final AtomicLong punched = new AtomicLong();
     private volatile Supplier<Optional<InetAddress>> publicIp = Optional::empty;
+    private volatile boolean enabled;
     private volatile InetSocketAddress local;
 
     HolePunch(EventLoopGroup group, FrameCodec codec, InboundConnections inbound, Supplier<Signer> identity,
@@ -73,6 +74,12 @@ final class HolePunch {
     /** The public IP others observe for this peer; without one, no punching. */
     void publicIp(Supplier<Optional<InetAddress>> ip) {
         this.publicIp = ip;
+        this.enabled = true;
+    }
+
+    /** Whether this link punches at all (it was given a public address to punch from). */
+    boolean enabled() {
+        return enabled;
     }
 
     long tried() {

@@ -63,11 +63,14 @@ public final class PeerLink implements DirectLink {
         this.requester = new Requester(group, workers, settings, codec, counters, () -> identity);
         this.punch = new HolePunch(group, codec, inbound, () -> identity, counters);
         handlers.put(LinkTypes.PUNCH, punch::onPunch);
-        requester.pool().onRelayed(peer -> punch.upgrade(peer, this::request, ch -> requester.pool().adopt(peer, ch))
-                .exceptionally(e -> {
+        requester.pool().onRelayed(peer -> {
+            if (punch.enabled()) {
+                punch.upgrade(peer, this::request, ch -> requester.pool().adopt(peer, ch)).exceptionally(e -> {
                     LOG.info("no direct connection to {}; the relay stays: {}", peer, e.getMessage());
                     return null;
-                }));
+                });
+            }
+        });
     }
 
     /**
