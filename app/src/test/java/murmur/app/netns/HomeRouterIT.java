@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import murmur.app.netns.PeerProcesses.Peer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,19 +36,14 @@ class HomeRouterIT {
 
     @BeforeEach
     void network() throws IOException {
-        Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
-                + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
-        net = new HomeNetwork(dir);
-        children = new PeerProcesses(net, dir, "netns-home-router");
+        children = PeerProcesses.inNewNetwork(dir, "netns-home-router");
+        net = children.network();
     }
 
     @AfterEach
     void tearDown() throws IOException {
         if (children != null) {
             children.close();
-        }
-        if (net != null) {
-            net.close();
         }
     }
 

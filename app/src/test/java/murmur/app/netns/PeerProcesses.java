@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 import murmur.bootstrap.cli.BootstrapCli;
 import murmur.bootstrap.testing.ChildProcesses;
 import murmur.bootstrap.testing.LineProcess;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The processes of a namespace test: bootstrap nodes on the internet and users' {@link ScriptedPeer}s, each a JVM
  * in its own namespace, with their stderr kept in {@code target/<logs>} for a post-mortem. {@link #close()} stops
- * them all.
+ * them all, then takes the network down.
  */
 final class PeerProcesses implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -26,7 +27,17 @@ final class PeerProcesses implements AutoCloseable {
     private final Path dir;
     private final List<Process> bootstrapNodes = new ArrayList<>();
 
-    PeerProcesses(HomeNetwork net, Path dir, String logs) {
+    /**
+     * A fresh {@link HomeNetwork} in {@code dir} and its processes; skips the test (JUnit assumption) where this
+     * machine cannot make namespaces.
+     */
+    static PeerProcesses inNewNetwork(Path dir, String logs) throws IOException {
+        Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
+                + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
+        return new PeerProcesses(new HomeNetwork(dir), dir, logs);
+    }
+
+    private PeerProcesses(HomeNetwork net, Path dir, String logs) {
         this.net = net;
         this.dir = dir;
         this.children = new ChildProcesses(Path.of("target", logs),
@@ -77,9 +88,14 @@ final class PeerProcesses implements AutoCloseable {
         return body;
     }
 
+    HomeNetwork network() {
+        return net;
+    }
+
     @Override
-    public void close() {
+    public void close() throws IOException {
         children.close();
+        net.close();
     }
 
     /** A user's peer process, asked one line at a time. */

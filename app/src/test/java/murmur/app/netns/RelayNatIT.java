@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import murmur.app.netns.HomeNetwork.Nat;
 import murmur.app.netns.PeerProcesses.Peer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,19 +43,14 @@ class RelayNatIT {
 
     @BeforeEach
     void network() throws IOException {
-        Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
-                + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
-        net = new HomeNetwork(dir);
-        children = new PeerProcesses(net, dir, "netns-relay");
+        children = PeerProcesses.inNewNetwork(dir, "netns-relay");
+        net = children.network();
     }
 
     @AfterEach
     void tearDown() throws IOException {
         if (children != null) {
             children.close();
-        }
-        if (net != null) {
-            net.close();
         }
     }
 

@@ -1,13 +1,9 @@
 package murmur.timeline.link;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -167,15 +163,7 @@ final class ConnectionPool {
      */
     private void open(PeerAddress peer, CompletableFuture<Channel> result, Consumer<SocketChannel> init,
             Function<Channel, CompletableFuture<Void>> ready) {
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.requestTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        init.accept(ch);
-                    }
-                })
+        Outbound.bootstrap(group, settings.requestTimeout(), init)
                 .connect(peer.address())
                 .addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {

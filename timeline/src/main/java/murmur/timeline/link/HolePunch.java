@@ -1,14 +1,11 @@
 package murmur.timeline.link;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -150,7 +147,7 @@ final class HolePunch {
         group.schedule(() -> connect(theirs, ch -> {
             if (inbound.admit(ch)) {
                 FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
-                FramePipeline.installSecure(ch.pipeline(), SecureChannel.responder(self), codec, inbound.handler());
+                inbound.installSecure(ch.pipeline(), self);
             }
         }).whenComplete((ch, e) -> LOG.info(e == null ? "punched a direct connection from {}"
                 : "punching towards {} failed; the relay stays", theirs)),
@@ -166,18 +163,10 @@ final class HolePunch {
     /** A connection from the link's own port to {@code to}, which must open within {@link #ATTEMPT}. */
     private CompletableFuture<Channel> connect(InetSocketAddress to, Consumer<SocketChannel> init) {
         CompletableFuture<Channel> result = new CompletableFuture<>();
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ATTEMPT.toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
+        Outbound.bootstrap(group, ATTEMPT, init)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true)
                 .localAddress(local)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        init.accept(ch);
-                    }
-                })
                 .connect(to).addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         result.complete(f.channel());

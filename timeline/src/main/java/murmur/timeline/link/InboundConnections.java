@@ -1,6 +1,7 @@
 package murmur.timeline.link;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import murmur.transport.Signer;
+import murmur.transport.secure.SecureChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +74,14 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
     /** Twice the client's idle time, so a client normally closes first and never races a closing server. */
     Duration idle() {
         return settings.idleTimeout().multipliedBy(2);
+    }
+
+    /**
+     * The rest of an inbound connection that came through a relay or a punched hole: the secure channel, in which
+     * this peer proves {@code self}, then the codec and the request handler.
+     */
+    void installSecure(ChannelPipeline pipeline, Signer self) {
+        FramePipeline.installSecure(pipeline, SecureChannel.responder(self), codec, handler());
     }
 
     /** The handler that serves one inbound connection's requests. */

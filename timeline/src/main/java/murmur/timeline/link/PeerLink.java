@@ -1,16 +1,12 @@
 package murmur.timeline.link;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -22,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import murmur.transport.Signer;
 import murmur.transport.relay.RelayHandshake;
 import murmur.transport.relay.RelayReservation;
-import murmur.transport.secure.SecureChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -184,19 +179,12 @@ public final class PeerLink implements DirectLink {
         if (closing.get()) {
             return;
         }
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.requestTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        if (inbound.admit(ch)) {
-                            FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
-                            ch.pipeline().addLast(RelayHandshake.accept(circuit, p -> FramePipeline.installSecure(
-                                    p, SecureChannel.responder(self), codec, inbound.handler())));
-                        }
-                    }
-                }).connect(relay);
+        Outbound.bootstrap(group, settings.requestTimeout(), ch -> {
+            if (inbound.admit(ch)) {
+                FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
+                ch.pipeline().addLast(RelayHandshake.accept(circuit, p -> inbound.installSecure(p, self)));
+            }
+        }).connect(relay);
     }
 
     /** The address the link listens on. */
