@@ -20,8 +20,8 @@ import java.util.List;
  * @param dhtPort             UDP/TCP port of the peer's DHT node; 0 keeps the one chosen on first run
  * @param peerPort            TCP port for direct messages from other peers; 0 keeps the one chosen on first run
  * @param portMapping         ask the router to open both ports (UPnP IGD, NAT-PMP, PCP)
- * @param holePunch           try to replace relayed connections by punched direct ones (experimental, off by
- *                            default: routers that answer unasked connection attempts with a reset defeat it)
+ * @param holePunch           replace relayed connections by punched direct ones where the routers allow it (on by
+ *                            default; the relay stays where they do not)
  * @param reachabilityCheck   how often the peer asks other nodes to dial it back (also on any address change)
  * @param directTimeout       a direct message not answered by then has failed
  * @param directRetries       attempts for a direct message before giving up

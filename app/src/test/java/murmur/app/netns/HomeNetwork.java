@@ -29,13 +29,37 @@ final class HomeNetwork implements AutoCloseable {
     private final List<Process> daemons = new ArrayList<>();
     private final Path dir;
 
+    /**
+     * The stateful firewall of a router that opens nothing (as home routers ship): from the WAN only answers to
+     * what went out get in or through, and anything else is dropped without a word (no RST), so an unasked
+     * connection attempt from outside leaves no trace in the router's connection tracking.
+     */
+    private static final String HOME_FIREWALL = """
+            table inet home {
+                chain input {
+                    type filter hook input priority filter; policy accept;
+                    iifname "wan0" ct state != { established, related } drop
+                }
+                chain forward {
+                    type filter hook forward priority filter; policy accept;
+                    iifname "wan0" ct state != { established, related } drop
+                }
+            }
+            """;
+
     /** What a router does for the hosts behind it. */
     enum Nat {
         /** Masquerades and opens ports on request: miniupnpd with UPnP IGD, NAT-PMP and PCP. */
         UPNP,
-        /** Masquerades only (keeping the source port where it can); nobody gets in unasked. */
+        /**
+         * Masquerades only (keeping the source port where it can) behind a firewall that drops what nobody asked
+         * for; nobody gets in unasked.
+         */
         PLAIN,
-        /** Masquerades each connection from a port of its own, so every destination sees another port. */
+        /**
+         * Masquerades each connection from a port of its own, so every destination sees another port; the same
+         * firewall as {@link #PLAIN}.
+         */
         SYMMETRIC
     }
 
@@ -119,7 +143,7 @@ final class HomeNetwork implements AutoCloseable {
             Files.writeString(nft, "table ip nat {\n  chain postrouting {\n"
                     + "    type nat hook postrouting priority srcnat; policy accept;\n"
                     + "    oifname \"wan0\" masquerade" + (nat == Nat.SYMMETRIC ? " fully-random" : "") + "\n"
-                    + "  }\n}\n");
+                    + "  }\n}\n" + HOME_FIREWALL);
             run(true, "ip", "netns", "exec", ns, "nft", "-f", nft.toString());
         }
         return wanAddress;

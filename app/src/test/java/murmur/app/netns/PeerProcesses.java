@@ -31,6 +31,10 @@ final class PeerProcesses implements AutoCloseable {
      * A fresh {@link HomeNetwork} in {@code dir} and its processes; skips the test (JUnit assumption) where this
      * machine cannot make namespaces.
      */
+    /** The child processes' log level: INFO explains a failure; {@code -Dnetns.childLog=DEBUG} shows every hop. */
+    private static final String CHILD_LOG = System.getProperty("netns.childLog", "").isBlank() ? "INFO"
+            : System.getProperty("netns.childLog");
+
     static PeerProcesses inNewNetwork(Path dir, String logs) throws IOException {
         Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
                 + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
@@ -41,7 +45,7 @@ final class PeerProcesses implements AutoCloseable {
         this.net = net;
         this.dir = dir;
         this.children = new ChildProcesses(Path.of("target", logs),
-                Stream.concat(ChildProcesses.SMALL_JVM.stream(), Stream.of("-Dmurmur.log=INFO")).toList());
+                Stream.concat(ChildProcesses.SMALL_JVM.stream(), Stream.of("-Dmurmur.log=" + CHILD_LOG)).toList());
     }
 
     /**
@@ -70,10 +74,14 @@ final class PeerProcesses implements AutoCloseable {
         bootstrapNodes.get(i).destroyForcibly();
     }
 
-    /** A user's peer on host {@code host} (its data in {@code data-<host>}), started and ready. */
-    Peer peer(String host, List<String> seeds) throws IOException {
+    /**
+     * A user's peer on host {@code host} (its data in {@code data-<host>}), started and ready; {@code settings}
+     * ({@code key=value}) on top of {@link ScriptedPeer}'s.
+     */
+    Peer peer(String host, List<String> seeds, String... settings) throws IOException {
         List<String> args = new ArrayList<>(List.of(dir.resolve("data-" + host).toString()));
         args.addAll(seeds);
+        Stream.of(settings).map(s -> ScriptedPeer.SET + s).forEach(args::add);
         List<String> cmd = net.exec(host, children.java(ScriptedPeer.class.getName(), args.toArray(String[]::new)));
         Peer p = new Peer(host, children.start(host, cmd));
         assertThat(p.awaitLine("ready")).startsWith("ready");

@@ -27,23 +27,32 @@ import murmur.timeline.TimelineService;
  * {@code timeline}, {@code notifications}, {@code following}, {@code reach} (state, addresses, words, and ms from
  * start to first reachable), {@code latency PREFIX} (for each post whose text starts with PREFIX, ms from its
  * timestamp to its arrival here), {@code quit}. Arguments: data directory, then the bootstrap nodes as
- * {@code host:port}.
+ * {@code host:port} and settings as {@code --set=key=value}.
  */
 public final class ScriptedPeer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScriptedPeer.class);
     /** Cheap key derivation and fast presence, so the test runs in seconds; nothing about networking. */
     static final List<String> SETTINGS = List.of("timeline.kdfMemoryKib=1024", "timeline.kdfIterations=1",
             "timeline.timeSources=", "timeline.presenceRefresh=1s", "timeline.presenceTtl=5s");
+
+    /** An argument {@code --set=key=value} overrides one more setting. */
+    static final String SET = "--set=";
 
     private ScriptedPeer() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        MurmurSettings settings = SettingsLoader.load(Optional.empty(), SETTINGS);
+        List<String> overrides = new ArrayList<>(SETTINGS);
         List<InetSocketAddress> seeds = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith(SET)) {
+                overrides.add(args[i].substring(SET.length()));
+                continue;
+            }
             HostPort hp = HostPort.parse(args[i]);
             seeds.add(new InetSocketAddress(HostPort.ipLiteral(hp.host()).orElseThrow(), hp.port()));
         }
+        MurmurSettings settings = SettingsLoader.load(Optional.empty(), overrides);
         long started = System.nanoTime();
         TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(Path.of(args[0])).seeds(seeds).build();
         long[] reachableAt = {-1};
@@ -65,8 +74,12 @@ public final class ScriptedPeer {
                     case "register", "login" -> {
                         me = "register".equals(cmd[0]) ? peer.register(cmd[1], "password1").get(60, TimeUnit.SECONDS)
                                 : peer.login(cmd[1], "password1").get(60, TimeUnit.SECONDS);
-                        me.timeline().subscribe(entries -> entries.forEach(e -> arrivals.putIfAbsent(
-                                e.post().text(), System.currentTimeMillis() - e.post().timestampMillis())));
+                        me.timeline().subscribe(entries -> entries.forEach(e -> {
+                            if (arrivals.putIfAbsent(e.post().text(),
+                                    System.currentTimeMillis() - e.post().timestampMillis()) == null) {
+                                LOG.debug("{} shown", e.post());
+                            }
+                        }));
                         out.println("ok");
                     }
                     case "latency" -> out.println("latency " + arrivals.entrySet().stream()

@@ -1,10 +1,13 @@
 package murmur.bootstrap.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Child JVMs on this test's class path, each with its stderr kept in a log folder for a post-mortem; {@link
@@ -18,6 +21,7 @@ public final class ChildProcesses implements AutoCloseable {
     private final Path logs;
     private final List<String> jvmOptions;
     private final List<Process> processes = new ArrayList<>();
+    private final Set<String> started = new HashSet<>();
 
     public ChildProcesses(Path logs, List<String> jvmOptions) {
         this.logs = logs;
@@ -34,10 +38,15 @@ public final class ChildProcesses implements AutoCloseable {
         return cmd;
     }
 
-    /** Starts {@code cmd}; its stderr goes to {@code <logs>/<name>.log}. */
+    /**
+     * Starts {@code cmd}; its stderr goes to {@code <logs>/<name>.log}, after the log of an earlier process of that
+     * name started here (a restart), so one file tells a host's whole story.
+     */
     public Process start(String name, List<String> cmd) throws IOException {
         Files.createDirectories(logs);
-        Process p = new ProcessBuilder(cmd).redirectError(logs.resolve(name + ".log").toFile()).start();
+        File log = logs.resolve(name + ".log").toFile();
+        Process p = new ProcessBuilder(cmd).redirectError(started.add(name) ? ProcessBuilder.Redirect.to(log)
+                : ProcessBuilder.Redirect.appendTo(log)).start();
         processes.add(p);
         return p;
     }

@@ -98,6 +98,7 @@ public final class Relay {
             return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
         }
         Post post = push.post();
+        LOG.debug("push of {} at depth {} from {}", post, push.depth(), remote);
         String key = HexFormat.of().formatHex(post.hash());
         if (!handled.putIfAbsent(key, Boolean.TRUE)) {
             return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));

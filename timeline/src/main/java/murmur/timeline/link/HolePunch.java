@@ -2,18 +2,19 @@ package murmur.timeline.link;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,15 +28,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a relayed connection into a direct one where the routers allow it (the idea of libp2p's DCUtR, over TCP
- * simultaneous open). Over the open relayed connection the dialer sends {@link LinkTypes#PUNCH} with its public
- * endpoint (the IP others observe, and its link port); the dialled peer answers with its own and both connect to
- * each other from their link ports, so each router sees the other's packets as answers to its own. The dialer
- * connects as soon as the answer comes, the dialled peer {@link #ANSWERER_DELAY} after answering: its SYN then
- * finds the dialer's connection attempt waiting (even a dialer with no router in front, whose listener would
- * otherwise take the SYN as a plain inbound connection). Routers
- * that keep the source port (most home routers) let the connections meet; one that maps each destination to a new
- * port (symmetric NAT) does not, and the relay stays in use. A punched connection runs the secure channel like a
- * relayed one, so the dialled peer must still prove its key; it then replaces the relayed one in the pool.
+ * simultaneous open). Each side binds a fresh port and names it with its public IP (as other nodes observe it):
+ * over the open relayed connection the dialer sends {@link LinkTypes#PUNCH} with its endpoint, the dialled peer
+ * answers with its own, and both connect from those ports to each other's, so each router sees the other's
+ * packets as answers to its own. The dialer connects as soon as the answer comes, the dialled peer {@link
+ * #ANSWERER_DELAY} later: the first SYN to reach a router that did not send one yet is dropped (a home router's
+ * firewall) and the second meets the first side's attempt, whichever order they come in. Routers that keep the
+ * source port (most home routers, and chains of them) let the connections meet; one that maps each destination to
+ * a new port (symmetric NAT) does not, nor does one that answers unasked packets with a reset, and the relay
+ * stays in use. A punched connection runs the secure channel like a relayed one, so the dialled peer must still
+ * prove its key; it then replaces the relayed one in the pool. Connections serve one direction, as every link
+ * connection does: the dialled peer answers requests on it.
  */
 final class HolePunch {
     static final Duration ATTEMPT = Duration.ofSeconds(4);
@@ -50,6 +53,10 @@ final class HolePunch {
     private final LinkCounters counters;
     private final AtomicLong tried = new AtomicLong();
     private final AtomicLong punched = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong answeredPunched = new AtomicLong();
+    /** Live punched connections by the dialled peer's key (hex), so another relayed address reuses its hole. */
+    private final Map<String, Channel> punchedTo = new ConcurrentHashMap<>();
     private volatile Supplier<Optional<InetAddress>> publicIp = Optional::empty;
     private volatile boolean enabled;
     private volatile InetSocketAddress local;
@@ -63,7 +70,7 @@ final class HolePunch {
         this.identity = identity;
     }
 
-    /** Where the link listens (bind address and port): punched connections leave from there. */
+    /** Where the link listens (bind address and port): punched connections leave from fresh ports on its address. */
     void listensAt(InetSocketAddress address) {
         this.local = address;
     }
@@ -74,9 +81,18 @@ final class HolePunch {
         this.enabled = true;
     }
 
-    /** Whether this link punches at all (it was given a public address to punch from). */
-    boolean enabled() {
-        return enabled;
+    /** Whether this link punches now: it was told to, and others observe a public address for it. */
+    boolean canPunch() {
+        return enabled && publicIp.get().filter(HolePunch::isPublic).isPresent();
+    }
+
+    /**
+     * Whether punching towards or from {@code ip} can make sense: an address of the internet, not loopback, link-local,
+     * multicast or the wildcard. It also keeps a peer from being made to connect to its own machine's services.
+     */
+    static boolean isPublic(InetAddress ip) {
+        return !(ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.isLinkLocalAddress()
+                || ip.isMulticastAddress());
     }
 
     long tried() {
@@ -87,42 +103,68 @@ final class HolePunch {
         return punched.get();
     }
 
+    /** Punches other peers asked this one for. */
+    long answered() {
+        return answered.get();
+    }
+
+    /** Of those, the ones that gave a direct connection on which the asking peer proved its key. */
+    long answeredPunched() {
+        return answeredPunched.get();
+    }
+
     /**
-     * The dialer's side: asks the peer behind {@code relayed} to punch, through {@code ask} (a request over that very
-     * connection), then connects; completes with the direct connection, or fails and the relay stays.
+     * The dialer's side: binds a fresh port, asks the peer behind {@code relayed} to punch towards it, through
+     * {@code ask} (a request over that very connection), then connects from that port to the one the peer names;
+     * completes with the direct connection, or fails and the relay stays. A peer already punched to (through
+     * another relay) gets that connection again instead of a second hole.
      */
     CompletableFuture<Channel> upgrade(PeerAddress relayed, AskOver ask, Consumer<Channel> outbound) {
-        Optional<InetSocketAddress> mine = endpoint();
         Signer self = identity.get();
-        if (mine.isEmpty() || self == null) {
+        Optional<InetAddress> ip = publicIp.get().filter(HolePunch::isPublic);
+        InetSocketAddress l = local;
+        if (ip.isEmpty() || self == null || l == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no public address to punch from"));
         }
-        tried.incrementAndGet();
         byte[] key = relayed.relayedKey().orElseThrow();
-        return ask.request(List.of(relayed), LinkTypes.PUNCH, encode(mine.get())).thenCompose(answer -> {
-            InetSocketAddress theirs;
-            try {
-                theirs = decode(answer);
-            } catch (MalformedInputException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return connect(theirs, ch -> {
+        String peer = HexFormat.of().formatHex(key);
+        Channel known = punchedTo.get(peer);
+        if (known != null && known.isActive()) {
+            outbound.accept(known);
+            return CompletableFuture.completedFuture(known);
+        }
+        tried.incrementAndGet();
+        return bindFresh(l).<Channel>thenCompose(ch -> {
+            InetSocketAddress mine = new InetSocketAddress(ip.get(), ((InetSocketAddress) ch.localAddress()).getPort());
+            CompletableFuture<byte[]> answered = ask.request(List.of(relayed), LinkTypes.PUNCH, encode(mine));
+            return answered.<Channel>thenCompose(answer -> connect(ch, decode(answer), theirs -> {
                 FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
                 FramePipeline.installSecure(ch.pipeline(), SecureChannel.initiator(self, key), codec,
                         new OutboundRequests(theirs, counters));
-            }).thenCompose(this::proven).thenApply(ch -> {
-                punched.incrementAndGet();
-                LOG.info("punched a direct connection to {} ({}), which was reached through a relay", theirs,
-                        relayed);
-                outbound.accept(ch);
-                return ch;
+            })).thenCompose(this::proven).whenComplete((direct, e) -> {
+                if (e != null) {
+                    ch.close();
+                }
             });
+        }).thenApply(ch -> {
+            punched.incrementAndGet();
+            punchedTo.put(peer, ch);
+            ch.closeFuture().addListener(closed -> punchedTo.remove(peer, ch));
+            LOG.info("punched a direct connection to {} ({}), which was reached through a relay",
+                    ch.remoteAddress(), relayed);
+            outbound.accept(ch);
+            return ch;
         });
     }
 
     /** {@code ch} once the peer has proven its key on it; closed when it does not in time. */
     private CompletableFuture<Channel> proven(Channel ch) {
-        return ch.pipeline().get(SecureChannel.class).established()
+        SecureChannel secure = ch.pipeline().get(SecureChannel.class);
+        if (secure == null) {
+            ch.close();
+            return CompletableFuture.failedFuture(new IllegalStateException("no inbound slot free"));
+        }
+        return secure.established()
                 .orTimeout(ATTEMPT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((key, e) -> {
                     if (e != null) {
@@ -131,61 +173,110 @@ final class HolePunch {
                 }).thenApply(key -> ch);
     }
 
-    /** The dialled side: answers with this peer's endpoint and connects towards the dialer's at the same time. */
+    /**
+     * The dialled side: binds a fresh port, answers with it and connects from it towards the dialer's, {@link
+     * #ANSWERER_DELAY} later; the connection serves the dialer's requests once the dialer has proven its key.
+     */
     CompletableFuture<byte[]> onPunch(InetSocketAddress from, byte[] body) {
         InetSocketAddress theirs;
         try {
-            theirs = decode(body);
+            theirs = decodeEndpoint(body);
         } catch (MalformedInputException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Optional<InetSocketAddress> mine = endpoint();
         Signer self = identity.get();
-        if (mine.isEmpty() || self == null) {
+        Optional<InetAddress> ip = publicIp.get().filter(HolePunch::isPublic);
+        InetSocketAddress l = local;
+        if (!enabled || ip.isEmpty() || self == null || l == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no public address to punch from"));
         }
-        group.schedule(() -> connect(theirs, ch -> {
-            if (inbound.admit(ch)) {
-                FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
-                inbound.installSecure(ch.pipeline(), self);
-            }
-        }).whenComplete((ch, e) -> LOG.info(e == null ? "punched a direct connection from {}"
-                : "punching towards {} failed; the relay stays", theirs)),
-                ANSWERER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        return CompletableFuture.completedFuture(encode(mine.get()));
+        answered.incrementAndGet();
+        return bindFresh(l).thenApply(ch -> {
+            group.schedule(() -> connect(ch, theirs, t -> {
+                if (inbound.admit(ch)) {
+                    FramePipeline.installRelayed(ch.pipeline(), codec, inbound.idle());
+                    inbound.installSecure(ch.pipeline(), self);
+                }
+            }).thenCompose(this::proven).whenComplete((direct, e) -> {
+                if (e == null) {
+                    answeredPunched.incrementAndGet();
+                    LOG.info("punched a direct connection from {}", theirs);
+                } else {
+                    ch.close();
+                    LOG.info("punching towards {} failed ({}); the relay stays", theirs, reason(e));
+                }
+            }), ANSWERER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            return encode(new InetSocketAddress(ip.get(), ((InetSocketAddress) ch.localAddress()).getPort()));
+        });
     }
 
-    private Optional<InetSocketAddress> endpoint() {
-        InetSocketAddress l = local;
-        return l == null ? Optional.empty() : publicIp.get().map(ip -> new InetSocketAddress(ip, l.getPort()));
+    private static String reason(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        return cause instanceof TimeoutException ? "the peer did not prove its key in time"
+                : String.valueOf(cause.getMessage());
     }
 
-    /** A connection from the link's own port to {@code to}, which must open within {@link #ATTEMPT}. */
-    private CompletableFuture<Channel> connect(InetSocketAddress to, Consumer<SocketChannel> init) {
+    /**
+     * A socket bound to a fresh port on the link's address, not yet connected: its port goes into the punch
+     * message, and routers that keep source ports (most home routers) show it to the other side unchanged.
+     */
+    private CompletableFuture<Channel> bindFresh(InetSocketAddress listening) {
         CompletableFuture<Channel> result = new CompletableFuture<>();
-        Outbound.bootstrap(group, ATTEMPT, init)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true)
-                .localAddress(local)
-                .connect(to).addListener((ChannelFuture f) -> {
-                    if (f.isSuccess()) {
-                        result.complete(f.channel());
-                    } else {
-                        result.completeExceptionally(f.cause());
-                    }
-                });
+        ChannelFuture registered = Outbound.bootstrap(group, ATTEMPT, ch -> { }).register();
+        registered.addListener((ChannelFuture r) -> {
+            if (!r.isSuccess()) {
+                result.completeExceptionally(r.cause());
+                return;
+            }
+            r.channel().bind(new InetSocketAddress(listening.getAddress(), 0)).addListener((ChannelFuture b) -> {
+                if (b.isSuccess()) {
+                    result.complete(b.channel());
+                } else {
+                    b.channel().close();
+                    result.completeExceptionally(b.cause());
+                }
+            });
+        });
         return result;
     }
 
-    private static byte[] encode(InetSocketAddress endpoint) {
+    /**
+     * Connects {@code ch} to {@code to} within {@link #ATTEMPT}; {@code install} sets up its pipeline the moment it
+     * connects, before a byte is read.
+     */
+    private CompletableFuture<Channel> connect(Channel ch, InetSocketAddress to, Consumer<InetSocketAddress> install) {
+        CompletableFuture<Channel> result = new CompletableFuture<>();
+        ch.connect(to).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                install.accept(to);
+                result.complete(f.channel());
+            } else {
+                result.completeExceptionally(f.cause());
+            }
+        });
+        return result;
+    }
+
+    static byte[] encode(InetSocketAddress endpoint) {
         return new WireWriter().text(PeerAddress.direct(endpoint).toString()).toBytes();
     }
 
-    private static InetSocketAddress decode(byte[] body) throws MalformedInputException {
+    private static InetSocketAddress decode(byte[] body) {
+        try {
+            return decodeEndpoint(body);
+        } catch (MalformedInputException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** The endpoint a {@code PUNCH} body names; refused unless it is an internet address with a port. */
+    static InetSocketAddress decodeEndpoint(byte[] body) throws MalformedInputException {
         WireReader r = new WireReader(body);
         String text = r.text(MAX_ENDPOINT_BYTES, "endpoint");
         r.end();
         return PeerAddress.parse(text).filter(a -> !a.isRelayed()).map(PeerAddress::address)
+                .filter(a -> a.getPort() != 0 && !a.isUnresolved() && isPublic(a.getAddress()))
                 .orElseThrow(() -> new MalformedInputException("not an endpoint to punch to: " + text));
     }
 

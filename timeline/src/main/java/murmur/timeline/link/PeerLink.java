@@ -5,14 +5,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import murmur.transport.Signer;
@@ -44,6 +44,8 @@ public final class PeerLink implements DirectLink {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final FrameCodec codec;
     private final HolePunch punch;
+    /** The relays this link holds a reservation at now: circuits from them arrive from these addresses. */
+    private final Set<InetSocketAddress> relays = ConcurrentHashMap.newKeySet();
     private volatile Signer identity;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Channel server;
@@ -57,9 +59,11 @@ public final class PeerLink implements DirectLink {
         this.inbound = new InboundConnections(handlers, workers, settings, codec, counters);
         this.requester = new Requester(group, workers, settings, codec, counters, () -> identity);
         this.punch = new HolePunch(group, codec, inbound, () -> identity, counters);
-        handlers.put(LinkTypes.PUNCH, punch::onPunch);
+        // Only a peer that came through one of this peer's relays may ask it to punch (connect somewhere).
+        handlers.put(LinkTypes.PUNCH, (from, body) -> relays.contains(from) ? punch.onPunch(from, body)
+                : CompletableFuture.failedFuture(new IllegalStateException("a punch is asked for through a relay")));
         requester.pool().onRelayed(peer -> {
-            if (punch.enabled()) {
+            if (punch.canPunch()) {
                 punch.upgrade(peer, this::request, ch -> requester.pool().adopt(peer, ch)).exceptionally(e -> {
                     LOG.info("no direct connection to {}; the relay stays: {}", peer, e.getMessage());
                     return null;
@@ -86,6 +90,15 @@ public final class PeerLink implements DirectLink {
         return punch.punched();
     }
 
+    /** Punches other peers asked this link for (through its relays), and how many gave a proven connection. */
+    public long punchesAnswered() {
+        return punch.answered();
+    }
+
+    public long punchesAnsweredDirect() {
+        return punch.answeredPunched();
+    }
+
     /** Listens on {@code bindAddress} (port 0 picks a free port); fails if the address cannot be bound. */
     public static CompletableFuture<PeerLink> bind(InetSocketAddress bindAddress, LinkSettings settings) {
         return bind(new PeerLink(settings, new LinkThreads(IO_THREADS, WORKER_THREADS), true), bindAddress);
@@ -100,9 +113,7 @@ public final class PeerLink implements DirectLink {
     private static CompletableFuture<PeerLink> bind(PeerLink link, InetSocketAddress bindAddress) {
         CompletableFuture<PeerLink> bound = new CompletableFuture<>();
         new ServerBootstrap().group(link.group).channel(NioServerSocketChannel.class)
-                // Punched connections leave from the listening port, so it must be shared.
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(link.inbound)
                 .bind(bindAddress)
@@ -172,7 +183,11 @@ public final class PeerLink implements DirectLink {
             return CompletableFuture.failedFuture(new IllegalStateException("no identity to reserve with"));
         }
         return RelayReservation.open(group, relay, self, circuit -> acceptCircuit(relay, circuit, self),
-                settings.requestTimeout());
+                settings.requestTimeout()).thenApply(r -> {
+                    relays.add(relay);
+                    r.closed().whenComplete((v, e) -> relays.remove(relay));
+                    return r;
+                });
     }
 
     private void acceptCircuit(InetSocketAddress relay, long circuit, Signer self) {

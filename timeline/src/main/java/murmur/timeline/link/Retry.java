@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import murmur.config.TimelineSettings;
 
 /**
@@ -14,6 +16,7 @@ import murmur.config.TimelineSettings;
  * Any other failure, and the last attempt's failure, end the retry at once.
  */
 public final class Retry {
+    private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
     private final int attempts;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -71,6 +74,7 @@ public final class Retry {
                 result.completeExceptionally(cause);
                 return;
             }
+            LOG.debug("attempt {} of {} failed, trying again: {}", number, attempts, cause.getMessage());
             Executor later = CompletableFuture.delayedExecutor(delayBefore(number + 1).toNanos(), TimeUnit.NANOSECONDS);
             later.execute(() -> tryOnce(number + 1, attempt, result));
         });

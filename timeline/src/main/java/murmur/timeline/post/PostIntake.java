@@ -48,6 +48,7 @@ public final class PostIntake {
                 return CompletableFuture.completedFuture(Outcome.REJECTED);
             }
             return store.add(post, clock.millis()).thenApply(added -> {
+                LOG.debug("{} {}", post, added ? "stored" : "held already");
                 if (added) {
                     onStored.run();
                 }

@@ -2,6 +2,7 @@ package murmur.timeline.link;
 
 import static murmur.timeline.link.PeerLinkIT.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +75,18 @@ class HostileInputIT {
             assertThat(List.of(first, second, third)).noneMatch(Socket::isClosed);
         }
         await().atMost(3, TimeUnit.SECONDS).until(() -> server.inboundConnections() == 0);
+        assertServesProperClients();
+    }
+
+    @Test
+    void aPunchAskedForOverADirectConnectionIsRefusedAndDialsNothing() throws Exception {
+        InetAddress observed = InetAddress.getByName("25.91.0.20");
+        server.holePunching(() -> Optional.of(observed));
+        byte[] endpoint = HolePunch.encode(new InetSocketAddress(InetAddress.getByName("25.91.0.30"), 4000));
+
+        assertThatThrownBy(() -> client.request(server.address(), LinkTypes.PUNCH, endpoint).get(5, TimeUnit.SECONDS))
+                .hasMessageContaining("through a relay");
+        assertThat(server.punchesAnswered()).isZero();
         assertServesProperClients();
     }
 
