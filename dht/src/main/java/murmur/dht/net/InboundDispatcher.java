@@ -54,6 +54,12 @@ final class InboundDispatcher {
         }
     }
 
+    /** A large UDP answer to an address not validated went out as "use TCP" instead. */
+    void unvalidated(InetSocketAddress to) {
+        LOG.debug("told {} to ask again over TCP: a large answer to an address not validated", to);
+        handler.refused(to, "unvalidated_udp_answer");
+    }
+
     void unsolicited(InetSocketAddress from) {
         LOG.debug("dropped an answer from {} that matches no request", from);
         handler.refused(from, "unsolicited_answer");

@@ -27,6 +27,7 @@ import murmur.config.DhtSettings;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.rpc.RpcTimeoutException;
 import murmur.dht.rpc.Transport;
+import murmur.dht.NodeId;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
 import murmur.dht.wire.Packet;
@@ -39,6 +40,18 @@ import murmur.transport.MalformedInputException;
  */
 final class NettyTransport implements Transport {
     private static final int ANY_PORT_ATTEMPTS = 10;
+    /** Until a node says how: no address is validated, so large answers go by TCP. */
+    private static final AddressValidator NOT_VALIDATED = new AddressValidator() {
+        @Override
+        public boolean isValidated(InetSocketAddress address) {
+            return false;
+        }
+
+        @Override
+        public CompletableFuture<Boolean> validate(InetSocketAddress address, NodeId claimed) {
+            return CompletableFuture.completedFuture(false);
+        }
+    };
     private final EventLoopGroup group;
     private final byte[] nodeKey;
     private final DhtSettings settings;
@@ -49,6 +62,7 @@ final class NettyTransport implements Transport {
     private volatile Channel tcp;
     private volatile InetSocketAddress local;
     private volatile boolean clientOnly;
+    private volatile AddressValidator validator = NOT_VALIDATED;
 
     private NettyTransport(EventLoopGroup group, byte[] nodeKey, InboundHandler handler, DhtSettings settings,
             MessageCodec codec) {
@@ -180,6 +194,31 @@ final class NettyTransport implements Transport {
                 ? encode(requestId, new Message.UseTcp(), requester) : bytes;
     }
 
+    /**
+     * The datagram that answers {@code request} (of {@code requestBytes}) from {@code requester}: as {@link
+     * #encodeAnswer}, and one larger than {@link #AMPLIFICATION} times the request only once the requester's address
+     * is validated; else "use TCP".
+     */
+    private CompletableFuture<byte[]> udpAnswer(Packet request, int requestBytes, Message answer,
+            InetSocketAddress requester) {
+        byte[] bytes = encodeAnswer(request.requestId(), answer, requester, true);
+        if (bytes.length <= AMPLIFICATION * requestBytes || validator.isValidated(requester)) {
+            return CompletableFuture.completedFuture(bytes);
+        }
+        return validator.validate(requester, request.senderId()).thenApply(valid -> {
+            if (valid) {
+                return bytes;
+            }
+            dispatcher.unvalidated(requester);
+            return encode(request.requestId(), new Message.UseTcp(), requester);
+        });
+    }
+
+    @Override
+    public void validatedBy(AddressValidator v) {
+        this.validator = v;
+    }
+
     private byte[] encode(long id, Message request) {
         return encode(id, request, null);
     }
@@ -240,6 +279,7 @@ final class NettyTransport implements Transport {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
             ByteBuf content = datagram.content();
             InetSocketAddress from = datagram.sender();
+            int size = content.readableBytes();
             Packet packet;
             try {
                 packet = codec.decode(ByteBufUtil.getBytes(content));
@@ -248,10 +288,9 @@ final class NettyTransport implements Transport {
                 return;
             }
             if (packet.body().isRequest()) {
-                dispatcher.handle(from, packet).thenAccept(answer -> {
-                    byte[] reply = encodeAnswer(packet.requestId(), answer, from, true);
-                    ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), from));
-                });
+                dispatcher.handle(from, packet).thenCompose(answer -> udpAnswer(packet, size, answer, from))
+                        .thenAccept(reply -> ctx.channel().writeAndFlush(
+                                new DatagramPacket(Unpooled.wrappedBuffer(reply), from)));
                 return;
             }
             Pending p = pending.get(packet.requestId());

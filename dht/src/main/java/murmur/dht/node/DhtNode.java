@@ -93,7 +93,7 @@ public final class DhtNode {
             NodeContext context = new NodeContext(key.nodeId(), settings, clock, routing, store,
                     store.validator(), rpc, observer, () -> clientMode);
             handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer,
-                    new DialBackServer(t, clock, observer));
+                    new DialBackServer(t, clock, observer), key);
             writes = new Writes(context);
             maintenance = new Maintenance(context, writes, random);
             Handoff handoff = new Handoff(context);
@@ -261,6 +261,16 @@ public final class DhtNode {
     /** Whether this node's routing table holds {@code id}. */
     public boolean knows(NodeId id) {
         return ctx.routing().all().stream().anyMatch(c -> c.id().equals(id));
+    }
+
+    /** Where this node's routing table has {@code id}, if it holds it. */
+    public Optional<InetSocketAddress> addressOf(NodeId id) {
+        return ctx.routing().all().stream().filter(c -> c.id().equals(id)).map(Contact::address).findFirst();
+    }
+
+    /** Claims of identity that failed their proof (a wrong key, a bad signature, silence) since the start. */
+    public long identityProofsFailed() {
+        return ctx.rpc().identityProofs()[1];
     }
 
     public InetSocketAddress address() {

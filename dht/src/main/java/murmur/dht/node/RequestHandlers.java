@@ -17,8 +17,12 @@ import murmur.dht.store.SetSlice;
 import murmur.dht.store.WriteOutcome;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.Packet;
+import murmur.transport.Signer;
 
-/** Answers the requests other nodes send: one method per message type. The sender becomes a contact. */
+/**
+ * Answers the requests other nodes send: one method per message type. The sender becomes a contact once it has
+ * proven its id ({@link RpcClient#observe}).
+ */
 final class RequestHandlers implements InboundHandler {
     private final DhtSettings settings;
     private final RoutingTable routing;
@@ -26,9 +30,12 @@ final class RequestHandlers implements InboundHandler {
     private final RpcClient rpc;
     private final DhtObserver observer;
     private final DialBackServer dialBacks;
+    /** This node's key: it signs the challenges that ask it to prove its id. */
+    private final Signer key;
 
     RequestHandlers(DhtSettings settings, RoutingTable routing, RecordStore store, RpcClient rpc,
-            DhtObserver observer, DialBackServer dialBacks) {
+            DhtObserver observer, DialBackServer dialBacks, Signer key) {
+        this.key = key;
         this.dialBacks = dialBacks;
         this.settings = settings;
         this.routing = routing;
@@ -65,6 +72,9 @@ final class RequestHandlers implements InboundHandler {
         } else if (body instanceof Message.StoreEntries m) {
             observer.requestReceived("store_entries");
             return reply(store.putEntries(m.key(), m.entries()));
+        } else if (body instanceof Message.Prove m) {
+            observer.requestReceived("prove");
+            return done(new Message.Proof(key.sign(m.signed())));
         } else if (body instanceof Message.DialBack m) {
             observer.requestReceived("dial_back");
             return dialBacks.handle(from, m);

@@ -83,6 +83,12 @@ final class KBucket {
         return entries.containsKey(id);
     }
 
+    /** Whether {@code contact}'s id is here (as a member or a replacement) at exactly its address. */
+    boolean holds(Contact contact) {
+        Entry e = entries.get(contact.id());
+        return e != null ? e.contact.equals(contact) : contact.equals(replacements.get(contact.id()));
+    }
+
     int size() {
         return entries.size();
     }

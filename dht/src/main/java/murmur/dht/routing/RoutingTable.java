@@ -107,6 +107,15 @@ public final class RoutingTable {
         group.clear();
     }
 
+    /**
+     * Whether this table holds {@code contact}'s id at exactly its address (in a bucket or waiting as a
+     * replacement): such a sighting needs no new proof of identity.
+     */
+    public synchronized boolean holds(Contact contact) {
+        KBucket b = contact.id().equals(self) ? null : buckets[index(contact.id())];
+        return b != null && b.holds(contact);
+    }
+
     public synchronized boolean contains(NodeId id) {
         return !id.equals(self) && buckets[index(id)] != null && buckets[index(id)].contains(id);
     }

@@ -30,6 +30,7 @@ public final class RpcClient {
     private final RoundTripEstimator rtt;
     private final Set<NodeId> evictionPings = ConcurrentHashMap.newKeySet();
     private final ObservedAddresses observed;
+    private final ContactProofs proofs;
 
     public RpcClient(Transport transport, RoutingTable routing, Scheduler scheduler, DhtSettings settings,
             ObservedAddresses observed) {
@@ -39,6 +40,18 @@ public final class RpcClient {
         this.scheduler = scheduler;
         this.settings = settings;
         this.rtt = new RoundTripEstimator(settings.stallFloor(), settings.requestTimeout());
+        this.proofs = new ContactProofs(transport, scheduler);
+        transport.validatedBy(new Transport.AddressValidator() {
+            @Override
+            public boolean isValidated(InetSocketAddress address) {
+                return proofs.isProvenAddress(address);
+            }
+
+            @Override
+            public CompletableFuture<Boolean> validate(InetSocketAddress address, NodeId claimed) {
+                return proofs.prove(new Contact(claimed, address));
+            }
+        });
     }
 
     public CompletableFuture<Message> call(Contact to, Message request) {
@@ -56,22 +69,48 @@ public final class RpcClient {
         });
     }
 
-    /** Pings an address whose node id we do not know yet (a bootstrap seed) and learns its contact. */
+    /**
+     * Pings an address whose node id we do not know yet (a bootstrap seed) and learns its contact, once it has
+     * proven its key; fails when it does not.
+     */
     public CompletableFuture<Contact> ping(InetSocketAddress address) {
         rpcs.incrementAndGet();
-        return transport.request(address, new Message.Ping()).thenApply(answer -> {
+        return transport.request(address, new Message.Ping()).thenCompose(answer -> {
             Contact contact = new Contact(answer.senderId(), address);
-            observe(contact);
             observed.report(address, answer.observed());
-            return contact;
+            return proofs.prove(contact).thenApply(proven -> {
+                if (!proven) {
+                    throw new RpcTimeoutException(address, "did not prove it holds the key of node " + contact.id());
+                }
+                admit(contact);
+                return contact;
+            });
         });
     }
 
     /**
-     * Records a contact that proved alive. When its bucket is full, the least recently seen member is pinged and
-     * replaced only if it stays silent.
+     * Records a contact that proved alive. A contact the table does not hold at this address must first prove it
+     * holds its id's key ({@link ContactProofs}); only then does it enter, or move to the new address. When its
+     * bucket is full, the least recently seen member is pinged and replaced only if it stays silent.
      */
     public void observe(Contact contact) {
+        if (routing.holds(contact) || proofs.isProven(contact)) {
+            admit(contact);
+        } else {
+            proofs.prove(contact).thenAccept(proven -> {
+                if (proven) {
+                    admit(contact);
+                }
+            });
+        }
+    }
+
+    /** Proofs of identity that held, that did not (wrong key, bad signature, silence), and claims not checked. */
+    public long[] identityProofs() {
+        return new long[] {proofs.passed(), proofs.failed(), proofs.skipped()};
+    }
+
+    private void admit(Contact contact) {
         Optional<Contact> oldest = routing.seen(contact);
         if (oldest.isPresent() && evictionPings.add(oldest.get().id())) {
             Contact lrs = oldest.get();

@@ -42,6 +42,10 @@ final class BodyWriter {
             w.u8(m.udpReached() ? 1 : 0).u8(m.tcpReached() ? 1 : 0);
         } else if (body instanceof Message.ErrorReply m) {
             w.text(m.reason());
+        } else if (body instanceof Message.Prove m) {
+            w.raw(m.nonce());
+        } else if (body instanceof Message.Proof m) {
+            w.raw(m.signature());
         }
         // Ping, Pong and UseTcp have no body.
     }

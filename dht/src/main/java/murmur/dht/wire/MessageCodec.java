@@ -85,6 +85,8 @@ public final class MessageCodec {
             case ERROR -> new Message.ErrorReply(r.text(MAX_TEXT, "error text"));
             case DIAL_BACK -> new Message.DialBack(r.u16(), r.u16());
             case DIAL_BACK_RESULT -> new Message.DialBackResult(readBoolean(r), readBoolean(r));
+            case PROVE -> new Message.Prove(r.raw(Message.Prove.PROOF_NONCE_BYTES, "proof nonce"));
+            case PROOF -> new Message.Proof(r.raw(Ed25519.SIGNATURE_BYTES, "proof signature"));
         };
     }
 

@@ -20,9 +20,11 @@ enum MessageType {
     USE_TCP(12, Message.UseTcp.class, false),
     ERROR(13, Message.ErrorReply.class, false),
     DIAL_BACK(14, Message.DialBack.class, true),
-    DIAL_BACK_RESULT(15, Message.DialBackResult.class, false);
+    DIAL_BACK_RESULT(15, Message.DialBackResult.class, false),
+    PROVE(16, Message.Prove.class, true),
+    PROOF(17, Message.Proof.class, false);
 
-    private static final MessageType[] BY_CODE = new MessageType[16];
+    private static final MessageType[] BY_CODE = new MessageType[32];
     private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();
 
     static {

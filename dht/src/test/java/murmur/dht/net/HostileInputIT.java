@@ -60,7 +60,7 @@ class HostileInputIT {
         assertThat(peer.udp(target.address(), new Message.Store(stale)))
                 .isEqualTo(new Message.StoreResult(WriteStatus.FORBIDDEN, 0));
 
-        assertThat(peer.udp(target.address(), new Message.FindValue(alice.key())))
+        assertThat(peer.tcp(target.address(), new Message.FindValue(alice.key())))
                 .isEqualTo(new Message.ValueFound(alice));
     }
 

@@ -25,10 +25,16 @@ final class RawPeer {
             socket.setSoTimeout(3000);
             byte[] bytes = encode(request, socket.getLocalPort());
             socket.send(new DatagramPacket(bytes, bytes.length, to));
-            byte[] buf = new byte[65536];
-            DatagramPacket answer = new DatagramPacket(buf, buf.length);
-            socket.receive(answer);
-            return codec.decode(Arrays.copyOf(buf, answer.getLength())).body();
+            // The node may challenge this socket to prove its key first; a raw peer never does, and waits on.
+            while (true) {
+                byte[] buf = new byte[65536];
+                DatagramPacket answer = new DatagramPacket(buf, buf.length);
+                socket.receive(answer);
+                Message body = codec.decode(Arrays.copyOf(buf, answer.getLength())).body();
+                if (!body.isRequest()) {
+                    return body;
+                }
+            }
         }
     }
 

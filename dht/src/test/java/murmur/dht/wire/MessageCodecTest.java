@@ -95,6 +95,8 @@ class MessageCodecTest {
         all.add(new Message.DialBack(65535, 0));
         all.add(new Message.DialBackResult(true, false));
         all.add(new Message.DialBackResult(false, true));
+        all.add(new Message.Prove(new byte[Message.Prove.PROOF_NONCE_BYTES]));
+        all.add(new Message.Proof(new byte[64]));
         return all;
     }
 
@@ -205,7 +207,7 @@ class MessageCodecTest {
     void requestsAndAnswersAreToldApart() {
         assertThat(allMessages()).filteredOn(Message::isRequest).extracting(MessageType::of)
                 .containsOnly(MessageType.PING, MessageType.FIND_NODE, MessageType.FIND_VALUE, MessageType.FIND_SET,
-                        MessageType.STORE, MessageType.STORE_ENTRIES, MessageType.DIAL_BACK);
+                        MessageType.STORE, MessageType.STORE_ENTRIES, MessageType.DIAL_BACK, MessageType.PROVE);
         assertThat(allMessages()).allSatisfy(m -> assertThat(MessageType.of(m).isRequest()).isEqualTo(m.isRequest()));
     }
 
@@ -254,7 +256,7 @@ class MessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 16, 17, 127, 255})
+    @ValueSource(ints = {0, 18, 31, 127, 255})
     void unknownTypeCodeIsMalformed(int type) {
         byte[] bytes = encode(new Message.Ping());
         bytes[2] = (byte) type;
