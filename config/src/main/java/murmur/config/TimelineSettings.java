@@ -22,6 +22,14 @@ import java.util.List;
  * @param portMapping         ask the router to open both ports (UPnP IGD, NAT-PMP, PCP)
  * @param holePunch           replace relayed connections by punched direct ones where the routers allow it (on by
  *                            default; the relay stays where they do not)
+ * @param relayForOthers      relay for peers that nobody can dial, while this peer itself is reachable directly
+ *                            (off by default: it spends the owner's upload)
+ * @param relayPort           TCP port of that relay; 0 means the peer port + 1, or any free port when that one is
+ *                            taken (the relay is found through the DHT, not by its port)
+ * @param relayMaxPeers       peers it relays for at once (a bootstrap node takes 512)
+ * @param relayBytesPerSecond relayed bytes per second for one peer, both ways (beyond it, that peer is slowed)
+ * @param relayMaxBytesPerDay relayed bytes in all per 24 hours; beyond it the relay stops and withdraws until the
+ *                            day is over (one peer's reservation may use a quarter of it)
  * @param reachabilityCheck   how often the peer asks other nodes to dial it back (also on any address change)
  * @param directTimeout       a direct message not answered by then has failed
  * @param directRetries       attempts for a direct message before giving up
@@ -47,6 +55,11 @@ public record TimelineSettings(
         int peerPort,
         boolean portMapping,
         boolean holePunch,
+        boolean relayForOthers,
+        int relayPort,
+        int relayMaxPeers,
+        long relayBytesPerSecond,
+        long relayMaxBytesPerDay,
         Duration reachabilityCheck,
         Duration directTimeout,
         int directRetries,
@@ -58,6 +71,8 @@ public record TimelineSettings(
 
     /** Longest post anyone may configure; keeps a post well inside one DHT value and one message. */
     public static final int MAX_POST_CHARS = 5_000;
+    /** Most peers a user's machine may relay for at once; more is a bootstrap node's job. */
+    public static final int MAX_RELAYED_PEERS = 256;
 
     public TimelineSettings {
         timeSources = List.copyOf(timeSources);
@@ -86,6 +101,10 @@ public record TimelineSettings(
                         + "'");
         c.between("timeline.dhtPort", dhtPort, 0, 65_535);
         c.between("timeline.peerPort", peerPort, 0, 65_535);
+        c.between("timeline.relayPort", relayPort, 0, 65_535);
+        c.between("timeline.relayMaxPeers", relayMaxPeers, 1, MAX_RELAYED_PEERS);
+        c.between("timeline.relayBytesPerSecond", relayBytesPerSecond, 1_024, 1L << 30);
+        c.between("timeline.relayMaxBytesPerDay", relayMaxBytesPerDay, 1L << 20, 1L << 50);
         c.positive("timeline.reachabilityCheck", reachabilityCheck);
         c.positive("timeline.directTimeout", directTimeout);
         c.between("timeline.directRetries", directRetries, 1, 20);

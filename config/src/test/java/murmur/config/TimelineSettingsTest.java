@@ -55,4 +55,35 @@ class TimelineSettingsTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("timeline.host")
                 .hasMessageContaining("an IP address");
     }
+
+    @Test
+    void aPeerRelaysForOthersOnlyWhenItsOwnerSaysSoAndThenWithinSmallCaps() {
+        TimelineSettings t = SettingsLoader.defaults().timeline();
+        assertThat(t.relayForOthers()).isFalse();
+        assertThat(t.relayPort()).isZero();
+        assertThat(t.relayMaxPeers()).isEqualTo(16);
+        assertThat(t.relayBytesPerSecond()).isEqualTo(64 * 1024);
+        assertThat(t.relayMaxBytesPerDay()).isEqualTo(1L << 30);
+        assertThat(t.relayMaxPeers()).isLessThan(SettingsLoader.defaults().bootstrap().relayMaxPeers());
+
+        TimelineSettings on = SettingsLoader.load(Optional.empty(), List.of("timeline.relayForOthers=true",
+                "timeline.relayPort=4301", "timeline.relayMaxPeers=4", "timeline.relayBytesPerSecond=2048",
+                "timeline.relayMaxBytesPerDay=10485760")).timeline();
+        assertThat(on.relayForOthers()).isTrue();
+        assertThat(on.relayPort()).isEqualTo(4301);
+        assertThat(on.relayMaxPeers()).isEqualTo(4);
+        assertThat(on.relayBytesPerSecond()).isEqualTo(2048);
+        assertThat(on.relayMaxBytesPerDay()).isEqualTo(10L << 20);
+    }
+
+    @Test
+    void relayCapsOutOfRangeNameTheKey() {
+        for (String bad : List.of("timeline.relayPort=70000", "timeline.relayMaxPeers=0",
+                "timeline.relayMaxPeers=" + (TimelineSettings.MAX_RELAYED_PEERS + 1), "timeline.relayBytesPerSecond=10",
+                "timeline.relayMaxBytesPerDay=1000")) {
+            String key = bad.substring(0, bad.indexOf('='));
+            assertThatThrownBy(() -> SettingsLoader.load(Optional.empty(), List.of(bad)))
+                    .isInstanceOf(SettingsException.class).hasMessageContaining(key).hasMessageContaining("between");
+        }
+    }
 }

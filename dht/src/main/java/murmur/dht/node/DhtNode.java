@@ -158,6 +158,14 @@ public final class DhtNode {
         return new SetReads(ctx).entries(setKey);
     }
 
+    /**
+     * At most {@code atMost} live entries of a set, from the first pages of each replica (writer-id order), for
+     * readers that want a sample of a set anyone may fill; replicas are not repaired from so partial a view.
+     */
+    public CompletableFuture<List<SetEntry>> entries(NodeId setKey, int atMost) {
+        return new SetReads(ctx).entries(setKey, atMost);
+    }
+
     /** Stops answering, saves the routing table and closes the data directory. */
     public CompletableFuture<Void> stop() {
         Scheduler.Cancellable t = ticker;

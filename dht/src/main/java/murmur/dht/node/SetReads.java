@@ -28,20 +28,30 @@ final class SetReads {
 
     /** Live entries in writer-id order; tombstones are applied, not returned. */
     CompletableFuture<List<SetEntry>> entries(NodeId setKey) {
+        return entries(setKey, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #entries(NodeId)}, reading each replica only until it gave {@code atMost} entries. */
+    CompletableFuture<List<SetEntry>> entries(NodeId setKey, int atMost) {
+        boolean whole = atMost == Integer.MAX_VALUE;
+        // A whole read stops only past the most entries a set may hold, as it always did.
+        int limit = whole ? ctx.settings().maxSetEntries() + 1 : Math.min(atMost, ctx.settings().maxSetEntries());
         return ctx.lookup(setKey, LookupMode.SET).thenCompose(lookup -> {
             List<CompletableFuture<HolderCopy>> copies = new ArrayList<>();
             for (LookupResult.Found f : lookup.found()) {
-                copies.add(readAll(f.from(), (Message.SetPage) f.answer()));
+                copies.add(readAll(f.from(), (Message.SetPage) f.answer(), limit));
             }
             return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 List<HolderCopy> held = new ArrayList<>();
                 copies.forEach(c -> held.add(c.join()));
                 held.add(new HolderCopy(null, localCopy(setKey)));
                 Map<NodeId, SetEntry> merged = merge(held);
-                repair(setKey, merged, held);
+                if (whole) {
+                    repair(setKey, merged, held);
+                }
                 List<SetEntry> live = new ArrayList<>();
                 merged.values().forEach(e -> {
-                    if (!e.tombstone()) {
+                    if (!e.tombstone() && live.size() < atMost) {
                         live.add(e);
                     }
                 });
@@ -50,12 +60,13 @@ final class SetReads {
         });
     }
 
-    private CompletableFuture<HolderCopy> readAll(Contact holder, Message.SetPage first) {
+    private CompletableFuture<HolderCopy> readAll(Contact holder, Message.SetPage first, int limit) {
         Map<NodeId, SetEntry> entries = new HashMap<>();
-        return follow(holder, first, entries).thenApply(v -> new HolderCopy(holder, entries));
+        return follow(holder, first, entries, limit).thenApply(v -> new HolderCopy(holder, entries));
     }
 
-    private CompletableFuture<Void> follow(Contact holder, Message.SetPage page, Map<NodeId, SetEntry> into) {
+    private CompletableFuture<Void> follow(Contact holder, Message.SetPage page, Map<NodeId, SetEntry> into,
+            int limit) {
         NodeId last = null;
         for (SetEntry e : page.entries()) {
             if (e.setKey().equals(page.key())) {
@@ -63,13 +74,13 @@ final class SetReads {
                 last = e.writerId();
             }
         }
-        if (!page.more() || last == null || into.size() > ctx.settings().maxSetEntries()) {
+        if (!page.more() || last == null || into.size() >= limit) {
             return CompletableFuture.completedFuture(null);
         }
         Message next = new Message.FindSet(page.key(), last, ctx.settings().setPageSize());
         return ctx.rpc().call(holder, next).handle((answer, failure) -> answer).thenCompose(answer ->
                 answer instanceof Message.SetPage p
-                        ? follow(holder, p, into) : CompletableFuture.completedFuture(null));
+                        ? follow(holder, p, into, limit) : CompletableFuture.completedFuture(null));
     }
 
     private Map<NodeId, SetEntry> localCopy(NodeId setKey) {

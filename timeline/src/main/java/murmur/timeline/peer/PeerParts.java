@@ -99,6 +99,8 @@ final class PeerParts {
             reach.relayThrough(link::reserveAt, config.seeds().stream()
                     .map(s -> new InetSocketAddress(s.getAddress(), s.getPort() + 1)).toList(),
                     dht.signingKey().publicKey());
+            // User peers whose owner allows it relay too, while reachable; they list themselves in the DHT.
+            reach.offerRelay(t, clockSync.clock());
             reach.reachability().subscribe(reachability::set);
         }).thenCompose(v -> joining.join()).thenRun(() -> {
             clockSync.start();

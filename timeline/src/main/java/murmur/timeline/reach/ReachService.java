@@ -2,10 +2,12 @@ package murmur.timeline.reach;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import murmur.config.HostPort;
+import murmur.config.TimelineSettings;
 import murmur.dht.node.DhtNode;
 import murmur.dht.DialBackVerdict;
 import murmur.transport.relay.RelayReservation;
@@ -30,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * address to publish in presence ({@link #addresses()}). It checks again every {@code timeline.reachabilityCheck},
  * and soon after the observed address or the machine's own addresses change. A peer that nobody can dial, even
  * after asking the router, keeps reservations at relays ({@link RelayKeeper}) and publishes them as {@code via:}
- * addresses, and its DHT node stays in client mode until a check finds it reachable again.
+ * addresses, and its DHT node stays in client mode until a check finds it reachable again. A peer whose owner lets
+ * it relay for others ({@code timeline.relayForOthers}) does so while a check finds it reachable ({@link RelayHost}),
+ * and unreachable peers find such relays in {@link RelayDirectory} besides the bootstrap nodes' own.
  */
 public final class ReachService {
     private static final Logger LOG = LoggerFactory.getLogger(ReachService.class);
@@ -65,6 +71,7 @@ public final class ReachService {
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> periodic;
     private volatile RelayKeeper relays;
+    private volatile RelayHost relayHost;
     private volatile DialBackVerdict lastVerdict;
 
     /**
@@ -96,8 +103,23 @@ public final class ReachService {
     public void relayThrough(Function<InetSocketAddress, CompletableFuture<RelayReservation>> reserve,
             List<InetSocketAddress> candidates, byte[] ownKey) {
         if (!candidates.isEmpty()) {
-            relays = new RelayKeeper(reserve, candidates, ownKey, scheduler, this::relaysChanged);
+            Random random = new Random();
+            relays = new RelayKeeper(reserve, candidates, ownKey, scheduler, this::relaysChanged,
+                    () -> RelayDirectory.read(dht, random));
         }
+    }
+
+    /**
+     * Relays for others, with the caps of {@code settings}, whenever a check finds this peer reachable, if
+     * {@code timeline.relayForOthers} is on. A peer on loopback only is never checked, so it never relays. Call before
+     * {@link #start}.
+     */
+    public void offerRelay(TimelineSettings settings, Clock clock) {
+        if (!settings.relayForOthers()) {
+            return;
+        }
+        relayHost = new RelayHost(RelayOffer.from(settings), dht, checkers, new InetSocketAddress(bound, linkPort),
+                scheduler, clock);
     }
 
     /** Starts the first check in the background; completes at once. */
@@ -129,7 +151,9 @@ public final class ReachService {
         if (r != null) {
             r.stop();
         }
-        return mapper.close();
+        RelayHost h = relayHost;
+        CompletableFuture<Void> relayStopped = h == null ? CompletableFuture.completedFuture(null) : h.stop();
+        return relayStopped.thenCompose(v -> mapper.close());
     }
 
     public Live<Reachability> reachability() {
@@ -254,7 +278,30 @@ public final class ReachService {
         }
     }
 
-    private synchronized void publish(DialBackVerdict verdict) {
+    /** Relays for others while reachable, if offered; an unknown verdict changes nothing. */
+    private void offerRelay(DialBackVerdict verdict) {
+        RelayHost h = relayHost;
+        if (h == null || verdict == DialBackVerdict.UNKNOWN) {
+            return;
+        }
+        if (verdict != DialBackVerdict.REACHABLE) {
+            h.unreachable();
+            return;
+        }
+        // Where the nodes that dialled back found this peer: the router's address, else the observed one.
+        Optional<InetAddress> ip = tcpMapping.map(m -> m.external().getAddress()).or(dht::observedAddress)
+                .or(() -> book.addresses().stream().findFirst().filter(a -> !a.startsWith("via:"))
+                        .flatMap(a -> HostPort.ipLiteral(HostPort.parse(a).host())));
+        ip.ifPresentOrElse(a -> h.reachable(a, tcpMapping.isPresent() ? mapper : PortMapper.NONE), h::unreachable);
+    }
+
+    /** The relay this peer offers others, if its owner allows one. */
+    Optional<RelayHost> relayHost() {
+        return Optional.ofNullable(relayHost);
+    }
+
+    /** Acts on a dial-back verdict; the checks call it, and tests that cannot be dialled from elsewhere. */
+    synchronized void publish(DialBackVerdict verdict) {
         lastVerdict = verdict;
         book.observedWorks(verdict == DialBackVerdict.REACHABLE);
         // A node nobody can reach must not fill routing tables with its address: DHT client mode until it can be.
@@ -268,6 +315,7 @@ public final class ReachService {
         if (keeper != null && verdict != DialBackVerdict.UNKNOWN) {
             keeper.want(needRelays);
         }
+        offerRelay(verdict);
         // An unknown verdict (nobody answered the check) keeps whatever relays are held.
         boolean useRelays = keeper != null && (needRelays || verdict == DialBackVerdict.UNKNOWN);
         List<InetSocketAddress> through = useRelays ? keeper.relays() : List.of();

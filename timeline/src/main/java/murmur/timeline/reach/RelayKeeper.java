@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import murmur.timeline.link.PeerAddress;
 import murmur.transport.relay.RelayReservation;
 import org.slf4j.Logger;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps reservations at {@link #WANTED} relays while the peer cannot be dialled, so that others reach it through
- * them ({@link #via()}). Candidates are tried in turn; a reservation that ends is replaced at once by the next
- * candidate, and when none takes one the keeper tries again after {@link #RETRY}. {@code onChange} runs (on the
+ * them ({@link #via()}). Candidates are the given ones (the bootstrap nodes' relays) first, then user peers that relay
+ * for others, as {@code discover} finds them ({@link RelayDirectory}: a bounded sample) when the keeper starts and
+ * at each retry; repeats are dropped. They are tried in turn; a reservation that ends is replaced at once by the next
+ * candidate, and when none takes one the keeper looks again after {@link #RETRY}. {@code onChange} runs (on the
  * scheduler) whenever the set of relays changes. Thread-safe.
  */
 final class RelayKeeper {
@@ -28,7 +31,10 @@ final class RelayKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(RelayKeeper.class);
 
     private final Function<InetSocketAddress, CompletableFuture<RelayReservation>> reserve;
-    private final List<InetSocketAddress> candidates;
+    private final List<InetSocketAddress> given;
+    private final Supplier<CompletableFuture<List<InetSocketAddress>>> discover;
+    private List<InetSocketAddress> candidates;
+    private boolean discovering;
     private final byte[] ownKey;
     private final ScheduledExecutorService scheduler;
     private final Runnable onChange;
@@ -42,11 +48,15 @@ final class RelayKeeper {
      * @param reserve    opens a reservation at a relay (the peer link's {@code reserveAt})
      * @param candidates relays to use, in order of preference
      * @param ownKey     the node key the reservations prove, which dialers name in {@code via:} addresses
+     * @param discover   finds further relays (user peers listed in the DHT), never this peer's own
      */
     RelayKeeper(Function<InetSocketAddress, CompletableFuture<RelayReservation>> reserve,
-            List<InetSocketAddress> candidates, byte[] ownKey, ScheduledExecutorService scheduler, Runnable onChange) {
+            List<InetSocketAddress> candidates, byte[] ownKey, ScheduledExecutorService scheduler, Runnable onChange,
+            Supplier<CompletableFuture<List<InetSocketAddress>>> discover) {
         this.reserve = reserve;
-        this.candidates = List.copyOf(new LinkedHashSet<>(candidates));
+        this.given = List.copyOf(new LinkedHashSet<>(candidates));
+        this.candidates = given;
+        this.discover = discover;
         this.ownKey = ownKey.clone();
         this.scheduler = scheduler;
         this.onChange = onChange;
@@ -68,6 +78,7 @@ final class RelayKeeper {
         drop.forEach(RelayReservation::close);
         if (on) {
             fill();
+            discover();
         } else if (!drop.isEmpty()) {
             onChange.run();
         }
@@ -76,6 +87,11 @@ final class RelayKeeper {
     /** How others reach this peer through its relays now, best first. */
     synchronized List<PeerAddress> via() {
         return live.keySet().stream().map(r -> PeerAddress.relayed(r, ownKey)).toList();
+    }
+
+    /** Every relay the keeper would try now, in order: the given ones, then those discovered. */
+    synchronized List<InetSocketAddress> candidates() {
+        return candidates;
     }
 
     /** The relays in use now. */
@@ -155,6 +171,39 @@ final class RelayKeeper {
                 retryScheduled = false;
             }
             fill();
+            discover();
         }, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Looks for user relays in the background (one search at a time); tries them when short of relays. */
+    private void discover() {
+        synchronized (this) {
+            if (discovering || !wanted) {
+                return;
+            }
+            discovering = true;
+        }
+        CompletableFuture<List<InetSocketAddress>> found;
+        try {
+            found = discover.get();
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
+        }
+        found.whenComplete((relays, e) -> {
+            synchronized (this) {
+                discovering = false;
+                if (relays != null) {
+                    LinkedHashSet<InetSocketAddress> all = new LinkedHashSet<>(given);
+                    all.addAll(relays);
+                    candidates = List.copyOf(all);
+                }
+            }
+            if (e != null) {
+                LOG.info("no relays found in the network: {}", e.getMessage());
+            } else if (!relays.isEmpty()) {
+                LOG.debug("{} user relays found in the network", relays.size());
+            }
+            fill();
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,8 @@ class RelayKeeperIT {
                 .get(5, TimeUnit.SECONDS);
         link.identity(key);
         keeper = new RelayKeeper(link::reserveAt, relays.stream().map(RelayServer::address).toList(),
-                key.publicKey(), scheduler, changes::incrementAndGet);
+                key.publicKey(), scheduler, changes::incrementAndGet,
+                () -> CompletableFuture.completedFuture(List.of()));
     }
 
     @AfterEach
