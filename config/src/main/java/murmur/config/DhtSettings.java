@@ -26,6 +26,9 @@ import java.time.Duration;
  * @param udpMaxPayload        largest datagram; bigger messages go over TCP
  * @param maxMessageBytes      largest message accepted on any transport
  * @param maxClockSkew         how far in the future a record's issue time may lie
+ * @param requestsPerIpPerSecond requests one IP address may send per second (bursts of twice as many); beyond that
+ *                             they are refused ("rate limited") and counted. Loopback is not limited
+ * @param writesPerIpPerSecond stores one IP address may send per second (bursts of twice as many), within the above
  */
 public record DhtSettings(
         int k,
@@ -46,4 +49,6 @@ public record DhtSettings(
         long maxStoreBytes,
         int udpMaxPayload,
         int maxMessageBytes,
-        Duration maxClockSkew) {}
+        Duration maxClockSkew,
+        int requestsPerIpPerSecond,
+        int writesPerIpPerSecond) {}

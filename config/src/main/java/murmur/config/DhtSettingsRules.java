@@ -37,5 +37,9 @@ final class DhtSettingsRules {
         c.notAbove("dht.maxValueBytes", d.maxValueBytes(), "dht.maxMessageBytes", d.maxMessageBytes());
         c.notAbove("dht.maxEntryBytes", d.maxEntryBytes(), "dht.maxMessageBytes", d.maxMessageBytes());
         c.notNegative("dht.maxClockSkew", d.maxClockSkew());
+        c.atLeast("dht.requestsPerIpPerSecond", d.requestsPerIpPerSecond(), 1);
+        c.atLeast("dht.writesPerIpPerSecond", d.writesPerIpPerSecond(), 1);
+        c.notAbove("dht.writesPerIpPerSecond", d.writesPerIpPerSecond(), "dht.requestsPerIpPerSecond",
+                d.requestsPerIpPerSecond());
     }
 }

@@ -10,23 +10,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands decoded requests to the node and keeps hostile input from hurting it: a handler failure yields no answer
- * rather than a dead channel, and rejected input is counted and logged at most every ten seconds.
+ * Hands decoded requests to the node and keeps hostile input from hurting it: sources over their rate ({@link
+ * SourceLimits}) are refused, a handler failure yields no answer rather than a dead channel, and rejected input is
+ * counted and logged at most every ten seconds.
  */
 final class InboundDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
+    /** What a source over its rate is told. */
+    static final String RATE_LIMITED = "rate limited: too many requests from this address; slow down";
+
     private final InboundHandler handler;
+    private final SourceLimits limits;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    InboundDispatcher(InboundHandler handler) {
+    InboundDispatcher(InboundHandler handler, SourceLimits limits) {
         this.handler = handler;
+        this.limits = limits;
     }
 
-    /** The answer, or a future that never completes normally when the handler failed. */
+    /**
+     * The answer, or a future that never completes normally when the handler failed. A source over its rate gets
+     * "rate limited" without the handler seeing its request.
+     */
     CompletableFuture<Message> handle(InetSocketAddress from, Packet request) {
+        if (!limits.allow(from == null ? null : from.getAddress(), request.body())) {
+            handler.refused(from, "rate_limited");
+            return CompletableFuture.completedFuture(new Message.ErrorReply(RATE_LIMITED));
+        }
         try {
             return handler.handle(from, request).exceptionally(failure -> {
                 LOG.debug("request from {} failed: {}", from, failure.toString());
@@ -52,6 +65,12 @@ final class InboundDispatcher {
             LOG.warn("dropped malformed {} input from {} ({}); {} rejected so far", transport, from, why.getMessage(),
                     count);
         }
+    }
+
+    /** An accepted TCP connection was closed at once: the node, or its address, held its share already. */
+    void refusedConnection(InetSocketAddress from) {
+        LOG.debug("closed a TCP connection from {}: over the connection caps", from);
+        handler.refused(from, "tcp_over_cap");
     }
 
     /** A large UDP answer to an address not validated went out as "use TCP" instead. */

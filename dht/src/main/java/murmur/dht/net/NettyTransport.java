@@ -70,7 +70,8 @@ final class NettyTransport implements Transport {
         this.nodeKey = nodeKey.clone();
         this.settings = settings;
         this.codec = codec;
-        this.dispatcher = new InboundDispatcher(handler);
+        this.dispatcher = new InboundDispatcher(handler, new SourceLimits(settings.requestsPerIpPerSecond(),
+                settings.writesPerIpPerSecond(), System::nanoTime));
     }
 
     static CompletableFuture<Transport> bind(EventLoopGroup group, InetSocketAddress requested, byte[] nodeKey,
@@ -114,7 +115,8 @@ final class NettyTransport implements Transport {
 
     private void bindTcp(InetSocketAddress address, CompletableFuture<Transport> bound) {
         new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new TcpPipeline(settings, () -> new TcpServerHandler(dispatcher, this, codec)))
+                .childHandler(new TcpConnectionCaps(
+                        new TcpPipeline(settings, () -> new TcpServerHandler(dispatcher, this, codec)), dispatcher))
                 .bind(address).addListener((ChannelFuture f) -> {
                     if (!f.isSuccess()) {
                         udp.close();

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Remembers which exact records and entries (every byte, signature included) this node has already verified, so a
- * republished or re-read copy costs a hash instead of an Ed25519 check. Bounded; least recently used go first.
+ * Remembers which exact records and entries (every byte, signature included) this node has already verified, and
+ * how the check came out, so a republished or re-read copy, or a forgery sent again, costs a hash instead of an
+ * Ed25519 check. Bounded; least recently used go first.
  */
 final class VerifiedSignatures {
     private final int capacity;
@@ -25,21 +26,23 @@ final class VerifiedSignatures {
         };
     }
 
-    /** True if {@code encoded} was verified before, or {@code verify} says it is valid now (then remembered). */
+    /**
+     * Whether {@code encoded} is valid: as remembered when it was checked before, else as {@code verify} says now
+     * (then remembered either way, so that sending the same forgery again costs a hash, as a genuine copy does).
+     */
     boolean valid(byte[] encoded, BooleanSupplier verify) {
         ByteBuffer digest = ByteBuffer.wrap(sha256(encoded));
         synchronized (seen) {
-            if (seen.get(digest) != null) {
-                return true;
+            Boolean known = seen.get(digest);
+            if (known != null) {
+                return known;
             }
         }
-        if (!verify.getAsBoolean()) {
-            return false;
-        }
+        boolean valid = verify.getAsBoolean();
         synchronized (seen) {
-            seen.put(digest, Boolean.TRUE);
+            seen.put(digest, valid);
         }
-        return true;
+        return valid;
     }
 
     private static byte[] sha256(byte[] data) {

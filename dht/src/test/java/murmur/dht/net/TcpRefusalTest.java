@@ -35,7 +35,7 @@ class TcpRefusalTest {
         public void refused(InetSocketAddress from, String reason) {
             reasons.add(reason);
         }
-    });
+    }, new SourceLimits(100, 10, System::nanoTime));
 
     @Test
     void aFrameOfGarbageIsMalformed() {

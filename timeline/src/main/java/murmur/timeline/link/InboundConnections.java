@@ -4,11 +4,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import murmur.transport.Signer;
 import murmur.transport.secure.SecureChannel;
 import org.slf4j.Logger;
@@ -25,6 +29,8 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
     private final LinkCounters counters;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    private final AtomicLong refusedPerIp = new AtomicLong();
 
     InboundConnections(RequestHandlers handlers, Executor workers, LinkSettings settings, FrameCodec codec,
             LinkCounters counters) {
@@ -63,12 +69,39 @@ final class InboundConnections extends ChannelInitializer<SocketChannel> {
             ch.close();
             return false;
         }
+        InetAddress ip = ch.remoteAddress() instanceof InetSocketAddress a && !a.getAddress().isLoopbackAddress()
+                ? a.getAddress() : null;
+        if (ip != null && perIp.merge(ip, 1, Integer::sum) > perIpLimit()) {
+            perIp.merge(ip, -1, (n, d) -> n + d == 0 ? null : n + d);
+            open.decrementAndGet();
+            refusedPerIp.incrementAndGet();
+            LOG.debug("refusing a connection from {}: {} are open from that address already", ip, perIpLimit());
+            ch.close();
+            return false;
+        }
         channels.add(ch);
         ch.closeFuture().addListener(closed -> {
             channels.remove(ch);
             open.decrementAndGet();
+            if (ip != null) {
+                perIp.merge(ip, -1, (n, d) -> n + d == 0 ? null : n + d);
+            }
         });
         return true;
+    }
+
+    /**
+     * The most inbound connections one IP address may hold: an eighth of all slots (at least 4), so that one
+     * address cannot take every slot. This machine (loopback) and circuits through a relay (counted by the relay,
+     * per peer) are not limited by it.
+     */
+    int perIpLimit() {
+        return Math.max(4, settings.maxInboundConnections() / 8);
+    }
+
+    /** Connections refused because their address held its share of the slots already. */
+    long refusedPerIp() {
+        return refusedPerIp.get();
     }
 
     /** Twice the client's idle time, so a client normally closes first and never races a closing server. */
