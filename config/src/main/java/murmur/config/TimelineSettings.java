@@ -12,7 +12,8 @@ import java.util.List;
  * @param collectInterval     how often the collector runs while logged in (it also runs at login)
  * @param presenceRefresh     how often an online peer re-publishes {@code presence/<name>}
  * @param presenceTtl         a presence record not refreshed for this long counts as offline
- * @param kdfMemoryKib        Argon2id memory for new accounts, in KiB
+ * @param kdfMemoryKib        Argon2id memory for new accounts, in KiB (default 256 MiB: about one second per guess
+ *                            with {@code kdfIterations} 3 on a laptop, which is what an offline guesser pays too)
  * @param kdfIterations       Argon2id passes for new accounts
  * @param kdfParallelism      Argon2id lanes for new accounts
  * @param loginBackoff        wait added after each wrong password, doubling, per account
@@ -69,6 +70,17 @@ public record TimelineSettings(
         Duration clockRefresh,
         Duration ntpTimeout) {
 
+    /**
+     * The most Argon2id memory, in KiB, an account may ask for: new accounts here, and records read from the network,
+     * which a login refuses beyond it rather than spend the memory. 1 GiB.
+     */
+    public static final int MAX_KDF_MEMORY_KIB = 1_048_576;
+    /** The most Argon2id passes an account may ask for. */
+    public static final int MAX_KDF_ITERATIONS = 16;
+    /** The most Argon2id lanes an account may ask for. */
+    public static final int MAX_KDF_PARALLELISM = 16;
+
+
     /** Longest post anyone may configure; keeps a post well inside one DHT value and one message. */
     public static final int MAX_POST_CHARS = 5_000;
     /** Most peers a user's machine may relay for at once; more is a bootstrap node's job. */
@@ -92,9 +104,9 @@ public record TimelineSettings(
         c.require("timeline.presenceTtl", presenceTtl.compareTo(presenceRefresh) > 0,
                 "must be longer than timeline.presenceRefresh (" + Durations.format(presenceRefresh) + "), got "
                         + Durations.format(presenceTtl));
-        c.between("timeline.kdfMemoryKib", kdfMemoryKib, 1_024, 4_194_304);
-        c.between("timeline.kdfIterations", kdfIterations, 1, 100);
-        c.between("timeline.kdfParallelism", kdfParallelism, 1, 16);
+        c.between("timeline.kdfMemoryKib", kdfMemoryKib, 1_024, MAX_KDF_MEMORY_KIB);
+        c.between("timeline.kdfIterations", kdfIterations, 1, MAX_KDF_ITERATIONS);
+        c.between("timeline.kdfParallelism", kdfParallelism, 1, MAX_KDF_PARALLELISM);
         c.positive("timeline.loginBackoff", loginBackoff);
         c.require("timeline.host", host.isEmpty() || HostPort.isIpLiteral(host),
                 "must be empty (every interface) or an IP address such as 0.0.0.0, :: or 192.168.1.20, got '" + host

@@ -15,7 +15,9 @@ public interface Accounts {
 
     /**
      * Claims {@code user/<name>} for a new key pair whose private key is stored encrypted under the password, then
-     * logs in. Fails with {@code INVALID_NAME}, {@code INVALID_PASSWORD}, {@code NAME_TAKEN} or {@code NO_NETWORK}.
+     * logs in. Fails with {@code INVALID_NAME}, {@code INVALID_PASSWORD} (shorter than {@link #MIN_PASSWORD_CHARS},
+     * or easy enough to guess that the public sealed key would give it away; the message says why and what helps),
+     * {@code NAME_TAKEN} or {@code NO_NETWORK}.
      */
     CompletableFuture<TimelineService> register(String name, String password);
 

@@ -16,7 +16,9 @@ public final class TimelineException extends RuntimeException {
         CANNOT_FOLLOW_SELF,
         CORRUPT_RECORD,
         LOGGED_OUT,
-        STORAGE
+        STORAGE,
+        /** Another Murmur runs on the same data directory; the message names its process. */
+        DATA_DIR_IN_USE
     }
 
     private final Reason reason;

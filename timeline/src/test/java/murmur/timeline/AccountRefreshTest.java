@@ -43,14 +43,14 @@ class AccountRefreshTest {
     @Test
     void aLoginReissuesTheNamesRecordsWithTheirSequenceNumbersAndALaterIssueTime(@TempDir Path a, @TempDir Path b) {
         TimelinePeer first = net.peer(a);
-        await(first.register("keeper_k", "password1"));
+        await(first.register("keeper_k", "olive kayak thunder 1"));
         List<NodeId> keys = List.of(Keys.user("keeper_k"), Keys.profile("keeper_k"), Keys.following("keeper_k"),
                 Keys.feed("keeper_k"));
         Map<NodeId, OwnedRecord> before = read(keys);
         assertThat(before).hasSize(4);
         net.stop(first);
 
-        await(net.peer(b).login("keeper_k", "password1"));
+        await(net.peer(b).login("keeper_k", "olive kayak thunder 1"));
         waitAtMost(Duration.ofSeconds(15)).until(() -> read(keys).values().stream()
                 .allMatch(r -> r.issuedAt().isAfter(before.get(r.key()).issuedAt())));
         read(keys).values().forEach(r -> assertThat(r.seq()).as("a refresh, not a new version of " + r.key())

@@ -53,8 +53,8 @@ class AccountsTest {
     @EnumSource(Tier.class)
     void aTakenNameIsRefusedWithTheReason(Tier tier, @TempDir Path a, @TempDir Path b) {
         TestNet net = nets.on(tier);
-        await(net.peer(a).register("bob_taken", "password one"));
-        assertThat(reason(net.peer(b).register("bob_taken", "password two"))).isEqualTo(Reason.NAME_TAKEN);
+        await(net.peer(a).register("bob_taken", "olive kayak thunder one"));
+        assertThat(reason(net.peer(b).register("bob_taken", "olive kayak thunder two"))).isEqualTo(Reason.NAME_TAKEN);
     }
 
     @ParameterizedTest
@@ -80,10 +80,10 @@ class AccountsTest {
     void badNamesPasswordsAndUnknownUsersAreRefused(Tier tier, @TempDir Path a) {
         TestNet net = nets.on(tier);
         TimelinePeer peer = net.peer(a);
-        assertThat(reason(peer.register("No Spaces", "long enough"))).isEqualTo(Reason.INVALID_NAME);
-        assertThat(reason(peer.register("ab", "long enough"))).isEqualTo(Reason.INVALID_NAME);
+        assertThat(reason(peer.register("No Spaces", "long enough kayak"))).isEqualTo(Reason.INVALID_NAME);
+        assertThat(reason(peer.register("ab", "long enough kayak"))).isEqualTo(Reason.INVALID_NAME);
         assertThat(reason(peer.register("dave_short", "short"))).isEqualTo(Reason.INVALID_PASSWORD);
-        assertThat(reason(peer.login("nobody_here", "long enough"))).isEqualTo(Reason.UNKNOWN_USER);
+        assertThat(reason(peer.login("nobody_here", "long enough kayak"))).isEqualTo(Reason.UNKNOWN_USER);
     }
 
     @ParameterizedTest
@@ -92,7 +92,7 @@ class AccountsTest {
         TestNet net = nets.on(tier);
         TimelinePeer alone = net.lonePeer(a);
         try {
-            assertThat(reason(alone.register("erin_alone", "long enough"))).isEqualTo(Reason.NO_NETWORK);
+            assertThat(reason(alone.register("erin_alone", "long enough kayak"))).isEqualTo(Reason.NO_NETWORK);
         } finally {
             net.stop(alone);
         }

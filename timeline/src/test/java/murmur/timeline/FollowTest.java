@@ -39,14 +39,14 @@ class FollowTest {
             @TempDir Path a, @TempDir Path b, @TempDir Path c) {
         TestNet net = nets.on(tier);
         TimelinePeer targetPeer = net.peer(a);
-        TimelineService target = await(targetPeer.register("tgt_off", "password1"));
+        TimelineService target = await(targetPeer.register("tgt_off", "olive kayak thunder 1"));
         await(target.logout());
-        TimelineService fan = await(net.peer(b).register("fan_off", "password2"));
+        TimelineService fan = await(net.peer(b).register("fan_off", "olive kayak thunder 2"));
 
         await(fan.follow("tgt_off"));
         assertThat(fan.following().get()).containsExactly("tgt_off");
 
-        TimelineService back = await(targetPeer.login("tgt_off", "password1"));
+        TimelineService back = await(targetPeer.login("tgt_off", "olive kayak thunder 1"));
         assertThat(back.notifications().get()).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(Kind.FOLLOW);
             assertThat(n.from()).isEqualTo("fan_off");
@@ -57,7 +57,7 @@ class FollowTest {
         waitAtMost(Duration.ofSeconds(5)).until(() -> back.unreadNotifications().get() == 0);
 
         await(back.logout());
-        TimelineService elsewhere = await(net.peer(c).login("tgt_off", "password1"));
+        TimelineService elsewhere = await(net.peer(c).login("tgt_off", "olive kayak thunder 1"));
         assertThat(elsewhere.notifications().get()).as("cleared at the first login, so not shown again").isEmpty();
     }
 
@@ -65,8 +65,8 @@ class FollowTest {
     @EnumSource(Tier.class)
     void anOnlineTargetHearsOfFollowAndUnfollowDirectly(Tier tier, @TempDir Path a, @TempDir Path b) {
         TestNet net = nets.on(tier);
-        TimelineService target = await(net.peer(a).register("tgt_on", "password1"));
-        TimelineService fan = await(net.peer(b).register("fan_on", "password2"));
+        TimelineService target = await(net.peer(a).register("tgt_on", "olive kayak thunder 1"));
+        TimelineService fan = await(net.peer(b).register("fan_on", "olive kayak thunder 2"));
 
         await(fan.follow("tgt_on"));
         waitAtMost(Duration.ofSeconds(10)).until(() -> target.notifications().get().stream()
@@ -86,10 +86,10 @@ class FollowTest {
     void listsShowFollowersAndFollowingWithTheirPresence(Tier tier, @TempDir Path a, @TempDir Path b,
             @TempDir Path c) {
         TestNet net = nets.on(tier);
-        TimelineService star = await(net.peer(a).register("star_l", "password1"));
-        TimelineService online = await(net.peer(b).register("fan_l_on", "password2"));
+        TimelineService star = await(net.peer(a).register("star_l", "olive kayak thunder 1"));
+        TimelineService online = await(net.peer(b).register("fan_l_on", "olive kayak thunder 2"));
         TimelinePeer leaverPeer = net.peer(c);
-        TimelineService leaver = await(leaverPeer.register("fan_l_off", "password3"));
+        TimelineService leaver = await(leaverPeer.register("fan_l_off", "olive kayak thunder 3"));
         await(online.follow("star_l"));
         await(leaver.follow("star_l"));
         await(leaver.logout());
@@ -109,7 +109,7 @@ class FollowTest {
     @EnumSource(Tier.class)
     void followingYourselfOrNobodyIsRefused(Tier tier, @TempDir Path a) {
         TestNet net = nets.on(tier);
-        TimelineService me = await(net.peer(a).register("lonely_f", "password1"));
+        TimelineService me = await(net.peer(a).register("lonely_f", "olive kayak thunder 1"));
         assertThat(reason(me.follow("lonely_f"))).isEqualTo(Reason.CANNOT_FOLLOW_SELF);
         assertThat(reason(me.follow("ghost_user"))).isEqualTo(Reason.UNKNOWN_USER);
         assertThat(reason(me.follow("Bad Name"))).isEqualTo(Reason.INVALID_NAME);
@@ -122,20 +122,20 @@ class FollowTest {
         TestNet net = nets.on(tier);
         TimelinePeer home = net.peer(a);
         for (String n : List.of("sug_x", "sug_y", "sug_z")) {
-            await(home.register(n, "password0"));
+            await(home.register(n, "olive kayak thunder 0"));
         }
-        TimelineService y = await(home.login("sug_y", "password0"));
+        TimelineService y = await(home.login("sug_y", "olive kayak thunder 0"));
         await(y.follow("sug_x"));
-        TimelineService z = await(home.login("sug_z", "password0"));
+        TimelineService z = await(home.login("sug_z", "olive kayak thunder 0"));
         await(z.follow("sug_x"));
         await(z.follow("sug_y"));
-        TimelineService w = await(net.peer(b).register("sug_w", "password0"));
+        TimelineService w = await(net.peer(b).register("sug_w", "olive kayak thunder 0"));
         await(w.follow("sug_y"));
         await(w.follow("sug_z"));
         assertThat(await(w.suggestions())).containsExactly(new Suggestion("sug_x", 2));
         await(w.logout());
 
-        TimelineService again = await(net.peer(c).login("sug_w", "password0"));
+        TimelineService again = await(net.peer(c).login("sug_w", "olive kayak thunder 0"));
         assertThat(again.following().get()).containsExactlyInAnyOrder("sug_y", "sug_z");
     }
 }

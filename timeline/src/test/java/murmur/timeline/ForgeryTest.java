@@ -53,8 +53,8 @@ class ForgeryTest {
 
     @Test
     void aFollowerEntryClaimingSomeoneElseIsNotCounted(@TempDir Path a, @TempDir Path b) {
-        TimelineService star = await(net.peer(a).register("star_f", "password1"));
-        await(net.peer(b).register("victim_f", "password2"));
+        TimelineService star = await(net.peer(a).register("star_f", "olive kayak thunder 1"));
+        await(net.peer(b).register("victim_f", "olive kayak thunder 2"));
         await(mallory.putEntry(Keys.followers("star_f"), new FollowerEntryValue("victim_f"), TTL));
         assertThat(await(star.followersOf("star_f"))).isEmpty();
     }
@@ -62,19 +62,19 @@ class ForgeryTest {
     @Test
     void aNotificationInSomeoneElsesNameIsNotShown(@TempDir Path a, @TempDir Path b) {
         TimelinePeer peer = net.peer(a);
-        TimelineService target = await(peer.register("target_f", "password1"));
-        await(net.peer(b).register("victim_n", "password2"));
+        TimelineService target = await(peer.register("target_f", "olive kayak thunder 1"));
+        await(net.peer(b).register("victim_n", "olive kayak thunder 2"));
         await(target.logout());
         await(mallory.putEntry(Keys.notifications("target_f"),
                 new NotificationValue("FOLLOW", "victim_n", System.currentTimeMillis()), TTL));
-        assertThat(await(peer.login("target_f", "password1")).notifications().get()).isEmpty();
+        assertThat(await(peer.login("target_f", "olive kayak thunder 1")).notifications().get()).isEmpty();
     }
 
     @Test
     void aForgedDirectNoticeIsRefusedAndJunkDoesNotHurtThePeer(@TempDir Path a, @TempDir Path b) {
         TimelinePeer peer = net.peer(a);
-        TimelineService target = await(peer.register("target_d", "password1"));
-        await(net.peer(b).register("victim_d", "password2"));
+        TimelineService target = await(peer.register("target_d", "olive kayak thunder 1"));
+        await(net.peer(b).register("victim_d", "olive kayak thunder 2"));
         PeerLink client = await(PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), LinkSettings.defaults()));
         try {
             SetEntry forged = mallory.signEntry(Keys.notifications("target_d"),
@@ -92,7 +92,7 @@ class ForgeryTest {
 
     @Test
     void aFollowListWrittenUnderSomeoneElsesNameIsIgnored(@TempDir Path a) {
-        TimelineService reader = await(net.peer(a).register("reader_f", "password1"));
+        TimelineService reader = await(net.peer(a).register("reader_f", "olive kayak thunder 1"));
         await(mallory.put(Keys.following("nobody_f"), new FollowingValue(List.of("reader_f")), TTL));
         assertThat(await(reader.followingOf("nobody_f"))).isEmpty();
     }
@@ -100,6 +100,6 @@ class ForgeryTest {
     @Test
     void aNameWhoseRecordsWereSquattedCannotBeRegistered(@TempDir Path a) {
         await(mallory.put(Keys.following("squatted"), new FollowingValue(List.of()), TTL));
-        assertThat(reason(net.peer(a).register("squatted", "password1"))).isEqualTo(Reason.NAME_TAKEN);
+        assertThat(reason(net.peer(a).register("squatted", "olive kayak thunder 1"))).isEqualTo(Reason.NAME_TAKEN);
     }
 }

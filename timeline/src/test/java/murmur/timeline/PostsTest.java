@@ -31,7 +31,7 @@ class PostsTest {
 
     @Test
     void aPostIsOnDiskWhenPostReturnsAndChainsToThePreviousOne(@TempDir Path dir) throws Exception {
-        TimelineService me = await(net.peer(dir).register("poster_a", "password1"));
+        TimelineService me = await(net.peer(dir).register("poster_a", "olive kayak thunder 1"));
         Post first = await(me.post("first"));
         Post second = await(me.post("second"));
 
@@ -51,7 +51,7 @@ class PostsTest {
 
     @Test
     void emptyAndOverlongPostsAreRefusedWithTheLimit(@TempDir Path dir) {
-        TimelineService me = await(net.peer(dir).register("poster_b", "password1"));
+        TimelineService me = await(net.peer(dir).register("poster_b", "olive kayak thunder 1"));
         assertThat(me.maxPostChars()).isEqualTo(20);
         assertThat(reason(me.post("   "))).isEqualTo(Reason.EMPTY_POST);
         assertThat(reason(me.post("x".repeat(21)))).isEqualTo(Reason.POST_TOO_LONG);
@@ -61,17 +61,17 @@ class PostsTest {
 
     @Test
     void aStrangersPostsAreFetchedForTheirProfileWithoutFollowing(@TempDir Path a, @TempDir Path b) {
-        TimelineService author = await(net.peer(a).register("poster_d", "password1"));
+        TimelineService author = await(net.peer(a).register("poster_d", "olive kayak thunder 1"));
         await(author.post("one"));
         await(author.post("two"));
-        TimelineService stranger = await(net.peer(b).register("visitor_d", "password1"));
+        TimelineService stranger = await(net.peer(b).register("visitor_d", "olive kayak thunder 1"));
         assertThat(await(stranger.postsBy("poster_d"))).extracting(Post::text).containsExactly("two", "one");
         assertThat(stranger.timeline().get()).as("not followed, so not on the home timeline").isEmpty();
     }
 
     @Test
     void afterLogoutTheServiceRefusesWork(@TempDir Path dir) {
-        TimelineService me = await(net.peer(dir).register("poster_c", "password1"));
+        TimelineService me = await(net.peer(dir).register("poster_c", "olive kayak thunder 1"));
         await(me.logout());
         assertThat(reason(me.post("too late"))).isEqualTo(Reason.LOGGED_OUT);
     }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import murmur.app.shell.DesktopClient;
 import murmur.config.MurmurSettings;
@@ -76,7 +78,23 @@ final class AppCommand implements Callable<Integer> {
                 dataDir, String.join(",", seeds), settings.timeline().host().isEmpty() ? "every interface"
                         : settings.timeline().host());
         spec.commandLine().getOut().flush();
-        PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, List.of(), dark));
+        PeerRun.around(() -> startSaying(peer, err), peer::stop,
+                started -> DesktopClient.run(peer, started, List.of(), dark));
         return 0;
+    }
+
+    /**
+     * Starts the peer; a start that fails (another Murmur on the data directory fails at once) is said on standard
+     * error too, while the window shows it on the sign-in screen.
+     */
+    static CompletableFuture<Void> startSaying(TimelinePeer peer, PrintWriter err) {
+        return peer.start().whenComplete((v, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                err.println("murmur app: " + cause.getMessage());
+                err.flush();
+            }
+        });
     }
 }

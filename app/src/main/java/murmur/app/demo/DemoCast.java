@@ -5,7 +5,7 @@ import java.util.List;
 /** Who the demo's users are and what they say. */
 final class DemoCast {
     static final List<String> NAMES = List.of("ada", "grace", "linus", "margaret", "alan", "barbara");
-    static final String PASSWORD = "demo-password";
+    static final String PASSWORD = "demo walrus tangerine";
     static final List<String> LINES = List.of(
             "Good morning! Coffee first, then the bug from yesterday.",
             "Reading the Kademlia paper again. XOR distance is such a neat trick.",

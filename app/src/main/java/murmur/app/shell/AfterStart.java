@@ -2,6 +2,7 @@ package murmur.app.shell;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
@@ -12,7 +13,8 @@ import murmur.timeline.observe.Live;
 
 /**
  * A peer's accounts usable before the peer has finished joining: the window opens at once, and a sign-in waits for
- * the join (the busy indicator covers it). A peer that could not start makes sign-ins fail with {@code NO_NETWORK}.
+ * the join (the busy indicator covers it). A peer that could not start makes sign-ins fail with the domain's reason
+ * when it gave one (a data directory in use by another Murmur), else with {@code NO_NETWORK}.
  */
 final class AfterStart implements Accounts {
     private final Accounts peer;
@@ -22,11 +24,27 @@ final class AfterStart implements Accounts {
         this.peer = peer;
         this.started = started.handle((v, failure) -> {
             if (failure != null) {
-                throw new TimelineException(TimelineException.Reason.NO_NETWORK,
-                        "Murmur could not join the network: " + failure.getMessage(), failure);
+                throw startFailure(failure);
             }
             return null;
         });
+    }
+
+    /** Completes when the peer has started; fails, as sign-ins would, when it could not. */
+    CompletableFuture<Void> started() {
+        return started;
+    }
+
+    private static TimelineException startFailure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimelineException e && e.reason() != TimelineException.Reason.NO_NETWORK) {
+            return e;
+        }
+        return new TimelineException(TimelineException.Reason.NO_NETWORK,
+                "Murmur could not join the network: " + cause.getMessage(), cause);
     }
 
     @Override

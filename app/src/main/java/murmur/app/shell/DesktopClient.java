@@ -44,7 +44,8 @@ public final class DesktopClient {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            new MurmurWindow(new AfterStart(peer, started), peer.clock(), Platform::runLater, featured, dark)
+            AfterStart accounts = new AfterStart(peer, started);
+            new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
                     .show(stage);
         });
         try {

@@ -27,6 +27,7 @@ public final class MurmurWindow {
     private final Clock clock;
     private final Executor ui;
     private final List<String> featured;
+    private final CompletableFuture<?> started;
     private final BorderPane root = new BorderPane();
     private final Theme theme;
     private Stage stage;
@@ -38,7 +39,19 @@ public final class MurmurWindow {
      * @param dark     start with the dark theme
      */
     public MurmurWindow(Accounts accounts, Clock clock, Executor ui, List<String> featured, boolean dark) {
+        this(accounts, CompletableFuture.completedFuture(null), clock, ui, featured, dark);
+    }
+
+    /**
+     * @param started  the peer's start; a failure (another Murmur on the data directory) shows on the sign-in screen
+     *                 at once, in words
+     * @param featured users to suggest to a new account (the demo's users); may be empty
+     * @param dark     start with the dark theme
+     */
+    public MurmurWindow(Accounts accounts, CompletableFuture<?> started, Clock clock, Executor ui,
+            List<String> featured, boolean dark) {
         this.accounts = accounts;
+        this.started = started;
         this.clock = clock;
         this.ui = ui;
         this.featured = List.copyOf(featured);
@@ -81,7 +94,7 @@ public final class MurmurWindow {
     }
 
     private void showSignIn() {
-        root.setCenter(new SignInView(new SignInViewModel(accounts, ui, this::signedIn)));
+        root.setCenter(new SignInView(new SignInViewModel(accounts, ui, this::signedIn, started)));
         title("Murmur");
     }
 

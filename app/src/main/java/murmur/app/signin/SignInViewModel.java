@@ -36,6 +36,15 @@ public final class SignInViewModel {
     private final BooleanBinding nameInvalid;
 
     public SignInViewModel(Accounts accounts, Executor ui, Consumer<TimelineService> signedIn) {
+        this(accounts, ui, signedIn, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param started the peer's start: when it fails (another Murmur holds the data directory, say), the reason shows
+     *                in {@link #error()} at once, before the user tries to sign in
+     */
+    public SignInViewModel(Accounts accounts, Executor ui, Consumer<TimelineService> signedIn,
+            CompletableFuture<?> started) {
         this.accounts = accounts;
         this.ui = ui;
         this.signedIn = signedIn;
@@ -45,6 +54,11 @@ public final class SignInViewModel {
                 name);
         name.addListener((obs, was, now) -> error.set(""));
         password.addListener((obs, was, now) -> error.set(""));
+        started.whenCompleteAsync((v, failure) -> {
+            if (failure != null && !busy.get()) {
+                error.set(Problems.describe(failure));
+            }
+        }, ui);
     }
 
     public StringProperty name() {
@@ -73,7 +87,8 @@ public final class SignInViewModel {
 
     /** What the network asks of a password, shown under the password field. */
     public String passwordRules() {
-        return "At least " + Accounts.MIN_PASSWORD_CHARS + " characters. It never leaves this computer.";
+        return "At least " + Accounts.MIN_PASSWORD_CHARS + " characters and hard to guess: a few uncommon words work"
+                + " well. It never leaves this computer.";
     }
 
     /** The rules a name must follow, shown under the name field. */

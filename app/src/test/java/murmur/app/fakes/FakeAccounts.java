@@ -12,6 +12,7 @@ import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
 import murmur.timeline.Reachability;
 import murmur.timeline.Notification;
+import murmur.timeline.PasswordPolicy;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineException.Reason;
@@ -36,6 +37,7 @@ public final class FakeAccounts implements Accounts {
     private final LiveValue<ClockStatus> clockStatus = new LiveValue<>(ClockStatus.UNSYNCHRONISED);
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
     private volatile boolean noNetwork;
+    private volatile boolean checkPasswords;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     public FakeAccounts(Clock clock) {
@@ -51,6 +53,12 @@ public final class FakeAccounts implements Accounts {
 
     public void noNetwork() {
         noNetwork = true;
+    }
+
+    /** From now on, registration refuses guessable passwords as the real peer does ({@link PasswordPolicy}). */
+    public FakeAccounts checkPasswords() {
+        checkPasswords = true;
+        return this;
     }
 
     public void hold() {
@@ -90,6 +98,9 @@ public final class FakeAccounts implements Accounts {
             }
             if (!UserName.isValid(name)) {
                 return failed(Reason.INVALID_NAME, "not a name");
+            }
+            if (checkPasswords && PasswordPolicy.problem(name, password).isPresent()) {
+                return failed(Reason.INVALID_PASSWORD, PasswordPolicy.problem(name, password).get());
             }
             if (passwords.putIfAbsent(name, password) != null) {
                 return failed(Reason.NAME_TAKEN, "The name '" + name + "' is taken.");

@@ -35,6 +35,9 @@ public final class ScriptedPeer {
     static final List<String> SETTINGS = List.of("timeline.kdfMemoryKib=1024", "timeline.kdfIterations=1",
             "timeline.timeSources=", "timeline.presenceRefresh=1s", "timeline.presenceTtl=5s");
 
+    /** Every scripted user's password: strong enough for registration's check, the same for all. */
+    static final String PASSWORD = "olive kayak thunder 1";
+
     /** An argument {@code --set=key=value} overrides one more setting. */
     static final String SET = "--set=";
 
@@ -72,8 +75,8 @@ public final class ScriptedPeer {
             try {
                 switch (cmd[0]) {
                     case "register", "login" -> {
-                        me = "register".equals(cmd[0]) ? peer.register(cmd[1], "password1").get(60, TimeUnit.SECONDS)
-                                : peer.login(cmd[1], "password1").get(60, TimeUnit.SECONDS);
+                        me = "register".equals(cmd[0]) ? peer.register(cmd[1], PASSWORD).get(60, TimeUnit.SECONDS)
+                                : peer.login(cmd[1], PASSWORD).get(60, TimeUnit.SECONDS);
                         me.timeline().subscribe(entries -> entries.forEach(e -> {
                             if (arrivals.putIfAbsent(e.post().text(),
                                     System.currentTimeMillis() - e.post().timestampMillis()) == null) {

@@ -46,7 +46,7 @@ class LiveNetworkWindowIT {
     @BeforeAll
     static void network() {
         net = LocalNet.start(3, List.of());
-        bob = await(net.peer(dir.resolve("bob")).register("bob", "bob-password"));
+        bob = await(net.peer(dir.resolve("bob")).register("bob", "bob kayak thunder"));
         await(bob.post("hello from bob"));
     }
 
@@ -83,7 +83,7 @@ class LiveNetworkWindowIT {
 
     @Test
     void registerPostAndSeeThePost(FxRobot robot) {
-        fill(robot, "ann", "ann-password");
+        fill(robot, "ann", "ann kayak thunder");
         robot.clickOn("#register");
         awaitSignedIn(robot);
 
@@ -112,7 +112,7 @@ class LiveNetworkWindowIT {
 
     @Test
     void aFollowFromWhileAwayIsANotificationAtTheNextSignIn(FxRobot robot) {
-        fill(robot, "cat", "cat-password");
+        fill(robot, "cat", "cat kayak thunder");
         robot.clickOn("#register");
         awaitSignedIn(robot);
         robot.clickOn("#signOut");
@@ -120,7 +120,7 @@ class LiveNetworkWindowIT {
 
         await(bob.follow("cat"));
 
-        fill(robot, "cat", "cat-password");
+        fill(robot, "cat", "cat kayak thunder");
         robot.clickOn("#signIn");
         awaitSignedIn(robot);
         await().atMost(NETWORK).untilAsserted(() -> assertThat(text(robot, "#unreadBadge")).isEqualTo("1"));
@@ -134,7 +134,7 @@ class LiveNetworkWindowIT {
 
     @Test
     void followBobAndSeeHisPostsArrive(FxRobot robot) {
-        fill(robot, "dan", "dan-password");
+        fill(robot, "dan", "dan kayak thunder");
         robot.clickOn("#register");
         awaitSignedIn(robot);
         FxWait.shown(robot, "#follow-bob", NETWORK);

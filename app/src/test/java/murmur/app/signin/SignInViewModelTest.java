@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import murmur.app.fakes.FakeAccounts;
 import murmur.dht.TestClock;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineException.Reason;
 import murmur.timeline.TimelineService;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,33 @@ class SignInViewModelTest {
         model.password().set("secret-pw");
         model.signIn();
         assertThat(model.error().get()).startsWith("No bootstrap node is reachable");
+    }
+
+    @Test
+    void aGuessablePasswordIsRefusedSayingWhyInWords() {
+        accounts.checkPasswords();
+        model.name().set("bob");
+        model.password().set("password1");
+        model.register();
+        assertThat(signedIn).isEmpty();
+        assertThat(model.error().get())
+                .startsWith("This password is too easy to guess: this is a very common password.")
+                .contains("Add another word or two");
+        model.password().set("ember violin quarry 9");
+        model.register();
+        assertThat(signedIn).extracting(TimelineService::user).containsExactly("bob");
+        assertThat(model.passwordRules()).contains("hard to guess");
+    }
+
+    @Test
+    void aPeerThatCouldNotStartSaysWhyBeforeAnyoneSignsIn() {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        SignInViewModel waiting = new SignInViewModel(accounts, Runnable::run, signedIn::add, started);
+        assertThat(waiting.error().get()).isEmpty();
+        started.completeExceptionally(new TimelineException(Reason.DATA_DIR_IN_USE,
+                "the data directory /home/a/.murmur is in use by another Murmur (process 42)"));
+        assertThat(waiting.error().get())
+                .isEqualTo("The data directory /home/a/.murmur is in use by another Murmur (process 42).");
     }
 
     @Test

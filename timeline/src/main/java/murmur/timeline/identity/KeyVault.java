@@ -10,6 +10,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import murmur.timeline.TimelineException;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -44,8 +45,16 @@ public final class KeyVault {
         }
     }
 
-    /** The private key, or empty when the password is wrong (or the record was tampered with). */
+    /**
+     * The private key, or empty when the password is wrong (or the record was tampered with). Refuses, without
+     * running them, key-derivation parameters beyond {@link KdfParams#problem() the limits}.
+     */
     public static Optional<byte[]> open(String name, UserRecordValue record, String password) {
+        Optional<String> tooCostly = record.kdf().problem();
+        if (tooCostly.isPresent()) {
+            throw new TimelineException(TimelineException.Reason.CORRUPT_RECORD, "the account record of '" + name
+                    + "' has key-derivation parameters out of bounds: " + tooCostly.get());
+        }
         byte[] key = derive(password, record.salt(), record.kdf());
         try {
             Cipher aes = cipher(Cipher.DECRYPT_MODE, key, record.nonce(), name, record.publicKey());

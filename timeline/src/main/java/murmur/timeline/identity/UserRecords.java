@@ -29,8 +29,8 @@ public final class UserRecords {
         } else if (v.salt() == null || v.salt().length != SALT_BYTES || v.nonce() == null
                 || v.nonce().length != NONCE_BYTES || v.sealedKey() == null || v.sealedKey().length != SEALED_BYTES) {
             problem = "salt, nonce or sealed key has the wrong size";
-        } else if (!v.kdf().withinLimits()) {
-            problem = "its key-derivation parameters are out of bounds: " + v.kdf();
+        } else if (v.kdf().problem().isPresent()) {
+            problem = "its key-derivation parameters are out of bounds: " + v.kdf().problem().get();
         }
         if (problem != null) {
             throw new TimelineException(TimelineException.Reason.CORRUPT_RECORD,

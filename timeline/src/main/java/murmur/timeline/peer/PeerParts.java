@@ -38,6 +38,7 @@ import murmur.timeline.session.AccountService;
 import murmur.timeline.session.FollowNotices;
 import murmur.timeline.session.PeerContext;
 import murmur.timeline.session.UserSession;
+import murmur.timeline.store.DataDirLock;
 import murmur.timeline.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ final class PeerParts {
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> daemon(r, "timeline-worker"));
     private DhtNode dht;
     private Joining joining;
+    private DataDirLock lock;
     private Database db;
     private final ClockSync clockSync;
     private DirectLink link;
@@ -73,8 +75,21 @@ final class PeerParts {
                 config.clock());
     }
 
+    /**
+     * Locks the data directory, then opens the database and the rest. A directory another peer holds fails the
+     * returned future at once with {@code DATA_DIR_IN_USE}, before anything else is opened.
+     */
     CompletableFuture<Void> start() {
-        db = Database.open(config.dataDir());
+        try {
+            lock = DataDirLock.acquire(config.dataDir());
+            db = Database.open(config.dataDir());
+        } catch (TimelineException e) {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+            return CompletableFuture.failedFuture(e);
+        }
         KeptPorts kept = KeptPorts.in(config.dataDir());
         TimelineSettings t = config.settings().timeline();
         InetAddress host = bindHost();
@@ -169,6 +184,9 @@ final class PeerParts {
                     workers.shutdownNow();
                     if (db != null) {
                         db.close();
+                    }
+                    if (lock != null) {
+                        lock.close();
                     }
                 });
     }

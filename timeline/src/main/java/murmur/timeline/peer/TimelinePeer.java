@@ -29,7 +29,12 @@ public final class TimelinePeer implements Accounts {
         return new TimelinePeerBuilder();
     }
 
-    /** Opens the database, binds the sockets, joins through the seeds and starts the clock. */
+    /**
+     * Locks the data directory, opens the database, binds the sockets, joins through the seeds and starts the clock.
+     * While another peer (in this process or another) runs on the same data directory, the future has already failed
+     * when this returns, with {@code DATA_DIR_IN_USE} and a message naming that process; {@link #stop()} releases
+     * the directory.
+     */
     public CompletableFuture<Void> start() {
         return parts.start();
     }

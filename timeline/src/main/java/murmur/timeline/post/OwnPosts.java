@@ -57,7 +57,10 @@ public final class OwnPosts {
         return loaded;
     }
 
-    /** Signs, stores and returns a new post; fails with {@code EMPTY_POST} or {@code POST_TOO_LONG}. */
+    /**
+     * Signs, stores and returns a new post; fails with {@code EMPTY_POST} or {@code POST_TOO_LONG}, or with
+     * {@code STORAGE} when the store did not take it (then nothing was posted).
+     */
     public synchronized CompletableFuture<Post> create(String text) {
         Optional<String> problem = rules.textProblem(text);
         if (problem.isPresent()) {
@@ -68,14 +71,34 @@ public final class OwnPosts {
         CompletableFuture<Post> created = tail.handle((v, e) -> null).thenCompose(v -> {
             FeedHead h = head();
             Post post = Post.sign(key, me, h.seq() + 1, h.hash(), clock.instant(), text);
-            return store.add(post, clock.millis()).thenApply(added -> {
+            return store.add(post, clock.millis()).thenCompose(added -> {
+                if (!added) {
+                    return notStored(post);
+                }
                 setHead(new FeedHead(post.seq(), post.hash()));
-                return post;
+                return CompletableFuture.completedFuture(post);
             });
         });
         tail = created;
         created.thenAccept(this::publishHead);
         return created;
+    }
+
+    /**
+     * The store already holds a post of this user with that number, one this log did not make: another peer wrote to
+     * the same database (a second Murmur on the data directory) and the log has forked. The post is not
+     * acknowledged; the head moves to what the disk holds, so that the next try follows it.
+     */
+    private CompletableFuture<Post> notStored(Post post) {
+        LOG.warn("post {} of {} not stored: the database already holds a post with that number", post.seq(), me);
+        return store.latest(me).handle((latest, e) -> {
+            if (latest != null) {
+                latest.ifPresent(p -> setHead(new FeedHead(p.seq(), p.hash())));
+            }
+            throw new TimelineException(TimelineException.Reason.STORAGE, "the post was not saved: this computer"
+                    + " already holds your post #" + post.seq() + ", which this Murmur did not write (is another"
+                    + " Murmur using the same data directory?). Nothing was posted; try again");
+        });
     }
 
     /** Re-publishes {@code feed/<name>} (the empty head of a user who never posted, too), so it does not expire. */

@@ -16,6 +16,7 @@ import murmur.dht.NodeId;
 import murmur.dht.SigningKey;
 import murmur.dht.WriteStatus;
 import murmur.timeline.Accounts;
+import murmur.timeline.PasswordPolicy;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineException.Reason;
 import murmur.timeline.TimelineService;
@@ -52,13 +53,13 @@ public final class AccountService {
     }
 
     public CompletableFuture<TimelineService> register(String name, String password) {
-        return validated(name, password).thenCompose(v -> ctx.users().account(name)).thenCompose(existing -> {
-            if (existing.isPresent()) {
-                throw taken(name);
-            }
-            return CompletableFuture.supplyAsync(() -> newAccount(name, password), workers);
-        }).thenCompose(created -> claim(name, created)
-                .thenCompose(key -> session(name, new SignedIn(key, created.value(), 1))));
+        return validated(name, password)
+                .thenComposeAsync(v -> strongEnough(name, password), workers)
+                .thenCompose(v -> ctx.users().account(name))
+                .thenCompose(existing -> existing.isPresent() ? CompletableFuture.<Created>failedFuture(taken(name))
+                        : CompletableFuture.supplyAsync(() -> newAccount(name, password), workers))
+                .thenCompose(created -> claim(name, created)
+                        .thenCompose(key -> session(name, new SignedIn(key, created.value(), 1))));
     }
 
     public CompletableFuture<TimelineService> login(String name, String password) {
@@ -90,6 +91,13 @@ public final class AccountService {
                     "no bootstrap node or other peer is reachable; check the bootstrap list and the connection"));
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Refuses a password an offline guesser would find soon, saying why (zxcvbn's feedback); runs on a worker. */
+    private static CompletableFuture<Void> strongEnough(String name, String password) {
+        return PasswordPolicy.problem(name, password).<CompletableFuture<Void>>map(why -> CompletableFuture
+                .failedFuture(new TimelineException(Reason.INVALID_PASSWORD, why)))
+                .orElse(CompletableFuture.completedFuture(null));
     }
 
     private Created newAccount(String name, String password) {

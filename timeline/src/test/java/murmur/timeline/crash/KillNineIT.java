@@ -27,7 +27,7 @@ class KillNineIT {
     void everyAcknowledgedPostAndFollowSurvivesKillNine(@TempDir Path childDir, @TempDir Path friendDir)
             throws Exception {
         try (LocalNet net = LocalNet.start(2, List.of())) {
-            await(net.peer(friendDir).register("friend_k", "password1"));
+            await(net.peer(friendDir).register("friend_k", "olive kayak thunder 1"));
             List<String> acks = new CopyOnWriteArrayList<>();
             Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                     PostingChild.class.getName(), childDir.toString(),
@@ -48,7 +48,7 @@ class KillNineIT {
                     .forEach(l -> acked.add(Long.parseLong(l.substring(9))));
 
             TimelinePeer restarted = net.peer(childDir);
-            TimelineService me = await(restarted.login("victim_k", "password1"));
+            TimelineService me = await(restarted.login("victim_k", "olive kayak thunder 1"));
             List<Long> kept = me.timeline().get().stream().map(TimelineEntry::post)
                     .filter(p -> p.author().equals("victim_k")).map(Post::seq).toList();
             assertThat(kept).containsAll(acked);

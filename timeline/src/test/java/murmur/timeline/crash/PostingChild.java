@@ -23,7 +23,7 @@ public final class PostingChild {
         MurmurSettings settings = SettingsLoader.load(Optional.empty(), LocalNet.FAST);
         TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(dataDir).seeds(List.of(seed)).build();
         peer.start().join();
-        TimelineService me = peer.register(args[2], "password1").join();
+        TimelineService me = peer.register(args[2], "olive kayak thunder 1").join();
         me.follow(args[3]).join();
         System.out.println("ACK follow " + args[3]);
         for (int i = 1; ; i++) {

@@ -25,7 +25,7 @@ class DhtPeerDirectoryTest {
             throws Exception {
         try (LocalNet net = LocalNet.start(2, List.of()); Database local = Database.open(db)) {
             TimelinePeer peer = net.peer(a);
-            await(peer.register("dir_user", "password1"));
+            await(peer.register("dir_user", "olive kayak thunder 1"));
             DhtNode node = DhtNode.builder().settings(net.settings().dht()).build();
             await(node.start());
             await(node.bootstrap(net.seedAddresses()));

@@ -38,10 +38,10 @@ class DisseminationIT {
     @Test
     void onlineFollowersGetThePostAndTheAuthorSeesHowManyHaveIt(@TempDir Path a, @TempDir Path b,
             @TempDir Path c, @TempDir Path d) {
-        TimelineService author = await(net.peer(a).register("dis_author", "password 1"));
-        List<TimelineService> followers = List.of(await(net.peer(b).register("dis_f1", "password 1")),
-                await(net.peer(c).register("dis_f2", "password 1")),
-                await(net.peer(d).register("dis_f3", "password 1")));
+        TimelineService author = await(net.peer(a).register("dis_author", "olive kayak thunder 1"));
+        List<TimelineService> followers = List.of(await(net.peer(b).register("dis_f1", "olive kayak thunder 1")),
+                await(net.peer(c).register("dis_f2", "olive kayak thunder 1")),
+                await(net.peer(d).register("dis_f3", "olive kayak thunder 1")));
         followers.forEach(f -> await(f.follow("dis_author")));
 
         Post post = await(author.post("hello followers"));
@@ -55,16 +55,16 @@ class DisseminationIT {
     void aFollowerThatWasOfflineGetsThePostsAtLoginFromTheAuthorOrWithTheAuthorOfflineFromAnotherFollower(
             @TempDir Path a, @TempDir Path b, @TempDir Path c) {
         TimelinePeer authorPeer = net.peer(a);
-        TimelineService author = await(authorPeer.register("cu_author", "password 1"));
+        TimelineService author = await(authorPeer.register("cu_author", "olive kayak thunder 1"));
         TimelinePeer awayPeer = net.peer(b);
-        TimelineService away = await(awayPeer.register("cu_away", "password 1"));
-        TimelineService stays = await(net.peer(c).register("cu_stays", "password 1"));
+        TimelineService away = await(awayPeer.register("cu_away", "olive kayak thunder 1"));
+        TimelineService stays = await(net.peer(c).register("cu_stays", "olive kayak thunder 1"));
         await(away.follow("cu_author"));
         await(stays.follow("cu_author"));
         await(away.logout());
 
         Post first = await(author.post("while you were out"));
-        away = await(awayPeer.login("cu_away", "password 1"));
+        away = await(awayPeer.login("cu_away", "olive kayak thunder 1"));
         TimelineService back = away;
         await("from the author").atMost(WAIT).until(() -> shows(back, first));
         await(back.logout());
@@ -72,7 +72,7 @@ class DisseminationIT {
         Post second = await(author.post("and again"));
         await().atMost(WAIT).until(() -> shows(stays, second));
         await(author.logout());
-        TimelineService again = await(awayPeer.login("cu_away", "password 1"));
+        TimelineService again = await(awayPeer.login("cu_away", "olive kayak thunder 1"));
         await("from cu_stays, the author being offline").atMost(WAIT).until(() -> shows(again, second));
     }
 }

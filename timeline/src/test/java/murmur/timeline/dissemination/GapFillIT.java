@@ -24,9 +24,9 @@ class GapFillIT {
     @Test
     void aHoleInTheMiddleIsFilledAtLogin(@TempDir Path a, @TempDir Path b) throws Exception {
         try (LocalNet net = LocalNet.start(3, List.of())) {
-            TimelineService author = await(net.peer(a).register("gap_author", "password 1"));
+            TimelineService author = await(net.peer(a).register("gap_author", "olive kayak thunder 1"));
             TimelinePeer followerPeer = net.peer(b);
-            TimelineService follower = await(followerPeer.register("gap_reader", "password 1"));
+            TimelineService follower = await(followerPeer.register("gap_reader", "olive kayak thunder 1"));
             await(follower.follow("gap_author"));
             for (int i = 1; i <= 3; i++) {
                 await(author.post("post " + i));
@@ -38,7 +38,7 @@ class GapFillIT {
                 db.createStatement().executeUpdate("DELETE FROM posts WHERE author = 'gap_author' AND seq = 2");
             }
 
-            TimelineService back = await(net.peer(b).login("gap_reader", "password 1"));
+            TimelineService back = await(net.peer(b).login("gap_reader", "olive kayak thunder 1"));
             waitAtMost(WAIT).until(() -> seqs(back).equals(List.of(3L, 2L, 1L)));
             assertThat(back.timeline().get()).extracting(e -> e.post().text())
                     .containsExactly("post 3", "post 2", "post 1");

@@ -38,8 +38,8 @@ class FollowListsTest {
     @Test
     void followingTwiceCountsOnceAndUnfollowingSomeoneNotFollowedChangesNothing(@TempDir Path a,
             @TempDir Path b) {
-        await(net.peer(a).register("fl_star", "password1"));
-        TimelineService fan = await(net.peer(b).register("fl_fan", "password2"));
+        await(net.peer(a).register("fl_star", "olive kayak thunder 1"));
+        TimelineService fan = await(net.peer(b).register("fl_fan", "olive kayak thunder 2"));
 
         await(fan.follow("fl_star"));
         await(fan.follow("fl_star"));
@@ -53,10 +53,10 @@ class FollowListsTest {
     @Test
     void theListsFollowEachChangeAndOwnFollowsSurviveLogoutOnTheSamePeer(@TempDir Path a, @TempDir Path b,
             @TempDir Path c) {
-        TimelineService left = await(net.peer(a).register("fl_left", "password1"));
-        await(net.peer(b).register("fl_kept", "password2"));
+        TimelineService left = await(net.peer(a).register("fl_left", "olive kayak thunder 1"));
+        await(net.peer(b).register("fl_kept", "olive kayak thunder 2"));
         TimelinePeer fanPeer = net.peer(c);
-        TimelineService fan = await(fanPeer.register("fl_changer", "password3"));
+        TimelineService fan = await(fanPeer.register("fl_changer", "olive kayak thunder 3"));
 
         await(fan.follow("fl_left"));
         await(fan.follow("fl_kept"));
@@ -64,7 +64,7 @@ class FollowListsTest {
         await(fan.unfollow("fl_left"));
         await(fan.logout());
 
-        TimelineService again = await(fanPeer.login("fl_changer", "password3"));
+        TimelineService again = await(fanPeer.login("fl_changer", "olive kayak thunder 3"));
         assertThat(again.following().get()).containsExactly("fl_kept");
         assertThat(names(left.followingOf("fl_changer"))).containsExactly("fl_kept");
         assertThat(names(left.followersOf("fl_kept"))).containsExactly("fl_changer");

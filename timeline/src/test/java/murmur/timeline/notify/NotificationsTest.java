@@ -41,11 +41,11 @@ class NotificationsTest {
     void followsWhileAwayAreUnreadAtLoginThenALiveOneCountsAndReadStaysRead(@TempDir Path a, @TempDir Path b,
             @TempDir Path c, @TempDir Path d) {
         TimelinePeer home = net.peer(a);
-        await(await(home.register("nt_target", "password1")).logout());
-        await(await(net.peer(b).register("nt_first", "password2")).follow("nt_target"));
-        await(await(net.peer(c).register("nt_second", "password3")).follow("nt_target"));
+        await(await(home.register("nt_target", "olive kayak thunder 1")).logout());
+        await(await(net.peer(b).register("nt_first", "olive kayak thunder 2")).follow("nt_target"));
+        await(await(net.peer(c).register("nt_second", "olive kayak thunder 3")).follow("nt_target"));
 
-        TimelineService target = await(home.login("nt_target", "password1"));
+        TimelineService target = await(home.login("nt_target", "olive kayak thunder 1"));
         assertThat(target.notifications().get()).extracting(Notification::from)
                 .containsExactlyInAnyOrder("nt_first", "nt_second");
         assertThat(target.notifications().get()).allSatisfy(n -> {
@@ -56,7 +56,7 @@ class NotificationsTest {
         target.markNotificationsRead();
         waitAtMost(WAIT).until(() -> target.unreadNotifications().get() == 0);
 
-        await(await(net.peer(d).register("nt_live", "password4")).follow("nt_target"));
+        await(await(net.peer(d).register("nt_live", "olive kayak thunder 4")).follow("nt_target"));
         waitAtMost(WAIT).until(() -> target.unreadNotifications().get() == 1);
         assertThat(target.notifications().get()).filteredOn(n -> n.from().equals("nt_live")).singleElement()
                 .satisfies(n -> assertThat(n.whileAway()).as("heard while online").isFalse());
@@ -64,7 +64,7 @@ class NotificationsTest {
         target.markNotificationsRead();
         waitAtMost(WAIT).until(() -> target.unreadNotifications().get() == 0);
         await(target.logout());
-        TimelineService back = await(home.login("nt_target", "password1"));
+        TimelineService back = await(home.login("nt_target", "olive kayak thunder 1"));
         assertThat(back.notifications().get()).as("kept on this peer").hasSize(3);
         assertThat(back.unreadNotifications().get()).as("read before, so read now").isZero();
     }
@@ -72,12 +72,12 @@ class NotificationsTest {
     @Test
     void anUnfollowWhileAwayReplacesTheFollowBeforeIt(@TempDir Path a, @TempDir Path b) {
         TimelinePeer home = net.peer(a);
-        await(await(home.register("nt_fickle_t", "password1")).logout());
-        TimelineService fickle = await(net.peer(b).register("nt_fickle", "password2"));
+        await(await(home.register("nt_fickle_t", "olive kayak thunder 1")).logout());
+        TimelineService fickle = await(net.peer(b).register("nt_fickle", "olive kayak thunder 2"));
         await(fickle.follow("nt_fickle_t"));
         await(fickle.unfollow("nt_fickle_t"));
 
-        TimelineService target = await(home.login("nt_fickle_t", "password1"));
+        TimelineService target = await(home.login("nt_fickle_t", "olive kayak thunder 1"));
         assertThat(target.notifications().get()).as("one entry per writer in notifications/<name>")
                 .singleElement().satisfies(n -> {
                     assertThat(n.kind()).isEqualTo(Kind.UNFOLLOW);

@@ -39,8 +39,8 @@ class PresenceTest {
     @Test
     void anotherPeerSeesAUserOnlineThenOfflineAfterLogoutThenOnlineAgain(@TempDir Path a, @TempDir Path b) {
         TimelinePeer alicePeer = net.peer(a);
-        TimelineService alice = await(alicePeer.register("pr_alice", "password1"));
-        TimelineService bob = await(net.peer(b).register("pr_bob", "password2"));
+        TimelineService alice = await(alicePeer.register("pr_alice", "olive kayak thunder 1"));
+        TimelineService bob = await(net.peer(b).register("pr_bob", "olive kayak thunder 2"));
 
         UserSummary online = await(bob.findUser("pr_alice")).orElseThrow();
         assertThat(online.online()).isTrue();
@@ -48,15 +48,15 @@ class PresenceTest {
         waitAtMost(WAIT).until(() -> !summary(bob, "pr_alice").online());
         Instant leftAt = summary(bob, "pr_alice").lastSeen();
 
-        await(alicePeer.login("pr_alice", "password1"));
+        await(alicePeer.login("pr_alice", "olive kayak thunder 1"));
         waitAtMost(WAIT).until(() -> summary(bob, "pr_alice").online());
         assertThat(summary(bob, "pr_alice").lastSeen()).isAfter(leftAt);
     }
 
     @Test
     void aFolloweeGoingOfflineShowsInTheFollowersPresenceList(@TempDir Path a, @TempDir Path b) {
-        TimelineService star = await(net.peer(a).register("pr_star", "password1"));
-        TimelineService fan = await(net.peer(b).register("pr_fan", "password2"));
+        TimelineService star = await(net.peer(a).register("pr_star", "olive kayak thunder 1"));
+        TimelineService fan = await(net.peer(b).register("pr_fan", "olive kayak thunder 2"));
         await(fan.follow("pr_star"));
         waitAtMost(WAIT).until(() -> isOnline(fan, "pr_star").orElse(false));
 
@@ -67,7 +67,7 @@ class PresenceTest {
     @Test
     void aPeerInMemoryPublishesItsOwnLoopbackLinkAddress(@TempDir Path a) {
         TimelinePeer peer = net.peer(a);
-        await(peer.register("pr_addr", "password1"));
+        await(peer.register("pr_addr", "olive kayak thunder 1"));
         assertThat(peer.peerAddress().getAddress().isLoopbackAddress()).isTrue();
         assertThat(peer.publishedAddresses()).containsExactly(PeerAddresses.format(peer.peerAddress()));
     }

@@ -39,12 +39,12 @@ class PostRecordsTest {
     @Test
     void ownPostsAndTheFeedHeadSurviveLogoutAndLogin(@TempDir Path dir) {
         TimelinePeer peer = net.peer(dir);
-        TimelineService me = await(peer.register("rec_own", "password1"));
+        TimelineService me = await(peer.register("rec_own", "olive kayak thunder 1"));
         await(me.post("first"));
         Post second = await(me.post("second"));
         await(me.logout());
 
-        TimelineService again = await(peer.login("rec_own", "password1"));
+        TimelineService again = await(peer.login("rec_own", "olive kayak thunder 1"));
         assertThat(texts(again)).containsExactly("second", "first");
         OwnedRecord feed = await(reader.get(Keys.feed("rec_own"))).orElseThrow();
         FeedHead head = RecordJson.decode(feed.value(), FeedHead.class, "feed/rec_own");
@@ -54,8 +54,8 @@ class PostRecordsTest {
 
     @Test
     void aPostReachesAnOnlineFollowersTimelineInOrder(@TempDir Path a, @TempDir Path b) {
-        TimelineService author = await(net.peer(a).register("rec_author", "password1"));
-        TimelineService fan = await(net.peer(b).register("rec_fan", "password2"));
+        TimelineService author = await(net.peer(a).register("rec_author", "olive kayak thunder 1"));
+        TimelineService fan = await(net.peer(b).register("rec_fan", "olive kayak thunder 2"));
         await(fan.follow("rec_author"));
 
         await(author.post("hello followers"));
@@ -67,14 +67,14 @@ class PostRecordsTest {
 
     @Test
     void aFollowerWhoWasAwayGetsThePostsAtLogin(@TempDir Path a, @TempDir Path b) {
-        TimelineService author = await(net.peer(a).register("rec_writer", "password1"));
+        TimelineService author = await(net.peer(a).register("rec_writer", "olive kayak thunder 1"));
         TimelinePeer fanPeer = net.peer(b);
-        TimelineService fan = await(fanPeer.register("rec_reader", "password2"));
+        TimelineService fan = await(fanPeer.register("rec_reader", "olive kayak thunder 2"));
         await(fan.follow("rec_writer"));
         await(fan.logout());
 
         await(author.post("while you were out"));
-        TimelineService back = await(fanPeer.login("rec_reader", "password2"));
+        TimelineService back = await(fanPeer.login("rec_reader", "olive kayak thunder 2"));
         waitAtMost(WAIT).until(() -> texts(back).contains("while you were out"));
     }
 

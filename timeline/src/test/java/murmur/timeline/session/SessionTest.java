@@ -33,13 +33,13 @@ class SessionTest {
     @Test
     void afterLogoutTheSameUserLogsInAgainOnTheSamePeerAndCarriesOn(@TempDir Path dir) {
         TimelinePeer peer = net.peer(dir);
-        TimelineService first = await(peer.register("sess_again", "password1"));
+        TimelineService first = await(peer.register("sess_again", "olive kayak thunder 1"));
         assertThat(first.user()).isEqualTo("sess_again");
         Post one = await(first.post("before logout"));
         await(first.logout());
         assertThat(reason(first.post("too late"))).as("the old session is closed").isEqualTo(Reason.LOGGED_OUT);
 
-        TimelineService again = await(peer.login("sess_again", "password1"));
+        TimelineService again = await(peer.login("sess_again", "olive kayak thunder 1"));
         assertThat(again.user()).isEqualTo("sess_again");
         Post two = await(again.post("after login"));
         assertThat(two.seq()).isEqualTo(one.seq() + 1);
@@ -49,9 +49,9 @@ class SessionTest {
     @Test
     void aWrongPasswordIsRefusedOnTheSamePeerAndTheRightOneStillWorks(@TempDir Path dir) {
         TimelinePeer peer = net.peer(dir);
-        await(await(peer.register("sess_pw", "password1")).logout());
-        assertThat(reason(peer.login("sess_pw", "password2"))).isEqualTo(Reason.WRONG_PASSWORD);
-        assertThat(await(peer.login("sess_pw", "password1")).user()).isEqualTo("sess_pw");
+        await(await(peer.register("sess_pw", "olive kayak thunder 1")).logout());
+        assertThat(reason(peer.login("sess_pw", "olive kayak thunder 2"))).isEqualTo(Reason.WRONG_PASSWORD);
+        assertThat(await(peer.login("sess_pw", "olive kayak thunder 1")).user()).isEqualTo("sess_pw");
     }
 
     @Test
@@ -70,8 +70,8 @@ class SessionTest {
     @Test
     void loggingInAnotherUserLogsOutTheOneBefore(@TempDir Path dir) {
         TimelinePeer peer = net.peer(dir);
-        TimelineService first = await(peer.register("sess_one", "password1"));
-        TimelineService second = await(peer.register("sess_two", "password2"));
+        TimelineService first = await(peer.register("sess_one", "olive kayak thunder 1"));
+        TimelineService second = await(peer.register("sess_two", "olive kayak thunder 2"));
 
         assertThat(reason(first.follow("sess_two"))).isEqualTo(Reason.LOGGED_OUT);
         assertThat(second.user()).isEqualTo("sess_two");

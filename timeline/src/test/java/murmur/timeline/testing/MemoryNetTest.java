@@ -31,8 +31,8 @@ class MemoryNetTest {
         Set<String> before = openSockets();
         try (MemoryNet net = MemoryNet.start(2, List.of())) {
             TimelinePeer authorPeer = net.peer(a);
-            TimelineService author = await(authorPeer.register("mem_author", "password1"));
-            TimelineService fan = await(net.peer(b).register("mem_fan", "password2"));
+            TimelineService author = await(authorPeer.register("mem_author", "olive kayak thunder 1"));
+            TimelineService fan = await(net.peer(b).register("mem_fan", "olive kayak thunder 2"));
             await(fan.follow("mem_author"));
             await(author.post("in memory"));
             waitAtMost(Duration.ofSeconds(10)).until(() -> fan.timeline().get().stream()

@@ -1,0 +1,2 @@
+/** Tests of the local store: the data-directory lock. */
+package murmur.timeline.store;
