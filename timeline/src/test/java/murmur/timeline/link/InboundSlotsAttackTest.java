@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * peer out. Now one IP address holds at most an eighth of the slots (failed on the old code: all 64 were taken).
  */
 class InboundSlotsAttackTest {
-    private final LinkSettings settings = new LinkSettings(1 << 16, Duration.ofSeconds(2), Duration.ofMinutes(1), 64, 8);
+    private final LinkSettings settings =
+            new LinkSettings(1 << 16, Duration.ofSeconds(2), Duration.ofMinutes(1), 64, 8);
     private final InboundConnections inbound = new InboundConnections(new RequestHandlers(), Runnable::run, settings,
             new FrameCodec(settings.maxFrameBytes()), new LinkCounters());
 
