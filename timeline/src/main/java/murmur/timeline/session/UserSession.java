@@ -66,7 +66,7 @@ public final class UserSession implements TimelineService {
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         this.own = new OwnPosts(me, key, ctx.posts(), writer, ctx.users(), ctx.clock(), rules, ttl);
         this.presence = new PresenceService(me, writer, ctx.users(), ctx.clock(),
-                settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
+                settings.presenceRefresh(), settings.presenceTtl(), ttl, ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
