@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,10 +32,10 @@ final class CatchUp {
     private final PostStore store;
     private final Intake intake;
     private final PeerDirectory directory;
-    private final FeedHeads feeds;
+    private final Heads feeds;
     private final FanoutSettings settings;
 
-    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, FeedHeads feeds,
+    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, Heads feeds,
             FanoutSettings settings) {
         this.direct = direct;
         this.store = store;
@@ -142,5 +143,11 @@ final class CatchUp {
 
     private static void learnHeads(FetchPage page, CatchUpProgress p) {
         page.heads().stream().filter(h -> h.author().equals(p.author())).forEach(h -> p.sourceHas(h.seq()));
+    }
+
+    /** Where an author's log ends, as the author published it ({@link FeedHeads} in production). */
+    @FunctionalInterface
+    interface Heads {
+        CompletableFuture<Optional<Long>> lastSeq(String author);
     }
 }

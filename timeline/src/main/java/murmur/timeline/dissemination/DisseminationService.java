@@ -53,7 +53,7 @@ public final class DisseminationService implements Dissemination {
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
         this.relay = new Relay(direct, watched, local::name, selfAddress, fanout, this::delivered, scheduler);
-        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users), fanout);
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::lastSeq, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }
 
