@@ -24,7 +24,8 @@ public interface DhtObserver {
      *
      * @param reason {@code malformed_udp}, {@code malformed_tcp}, {@code tcp_oversized}, {@code tcp_idle},
      *               {@code tcp_error}, {@code tcp_no_request}, {@code unsolicited_answer}, {@code handler_failed},
-     *               {@code dial_back_limited}, or {@code store_} followed by a lower-case {@link WriteStatus} name
+     *               {@code dial_back_limited}, {@code set_read_cut} (a holder kept answering "more" past the bound
+     *               of a set read), or {@code store_} followed by a lower-case {@link WriteStatus} name
      *               ({@code store_stale}, ...)
      */
     default void refused(String reason) {
