@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import murmur.dht.SetEntry;
 import murmur.dht.node.DhtNode;
+import murmur.dht.wire.RecordBytes;
 import murmur.timeline.Notification;
 import murmur.timeline.TimelineService;
+import murmur.timeline.link.LinkTypes;
+import murmur.timeline.link.PeerAddress;
 import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.records.InboxValue;
 import murmur.timeline.records.Keys;
@@ -75,5 +79,19 @@ class FutureNotificationAttackTest {
 
         TimelineService marked = await(home.login("fn_marked", "password1"));
         assertThat(marked.notifications().get()).extracting(Notification::from).containsExactly("fn_carol");
+    }
+
+    @Test
+    void aDirectNoticeFromTheFutureIsRefused(@TempDir Path a, @TempDir Path b) {
+        TimelinePeer home = net.peer(a);
+        TimelineService victim = await(home.register("fn_online", "password1"));
+        await(await(net.peer(b).register("fn_mallory2", "password2")).logout());
+        SetEntry notice = new Mallory(node).as("fn_mallory2", "password2").signEntry(Keys.notifications("fn_online"),
+                new NotificationValue("FOLLOW", "fn_mallory2", YEAR_2100.toEpochMilli()), Mallory.TTL);
+
+        assertThat(net.link().request(List.of(PeerAddress.direct(home.peerAddress())), LinkTypes.FOLLOW_NOTICE,
+                RecordBytes.encode(notice))).failsWithin(Duration.ofSeconds(10));
+        assertThat(victim.notifications().get()).isEmpty();
+        assertThat(await(victim.post("still fine")).seq()).isEqualTo(1);
     }
 }
