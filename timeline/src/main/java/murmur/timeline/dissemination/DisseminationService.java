@@ -52,7 +52,7 @@ public final class DisseminationService implements Dissemination {
         this.local = local;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
-        Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
+        Intake watched = new GapWatch(intake, posts, local::name, this::catchUp, clock);
         this.pushed = new FollowedAuthors(watched, local::follows);
         this.relay = new Relay(direct, pushed, local::name, selfAddress, fanout, this::delivered, scheduler);
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::lastSeq, fanout);

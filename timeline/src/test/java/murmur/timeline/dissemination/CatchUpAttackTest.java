@@ -1,10 +1,14 @@
 package murmur.timeline.dissemination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.waitAtMost;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,5 +99,56 @@ class CatchUpAttackTest {
                 return CompletableFuture.completedFuture(Optional.of("127.0.0.1:7"));
             }
         };
+    }
+
+    @Test
+    void aHoleLeftOpenByABoundedCatchUpIsNotFilledAgainAtOnce(@TempDir Path dir) {
+        try (Database db = Database.open(dir)) {
+            PostStore store = new PostStore(db);
+            Intake storing = post -> store.add(post, 0).thenApply(added -> added ? Outcome.STORED : Outcome.DUPLICATE);
+            AtomicInteger runs = new AtomicInteger();
+            MutableClock clock = new MutableClock();
+            GapWatch watch = new GapWatch(storing, store, () -> Optional.of("reader"), (user, authors) -> {
+                runs.incrementAndGet();
+                return CompletableFuture.completedFuture(0);
+            }, clock);
+            watch.accept(post(1)).join();
+
+            watch.accept(post(1000)).join();
+            waitAtMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+            waitAtMost(Duration.ofSeconds(5)).until(() -> {
+                watch.accept(post(1001 + runs.get() + (int) watch.paced())).join();
+                return watch.paced() > 0;
+            });
+            assertThat(runs.get()).as("the hole is still open, and the last catch-up was just now").isEqualTo(1);
+
+            clock.advance(GapWatch.PAUSE);
+            watch.accept(post(1100)).join();
+            waitAtMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2);
+        }
+    }
+
+    /** A clock tests move by hand. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
