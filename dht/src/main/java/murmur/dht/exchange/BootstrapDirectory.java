@@ -2,7 +2,6 @@ package murmur.dht.exchange;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import murmur.config.HostPort;
 import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
@@ -28,7 +26,6 @@ public final class BootstrapDirectory {
     /** The set's DHT key: SHA-256 of {@code bootstrap/nodes}. */
     public static final NodeId KEY = NodeId.ofKey("bootstrap/nodes");
     private static final int MAX_ADDRESS_CHARS = 300;
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private BootstrapDirectory() {
     }
@@ -43,19 +40,19 @@ public final class BootstrapDirectory {
         return SetEntry.sign(nodeKey, KEY, value, now.toEpochMilli(), ttl, now);
     }
 
-    /** The listing an entry stands for, if its value is a well-formed {@code address:port} with an IP address. */
+    /**
+     * The listing an entry stands for, if its value is a well-formed {@code address:port} with an IP literal; anything
+     * else (a host name, {@code 1.2.3.4.5}, an octet over 255) is left out without a DNS lookup.
+     */
     public static Optional<Listing> parse(SetEntry entry) {
         if (entry.tombstone() || entry.value().length > MAX_ADDRESS_CHARS) {
             return Optional.empty();
         }
         try {
             HostPort hp = HostPort.parse(new String(entry.value(), StandardCharsets.UTF_8));
-            if (!IP_LITERAL.matcher(hp.host()).matches()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Listing(entry.writerId(),
-                    new InetSocketAddress(InetAddress.getByName(hp.host()), hp.port())));
-        } catch (IllegalArgumentException | UnknownHostException e) {
+            Optional<InetAddress> ip = HostPort.ipLiteral(hp.host());
+            return ip.map(a -> new Listing(entry.writerId(), new InetSocketAddress(a, hp.port())));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

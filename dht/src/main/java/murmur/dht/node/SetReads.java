@@ -14,12 +14,22 @@ import murmur.dht.lookup.LookupResult;
 import murmur.dht.routing.Contact;
 import murmur.dht.store.SetSlice;
 import murmur.dht.wire.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a multi-writer set from several replicas, page by page, keeps each writer's newest entry whose signature
- * verifies, and sends each replica the entries it lacked.
+ * verifies, and sends each replica the entries it lacked. Paging through one holder is bounded: at most
+ * {@link #maxPages} pages and {@code dht.maxSetEntries} entries, every page must move past the last writer id of the
+ * one before, and the whole read of a holder must end within {@link #TIME_BOUND_TIMEOUTS} request timeouts. A holder
+ * that always answers "more" is cut there: what it sent so far is kept, the cut is logged and reported to the
+ * observer as {@code set_read_cut}, and the read completes with the entries found.
  */
 final class SetReads {
+    /** The time one holder's pages may take, in request timeouts. */
+    static final int TIME_BOUND_TIMEOUTS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(SetReads.class);
+
     private final NodeContext ctx;
 
     SetReads(NodeContext ctx) {
@@ -60,27 +70,49 @@ final class SetReads {
         });
     }
 
-    private CompletableFuture<HolderCopy> readAll(Contact holder, Message.SetPage first, int limit) {
-        Map<NodeId, SetEntry> entries = new HashMap<>();
-        return follow(holder, first, entries, limit).thenApply(v -> new HolderCopy(holder, entries));
+    /** Most pages read from one holder in one set read: enough for a full set, and one more. */
+    int maxPages() {
+        int size = ctx.settings().setPageSize();
+        return (ctx.settings().maxSetEntries() + size - 1) / size + 1;
     }
 
-    private CompletableFuture<Void> follow(Contact holder, Message.SetPage page, Map<NodeId, SetEntry> into,
-            int limit) {
-        NodeId last = null;
+    private CompletableFuture<HolderCopy> readAll(Contact holder, Message.SetPage first, int limit) {
+        Paging paging = new Paging(holder, new HashMap<>(), limit,
+                ctx.clock().millis() + ctx.settings().requestTimeout().toMillis() * TIME_BOUND_TIMEOUTS);
+        return follow(paging, first, null, 1).thenApply(v -> new HolderCopy(holder, paging.into()));
+    }
+
+    private CompletableFuture<Void> follow(Paging paging, Message.SetPage page, NodeId after, int pages) {
+        NodeId last = after;
         for (SetEntry e : page.entries()) {
-            if (e.setKey().equals(page.key())) {
-                into.put(e.writerId(), e);
-                last = e.writerId();
+            if (e.setKey().equals(page.key()) && (after == null || e.writerId().compareTo(after) > 0)) {
+                paging.into().put(e.writerId(), e);
+                if (last == null || e.writerId().compareTo(last) > 0) {
+                    last = e.writerId();
+                }
             }
         }
-        if (!page.more() || last == null || into.size() >= limit) {
+        if (!page.more()) {
             return CompletableFuture.completedFuture(null);
         }
-        Message next = new Message.FindSet(page.key(), last, ctx.settings().setPageSize());
-        return ctx.rpc().call(holder, next).handle((answer, failure) -> answer).thenCompose(answer ->
-                answer instanceof Message.SetPage p
-                        ? follow(holder, p, into, limit) : CompletableFuture.completedFuture(null));
+        String cut = last == null || last.equals(after) ? "a page that did not move on"
+                : paging.into().size() > ctx.settings().maxSetEntries() ? "more than the most entries a set holds"
+                : pages >= maxPages() ? pages + " pages"
+                : ctx.clock().millis() > paging.deadline() ? "the time bound" : null;
+        if (cut != null) {
+            ctx.observer().refused("set_read_cut");
+            LOG.warn("reading set {} from {} cut after {} pages and {} entries: {}; keeping what it sent",
+                    page.key(), paging.holder().address(), pages, paging.into().size(), cut);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (paging.into().size() >= paging.limit()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        NodeId cursor = last;
+        Message next = new Message.FindSet(page.key(), cursor, ctx.settings().setPageSize());
+        return ctx.rpc().call(paging.holder(), next).handle((answer, failure) -> answer).thenCompose(answer ->
+                answer instanceof Message.SetPage p && p.key().equals(page.key())
+                        ? follow(paging, p, cursor, pages + 1) : CompletableFuture.completedFuture(null));
     }
 
     private Map<NodeId, SetEntry> localCopy(NodeId setKey) {
@@ -142,6 +174,9 @@ final class SetReads {
             }
         }
     }
+
+    /** One holder's pages being read: what came so far, how many entries are enough, and when it must end. */
+    private record Paging(Contact holder, Map<NodeId, SetEntry> into, int limit, long deadline) {}
 
     /** What one replica (null: this node) holds of the set, by writer id. */
     private record HolderCopy(Contact holder, Map<NodeId, SetEntry> entries) {}

@@ -1,5 +1,6 @@
 package murmur.dht.persist;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import murmur.config.HostPort;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
@@ -106,16 +108,29 @@ public final class SqliteNodeStore implements StoreJournal, AutoCloseable {
         return entries;
     }
 
+    /**
+     * The saved routing table. Contacts are saved as IP literals; a row holding anything else (a host name, say, in a
+     * file edited or damaged) is skipped and logged, never looked up in DNS on this thread.
+     */
     public List<Contact> loadContacts() throws SQLException {
         List<Contact> contacts = new ArrayList<>();
+        int skipped = 0;
         synchronized (db) {
             try (Statement s = db.createStatement();
                     ResultSet rs = s.executeQuery("SELECT id, host, port FROM contacts")) {
                 while (rs.next()) {
-                    contacts.add(new Contact(NodeId.of(rs.getBytes(1)),
-                            new InetSocketAddress(rs.getString(2), rs.getInt(3))));
+                    Optional<InetAddress> ip = HostPort.ipLiteral(rs.getString(2));
+                    int port = rs.getInt(3);
+                    if (ip.isEmpty() || port < 1 || port > 65_535) {
+                        skipped++;
+                        continue;
+                    }
+                    contacts.add(new Contact(NodeId.of(rs.getBytes(1)), new InetSocketAddress(ip.get(), port)));
                 }
             }
+        }
+        if (skipped > 0) {
+            LOG.warn("skipped {} saved contacts whose address is not an IP literal and port", skipped);
         }
         return contacts;
     }

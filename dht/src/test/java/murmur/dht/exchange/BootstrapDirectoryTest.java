@@ -29,6 +29,9 @@ class BootstrapDirectoryTest {
         assertThat(BootstrapDirectory.parse(entry("evil.example:4100"))).isEmpty();
         assertThat(BootstrapDirectory.parse(entry("not an address"))).isEmpty();
         assertThat(BootstrapDirectory.parse(entry("10.0.0.1:99999"))).isEmpty();
+        assertThat(BootstrapDirectory.parse(entry("1.2.3.4.5:4100"))).as("no literal, no lookup").isEmpty();
+        assertThat(BootstrapDirectory.parse(entry("10.0.0.256:4100"))).isEmpty();
+        assertThat(BootstrapDirectory.parse(entry("[fd00::1]:4100"))).isPresent();
         assertThat(BootstrapDirectory.parse(entry("1".repeat(400) + ":1"))).isEmpty();
         assertThat(BootstrapDirectory.parse(SetEntry.tombstone(node, BootstrapDirectory.KEY, 2, Duration.ofMinutes(1),
                 NOW))).isEmpty();

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import murmur.timeline.Post;
 import murmur.timeline.link.LinkTypes;
 import murmur.timeline.post.PostIntake.Outcome;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * Fetches what a user missed of the authors it follows: compares the end of the unbroken run of posts held (so a
  * post missing in the middle is fetched too, not only the newest ones) with {@code feed/<author>}, then asks the
  * author's peer, or when the author is offline (or had less) online followers of the author, for every post after
- * it, page by page. Every post passes the {@link Intake}, so any source will do.
+ * it, page by page. Every post passes the {@link Intake}, so any source will do. One run takes at most
+ * {@link Limits#maxPages()} pages and {@link Limits#maxPosts()} posts per author, from all sources together: a log
+ * that jumps from #1 to #1,000,000 is fetched a bounded slice per run, never without end; a run cut that way is
+ * logged and counted ({@link #cut()}).
  */
 final class CatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
@@ -31,17 +36,30 @@ final class CatchUp {
     private final PostStore store;
     private final Intake intake;
     private final PeerDirectory directory;
-    private final FeedHeads feeds;
+    private final Heads feeds;
     private final FanoutSettings settings;
+    private final Limits limits;
+    private final AtomicLong cut = new AtomicLong();
 
-    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, FeedHeads feeds,
+    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, Heads feeds,
             FanoutSettings settings) {
+        this(direct, store, intake, directory, feeds, settings, Limits.DEFAULT);
+    }
+
+    CatchUp(Direct direct, PostStore store, Intake intake, PeerDirectory directory, Heads feeds,
+            FanoutSettings settings, Limits limits) {
+        this.limits = limits;
         this.direct = direct;
         this.store = store;
         this.intake = intake;
         this.directory = directory;
         this.feeds = feeds;
         this.settings = settings;
+    }
+
+    /** How many author catch-ups stopped at their bound with posts still missing. */
+    long cut() {
+        return cut.get();
     }
 
     /** Catches {@code user} up on {@code authors}; completes with how many posts were stored. */
@@ -61,7 +79,14 @@ final class CatchUp {
                 .thenCompose(p -> p.targetKnown() && !p.behind() ? CompletableFuture.completedFuture(p)
                         : fromAuthor(p).thenCompose(v -> p.behind() ? fromFollowers(user, p)
                                 : CompletableFuture.completedFuture(p)))
-                .thenApply(CatchUpProgress::stored);
+                .thenApply(p -> {
+                    if (p.cut()) {
+                        cut.incrementAndGet();
+                        LOG.warn("catching up on {} for {} cut after {} pages and {} posts stored, at #{}; the rest"
+                                + " waits for the next catch-up", author, user, p.pages(), p.stored(), p.held());
+                    }
+                    return p.stored();
+                });
     }
 
     private CompletableFuture<CatchUpProgress> fromAuthor(CatchUpProgress p) {
@@ -88,7 +113,7 @@ final class CatchUp {
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }
-        CompletableFuture<Void> start = p.held() == 0 && !p.targetKnown()
+        CompletableFuture<Void> start = p.held() == 0 && !p.targetKnown() && p.askPage(limits)
                 ? fetch(to, p, 0).thenAccept(page -> learnHeads(page, p))
                 : CompletableFuture.completedFuture(null);
         return start.thenRun(() -> p.startNearTheEnd(settings.recentPosts()))
@@ -102,10 +127,10 @@ final class CatchUp {
     }
 
     private CompletableFuture<Void> pages(List<PeerAddress> to, CatchUpProgress p) {
-        if (!p.wantsMore()) {
+        if (!p.wantsMore() || !p.askPage(limits)) {
             return CompletableFuture.completedFuture(null);
         }
-        return fetch(to, p, settings.pageSize()).thenCompose(page -> take(page, p))
+        return fetch(to, p, Math.min(settings.pageSize(), p.postsLeft(limits))).thenCompose(page -> take(page, p))
                 .thenCompose(progressed -> progressed ? pages(to, p) : CompletableFuture.completedFuture(null));
     }
 
@@ -125,7 +150,7 @@ final class CatchUp {
         learnHeads(page, p);
         long before = p.held();
         List<Post> posts = page.posts().stream().filter(x -> x.author().equals(p.author()) && x.seq() > before)
-                .sorted(Comparator.comparingLong(Post::seq)).toList();
+                .sorted(Comparator.comparingLong(Post::seq)).limit(p.postsLeft(limits)).toList();
         CompletableFuture<Boolean> honest = CompletableFuture.completedFuture(true);
         for (Post post : posts) {
             honest = honest.thenCompose(ok -> !ok ? CompletableFuture.completedFuture(false)
@@ -142,5 +167,28 @@ final class CatchUp {
 
     private static void learnHeads(FetchPage page, CatchUpProgress p) {
         page.heads().stream().filter(h -> h.author().equals(p.author())).forEach(h -> p.sourceHas(h.seq()));
+    }
+
+    /**
+     * The bound on one catch-up of one author.
+     *
+     * @param maxPages pages asked for, from every source together
+     * @param maxPosts posts taken (new or already held)
+     */
+    record Limits(int maxPages, int maxPosts) {
+        /** 40 pages, 1000 posts: twenty full pages of 50, with room for sources that send short ones. */
+        static final Limits DEFAULT = new Limits(40, 1000);
+
+        Limits {
+            if (maxPages < 1 || maxPosts < 1) {
+                throw new IllegalArgumentException("a catch-up takes at least one page and one post");
+            }
+        }
+    }
+
+    /** Where an author's log ends, as the author published it ({@link FeedHeads} in production). */
+    @FunctionalInterface
+    interface Heads {
+        CompletableFuture<Optional<Long>> lastSeq(String author);
     }
 }

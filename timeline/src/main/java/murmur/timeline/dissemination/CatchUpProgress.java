@@ -7,6 +7,9 @@ final class CatchUpProgress {
     private long target;
     private boolean targetKnown;
     private int stored;
+    private int pages;
+    private int taken;
+    private boolean cut;
 
     CatchUpProgress(String author, long held, long target, boolean targetKnown) {
         this.author = author;
@@ -54,7 +57,35 @@ final class CatchUpProgress {
         }
     }
 
+    /**
+     * Whether another page may be asked for within {@code limits}, counting it if so; the first refusal marks the
+     * catch-up as cut.
+     */
+    synchronized boolean askPage(CatchUp.Limits limits) {
+        if (pages >= limits.maxPages() || taken >= limits.maxPosts()) {
+            cut = cut || wantsMore();
+            return false;
+        }
+        pages++;
+        return true;
+    }
+
+    /** How many more posts this run may take. */
+    synchronized int postsLeft(CatchUp.Limits limits) {
+        return Math.max(0, limits.maxPosts() - taken);
+    }
+
+    synchronized int pages() {
+        return pages;
+    }
+
+    /** Whether the run stopped at its bound with posts still missing. */
+    synchronized boolean cut() {
+        return cut;
+    }
+
     synchronized void took(long seq, boolean isNew) {
+        taken++;
         held = Math.max(held, seq);
         if (isNew) {
             stored++;

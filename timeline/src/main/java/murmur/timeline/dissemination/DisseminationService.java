@@ -37,6 +37,7 @@ public final class DisseminationService implements Dissemination {
     private final Relay relay;
     private final CatchUp catchUp;
     private final CatchUpServer server;
+    private final FollowedAuthors pushed;
 
     /**
      * @param selfAddress where this peer's link listens now: every address it publishes, best first, comma-joined
@@ -51,9 +52,10 @@ public final class DisseminationService implements Dissemination {
         this.local = local;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
-        Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
-        this.relay = new Relay(direct, watched, local::name, selfAddress, fanout, this::delivered, scheduler);
-        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users), fanout);
+        Intake watched = new GapWatch(intake, posts, local::name, this::catchUp, clock);
+        this.pushed = new FollowedAuthors(watched, local::follows);
+        this.relay = new Relay(direct, pushed, local::name, selfAddress, fanout, this::delivered, scheduler);
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::lastSeq, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }
 
@@ -80,6 +82,16 @@ public final class DisseminationService implements Dissemination {
     @Override
     public CompletableFuture<Integer> catchUp(String user, Set<String> authors) {
         return catchUp.run(user, authors);
+    }
+
+    /** Pushes refused because nobody here follows their author. */
+    public long pushesRefusedUnfollowed() {
+        return pushed.refused();
+    }
+
+    /** Catch-ups of one author that stopped at their bound with posts still missing. */
+    public long catchUpsCut() {
+        return catchUp.cut();
     }
 
     private void delivered(String author, long seq, List<String> followers) {

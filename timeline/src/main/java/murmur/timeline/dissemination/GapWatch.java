@@ -1,9 +1,13 @@
 package murmur.timeline.dissemination;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
@@ -14,19 +18,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Notices a hole in an author's log as soon as a pushed post lands after it (post 7 arrives while 5 is missing) and
- * catches up on that author then, instead of waiting for the next login. One catch-up per author at a time.
+ * catches up on that author then, instead of waiting for the next login. One catch-up per author at a time. Each
+ * catch-up is bounded ({@link CatchUp.Limits}); when one leaves the hole open (a log that jumps from #1 to
+ * #1,000,000), the next waits at least {@link #PAUSE}, so pushing again cannot make this peer fetch slice after
+ * slice without rest. Holes seen during the pause are counted ({@link #paced()}) and wait for a later push or login.
  */
 final class GapWatch implements Intake {
+    /** The least time between two catch-ups on one author's holes. */
+    static final Duration PAUSE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(GapWatch.class);
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final Intake intake;
     private final PostStore store;
     private final Supplier<Optional<String>> localUser;
     private final BiFunction<String, Set<String>, CompletableFuture<Integer>> catchUp;
     private final Set<String> filling = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastStarted = new ConcurrentHashMap<>();
+    private final AtomicLong paced = new AtomicLong();
+    private final Clock clock;
 
     GapWatch(Intake intake, PostStore store, Supplier<Optional<String>> localUser,
-            BiFunction<String, Set<String>, CompletableFuture<Integer>> catchUp) {
+            BiFunction<String, Set<String>, CompletableFuture<Integer>> catchUp, Clock clock) {
+        this.clock = clock;
         this.intake = intake;
         this.store = store;
         this.localUser = localUser;
@@ -52,7 +66,30 @@ final class GapWatch implements Intake {
         if (me.isEmpty() || !filling.add(author)) {
             return;
         }
+        long now = clock.millis();
+        Long last = lastStarted.get(author);
+        if (last != null && now - last < PAUSE.toMillis()) {
+            filling.remove(author);
+            paced.incrementAndGet();
+            LOG.debug("{}'s log has a hole after #{}; the last catch-up on it was under {} ago", author, run, PAUSE);
+            return;
+        }
+        if (lastStarted.size() > MAX_REMEMBERED) {
+            lastStarted.clear();
+        }
+        lastStarted.put(author, now);
         LOG.info("{}'s log has a hole after #{} (#{} arrived); fetching what is missing", author, run, arrived);
-        catchUp.apply(me.get(), Set.of(author)).whenComplete((n, e) -> filling.remove(author));
+        catchUp.apply(me.get(), Set.of(author)).whenComplete((n, e) -> store.contiguousSeq(author)
+                .whenComplete((held, f) -> {
+                    if (held != null && held >= arrived) {
+                        lastStarted.remove(author, now);
+                    }
+                    filling.remove(author);
+                }));
+    }
+
+    /** Holes not filled at once because the author's last catch-up was too recent. */
+    long paced() {
+        return paced.get();
     }
 }

@@ -8,6 +8,12 @@ public interface LocalUser {
     /** Who is logged in, if anyone. */
     Optional<String> name();
 
+    /**
+     * Whether the user logged in here wants {@code author}'s posts pushed: the user is the author or follows them.
+     * False when nobody is logged in.
+     */
+    boolean follows(String author);
+
     /** Posts on disk changed (one arrived, or a delivery count grew): the user's timeline should be read again. */
     void postsChanged();
 }

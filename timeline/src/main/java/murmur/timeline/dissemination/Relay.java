@@ -108,7 +108,8 @@ public final class Relay {
                 handled.remove(key);
                 listener.received(post, push.depth(), Outcome.REJECTED);
                 LOG.warn("dropped {} pushed by {}: it failed the checks; not relayed", post, remote);
-                throw new IllegalArgumentException("post refused: it failed the signature or sequence checks");
+                throw new IllegalArgumentException("post refused: its author is not followed here, or it failed the"
+                        + " signature or sequence checks");
             }
             listener.received(post, push.depth(), outcome);
             relay(push, me.get());

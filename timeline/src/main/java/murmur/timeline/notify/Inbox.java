@@ -1,5 +1,6 @@
 package murmur.timeline.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import murmur.dht.node.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.timeline.Notification;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * The user's notifications. At login it reads {@code notifications/<name>}, keeps the events newer than what
  * {@code inbox/<name>} says was already seen, and moves that mark forward ("clears" them: only their writers may
  * delete entries). While online, signed notices arrive directly. Every event must be signed by its sender's key.
+ * An event dated further ahead than {@code maxFutureSkew} is dropped and counted, and the "seen until" mark never
+ * moves past now plus that skew: one notice dated 2100 would otherwise hide every later one. A mark already beyond
+ * it (written before this rule) is not believed.
  */
 public final class Inbox {
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
@@ -39,17 +44,28 @@ public final class Inbox {
     private final RecordWriter writer;
     private final NotificationStore store;
     private final Duration ttl;
+    private final Clock clock;
+    private final Duration maxFutureSkew;
+    private final AtomicLong futureDated = new AtomicLong();
     private final LiveValue<List<Notification>> list = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
     private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
 
-    public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Duration ttl) {
+    public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Duration ttl,
+            Clock clock, Duration maxFutureSkew) {
         this.me = me;
         this.dht = dht;
         this.users = users;
         this.writer = writer;
         this.store = new NotificationStore(db);
         this.ttl = ttl;
+        this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
+    }
+
+    /** How many notifications were dropped for being dated too far in the future. */
+    public long futureDated() {
+        return futureDated.get();
     }
 
     public Live<List<Notification>> notifications() {
@@ -63,7 +79,7 @@ public final class Inbox {
     /** Shows what is on disk, then fetches what happened while away and clears it in the DHT. */
     public CompletableFuture<Void> loadAtLogin() {
         return refresh().thenCompose(v -> users.valueOf(me, Keys.inbox(me), InboxValue.class, "inbox/" + me))
-                .thenApply(inbox -> inbox.map(InboxValue::clearedUntilMillis).orElse(0L))
+                .thenApply(inbox -> believable(inbox.map(InboxValue::clearedUntilMillis).orElse(0L)))
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
                         .thenCompose(entries -> accept(entries, cleared, true)))
                 .thenCompose(newest -> {
@@ -78,7 +94,7 @@ public final class Inbox {
      */
     public CompletableFuture<Void> poll() {
         return clearing.thenCompose(v -> users.valueOf(me, Keys.inbox(me), InboxValue.class, "inbox/" + me))
-                .thenApply(inbox -> inbox.map(InboxValue::clearedUntilMillis).orElse(0L))
+                .thenApply(inbox -> believable(inbox.map(InboxValue::clearedUntilMillis).orElse(0L)))
                 .thenCompose(cleared -> dht.entries(Keys.notifications(me))
                         .thenCompose(entries -> accept(entries, cleared, false))
                         .thenCompose(newest -> {
@@ -127,8 +143,23 @@ public final class Inbox {
                 .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
     }
 
+    /** The latest instant an event or the "seen until" mark may carry now. */
+    private long latestAllowed() {
+        return clock.millis() + maxFutureSkew.toMillis();
+    }
+
+    /** The "seen until" mark as read; one beyond {@link #latestAllowed()} was poisoned, so nothing counts as seen. */
+    private long believable(long cleared) {
+        if (cleared > latestAllowed()) {
+            LOG.warn("inbox/{} says seen until {}, which is in the future; showing every notification again", me,
+                    Instant.ofEpochMilli(cleared));
+            return 0L;
+        }
+        return cleared;
+    }
+
     private CompletableFuture<Void> clearUntil(long newest) {
-        return writer.put(Keys.inbox(me), new InboxValue(newest), ttl).handle((r, e) -> {
+        return writer.put(Keys.inbox(me), new InboxValue(Math.min(newest, latestAllowed())), ttl).handle((r, e) -> {
             if (e != null) {
                 LOG.info("inbox/{} not updated: {}", me, e.getMessage());
             }
@@ -147,6 +178,12 @@ public final class Inbox {
             }
         } catch (TimelineException | IllegalArgumentException | NullPointerException e) {
             LOG.warn("dropped a malformed notification for {}: {}", me, e.getMessage());
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (v.atMillis() > latestAllowed()) {
+            futureDated.incrementAndGet();
+            LOG.warn("dropped a notification for {} from {} dated {}: in the future", me, v.from(),
+                    Instant.ofEpochMilli(v.atMillis()));
             return CompletableFuture.completedFuture(Optional.empty());
         }
         return users.publicKey(v.from()).thenApply(key -> {

@@ -269,6 +269,12 @@ final class PeerParts {
             }
 
             @Override
+            public boolean follows(String author) {
+                UserSession s = current;
+                return s != null && s.isOpen() && (author.equals(s.user()) || s.following().get().contains(author));
+            }
+
+            @Override
             public void postsChanged() {
                 UserSession s = current;
                 if (s != null && s.isOpen()) {

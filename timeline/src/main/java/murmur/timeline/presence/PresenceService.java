@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the user's {@code presence/<name>} while logged in, refreshing it so readers see it as fresh, and reads
- * other users' presence (only records signed by their pinned key count).
+ * other users' presence (only records signed by their pinned key count). The record is written with the account's
+ * lifetime ({@code keepFor}, the DHT's longest time-to-live), not the freshness window: whether a user is online is
+ * read from {@code lastSeenMillis}, and a record that lapsed after a logout could be claimed by anyone, locking the
+ * owner out of their own presence until the squatter's copy expired.
  */
 public final class PresenceService {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
@@ -31,26 +34,36 @@ public final class PresenceService {
     private final Clock clock;
     private final Duration refresh;
     private final Duration staleAfter;
+    private final Duration keepFor;
     private final Supplier<List<String>> addresses;
     private ScheduledFuture<?> refresher;
 
     public PresenceService(String me, RecordWriter writer, UserDirectory users, Clock clock,
-            Duration refresh, Duration staleAfter, Supplier<List<String>> addresses) {
+            Duration refresh, Duration staleAfter, Duration keepFor, Supplier<List<String>> addresses) {
         this.me = me;
         this.writer = writer;
         this.users = users;
         this.clock = clock;
         this.refresh = refresh;
         this.staleAfter = staleAfter;
+        this.keepFor = keepFor;
         this.addresses = addresses;
     }
 
     /** A service that only reads others' presence (it cannot go online): for peer-wide work outside a session. */
     public static PresenceService reader(UserDirectory users, Clock clock, Duration staleAfter) {
-        return new PresenceService("", null, users, clock, staleAfter, staleAfter, List::of);
+        return new PresenceService("", null, users, clock, staleAfter, staleAfter, staleAfter, List::of);
     }
 
-    /** Publishes online now and every refresh interval until {@link #goOffline()}. */
+    /** The value {@code presence/<name>} starts with at registration: offline, no addresses. */
+    public static PresenceValue initial(long nowMillis) {
+        return new PresenceValue(false, List.of(), nowMillis);
+    }
+
+    /**
+     * Publishes online now and every refresh interval until {@link #goOffline()}. For an account registered before
+     * registration claimed presence, the first write is the claim.
+     */
     public synchronized CompletableFuture<Void> goOnline(ScheduledExecutorService scheduler) {
         long period = refresh.toMillis();
         refresher = scheduler.scheduleAtFixedRate(() -> publish(true).exceptionally(e -> {
@@ -96,6 +109,6 @@ public final class PresenceService {
 
     private CompletableFuture<Void> publish(boolean online) {
         PresenceValue value = new PresenceValue(online, addresses.get(), clock.millis());
-        return writer.put(Keys.presence(me), value, staleAfter.multipliedBy(10)).thenApply(r -> (Void) null);
+        return writer.put(Keys.presence(me), value, keepFor).thenApply(r -> (Void) null);
     }
 }

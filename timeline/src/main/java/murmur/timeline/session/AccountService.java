@@ -25,6 +25,7 @@ import murmur.timeline.identity.KdfParams;
 import murmur.timeline.identity.KeyVault;
 import murmur.timeline.identity.LoginThrottle;
 import murmur.timeline.identity.UserRecordValue;
+import murmur.timeline.presence.PresenceService;
 import murmur.timeline.records.FeedHead;
 import murmur.timeline.records.FollowingValue;
 import murmur.timeline.records.InboxValue;
@@ -127,7 +128,8 @@ public final class AccountService {
                 Keys.profile(name), AccountKeeper.initialProfile(name, value),
                 Keys.following(name), new FollowingValue(List.of()),
                 Keys.feed(name), FeedHead.EMPTY,
-                Keys.inbox(name), new InboxValue(0));
+                Keys.inbox(name), new InboxValue(0),
+                Keys.presence(name), PresenceService.initial(value.createdAtMillis()));
         List<CompletableFuture<Void>> claims = initial.entrySet().stream()
                 .map(en -> writer.put(en.getKey(), en.getValue(), 0, ttl).<Void>handle((r, e) -> {
                     if (e != null && causeStatus(e) == WriteStatus.FORBIDDEN) {

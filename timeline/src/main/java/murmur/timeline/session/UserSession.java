@@ -66,11 +66,12 @@ public final class UserSession implements TimelineService {
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         this.own = new OwnPosts(me, key, ctx.posts(), writer, ctx.users(), ctx.clock(), rules, ttl);
         this.presence = new PresenceService(me, writer, ctx.users(), ctx.clock(),
-                settings.presenceRefresh(), settings.presenceTtl(), ctx.addresses());
+                settings.presenceRefresh(), settings.presenceTtl(), ttl, ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
-        this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl);
+        this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
+                settings.maxFutureSkew());
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
         this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.waitAtMost;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class GapWatchTest {
             GapWatch watch = new GapWatch(storing, store, () -> Optional.of("reader"), (user, authors) -> {
                 asked.add(authors);
                 return CompletableFuture.completedFuture(0);
-            });
+            }, Clock.systemUTC());
 
             assertThat(watch.accept(post(1)).join()).isEqualTo(Outcome.STORED);
             assertThat(watch.accept(post(2)).join()).isEqualTo(Outcome.STORED);

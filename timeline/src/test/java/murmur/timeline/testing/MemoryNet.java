@@ -10,6 +10,8 @@ import java.util.Optional;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
 import murmur.dht.node.DhtNode;
+import murmur.timeline.link.DirectLink;
+import murmur.timeline.link.LinkSettings;
 import murmur.timeline.peer.TestTransports;
 import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.peer.TimelinePeerBuilder;
@@ -29,6 +31,7 @@ public final class MemoryNet implements TestNet {
     private final List<DhtNode> seeds = new ArrayList<>();
     private final List<DhtNode> readers = new ArrayList<>();
     private final List<TimelinePeer> peers = new ArrayList<>();
+    private final List<DirectLink> bareLinks = new ArrayList<>();
 
     private MemoryNet(MurmurSettings settings) {
         this.settings = settings;
@@ -81,6 +84,13 @@ public final class MemoryNet implements TestNet {
         return node;
     }
 
+    /** A bare peer link on a new loopback host, to send requests as any peer could; closed at close. */
+    public DirectLink link() {
+        DirectLink link = await(links.bind(new InetSocketAddress(addresses.newHost(), 0), LinkSettings.defaults()));
+        bareLinks.add(link);
+        return link;
+    }
+
     @Override
     public void stop(TimelinePeer peer) {
         if (peers.remove(peer)) {
@@ -111,6 +121,9 @@ public final class MemoryNet implements TestNet {
         try {
             for (TimelinePeer p : List.copyOf(peers)) {
                 stop(p);
+            }
+            for (DirectLink l : bareLinks) {
+                await(l.close());
             }
             for (DhtNode n : readers) {
                 await(n.stop());

@@ -1,0 +1,2 @@
+/** Tests of the node's SQLite store. */
+package murmur.dht.persist;

@@ -1,0 +1,97 @@
+package murmur.timeline.notify;
+
+import static murmur.timeline.testing.LocalNet.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import murmur.dht.SetEntry;
+import murmur.dht.node.DhtNode;
+import murmur.dht.wire.RecordBytes;
+import murmur.timeline.Notification;
+import murmur.timeline.TimelineService;
+import murmur.timeline.link.LinkTypes;
+import murmur.timeline.link.PeerAddress;
+import murmur.timeline.peer.TimelinePeer;
+import murmur.timeline.records.InboxValue;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.NotificationValue;
+import murmur.timeline.records.RecordJson;
+import murmur.timeline.testing.Mallory;
+import murmur.timeline.testing.MemoryNet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A notification dated 2100 (issue 14, item 6b): Mallory, a registered user, signs a follow notice for her victim
+ * with a date far in the future. Presence and the inbox poll keep their default 30 s here, so what is seen at login
+ * came from the login's read.
+ */
+class FutureNotificationAttackTest {
+    private static final Instant YEAR_2100 = Instant.parse("2100-01-01T00:00:00Z");
+    private static MemoryNet net;
+    private static DhtNode node;
+
+    @BeforeAll
+    static void network() {
+        net = MemoryNet.start(3, List.of("timeline.presenceRefresh=30s", "timeline.presenceTtl=90s"));
+        node = net.reader();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        net.close();
+    }
+
+    @Test
+    void aNoticeFromTheFutureIsDroppedAndDoesNotHideLaterOnes(@TempDir Path a, @TempDir Path b, @TempDir Path c,
+            @TempDir Path d) {
+        TimelinePeer home = net.peer(a);
+        await(await(home.register("fn_victim", "password1")).logout());
+        await(await(net.peer(b).register("fn_mallory", "password2")).logout());
+        await(new Mallory(node).as("fn_mallory", "password2").putEntry(Keys.notifications("fn_victim"),
+                new NotificationValue("FOLLOW", "fn_mallory", YEAR_2100.toEpochMilli()), Mallory.TTL));
+
+        TimelineService victim = await(home.login("fn_victim", "password1"));
+        assertThat(victim.notifications().get()).as("the notice from 2100 is dropped")
+                .noneMatch(n -> n.at().isAfter(Instant.now().plus(Duration.ofDays(1))));
+        await(victim.logout());
+        long seenUntil = RecordJson.decode(await(node.get(Keys.inbox("fn_victim"))).orElseThrow().value(),
+                InboxValue.class, "inbox").clearedUntilMillis();
+        assertThat(Instant.ofEpochMilli(seenUntil)).as("seen until").isBefore(Instant.now().plusSeconds(600));
+
+        await(await(net.peer(c).register("fn_bob", "password3")).follow("fn_victim"));
+        TimelineService elsewhere = await(net.peer(d).login("fn_victim", "password1"));
+        assertThat(elsewhere.notifications().get()).extracting(Notification::from).containsExactly("fn_bob");
+    }
+
+    @Test
+    void aSeenUntilMarkAlreadyPoisonedTo2100IsNotBelieved(@TempDir Path a, @TempDir Path b) {
+        TimelinePeer home = net.peer(a);
+        await(await(home.register("fn_marked", "password1")).logout());
+        await(new Mallory(node).as("fn_marked", "password1").put(Keys.inbox("fn_marked"),
+                new InboxValue(YEAR_2100.toEpochMilli()), Mallory.TTL));
+        await(await(net.peer(b).register("fn_carol", "password2")).follow("fn_marked"));
+
+        TimelineService marked = await(home.login("fn_marked", "password1"));
+        assertThat(marked.notifications().get()).extracting(Notification::from).containsExactly("fn_carol");
+    }
+
+    @Test
+    void aDirectNoticeFromTheFutureIsRefused(@TempDir Path a, @TempDir Path b) {
+        TimelinePeer home = net.peer(a);
+        TimelineService victim = await(home.register("fn_online", "password1"));
+        await(await(net.peer(b).register("fn_mallory2", "password2")).logout());
+        SetEntry notice = new Mallory(node).as("fn_mallory2", "password2").signEntry(Keys.notifications("fn_online"),
+                new NotificationValue("FOLLOW", "fn_mallory2", YEAR_2100.toEpochMilli()), Mallory.TTL);
+
+        assertThat(net.link().request(List.of(PeerAddress.direct(home.peerAddress())), LinkTypes.FOLLOW_NOTICE,
+                RecordBytes.encode(notice))).failsWithin(Duration.ofSeconds(10));
+        assertThat(victim.notifications().get()).isEmpty();
+        assertThat(await(victim.post("still fine")).seq()).isEqualTo(1);
+    }
+}
