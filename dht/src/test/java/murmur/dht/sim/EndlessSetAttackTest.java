@@ -45,7 +45,7 @@ class EndlessSetAttackTest {
         SetEntry repeated = entry(set, "again and again");
         AtomicInteger pagesServed = new AtomicInteger();
         SimEndpoint evil = (SimEndpoint) sim.network().await(sim.network().bind(new InetSocketAddress(0),
-                evilKey.publicKey(), endless(set, repeated, pagesServed)));
+                evilKey.publicKey(), endless(evilKey, set, repeated, pagesServed)));
         sim.network().await(sim.nodes().get(1).putEntry(honest));
 
         AtomicInteger cuts = new AtomicInteger();
@@ -75,13 +75,16 @@ class EndlessSetAttackTest {
                 Duration.ofHours(1), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    private static InboundHandler endless(NodeId set, SetEntry page, AtomicInteger served) {
+    /** A node with a real key (it proves it when asked) that serves {@code page} of {@code set} without end. */
+    private static InboundHandler endless(SigningKey key, NodeId set, SetEntry page, AtomicInteger served) {
         return (from, request) -> {
             Message body = request.body();
             Message answer;
             if (body instanceof Message.FindSet f && f.key().equals(set)) {
                 served.incrementAndGet();
                 answer = new Message.SetPage(set, List.of(page), true);
+            } else if (body instanceof Message.Prove p) {
+                answer = new Message.Proof(key.sign(p.signed()));
             } else if (body instanceof Message.Ping) {
                 answer = new Message.Pong();
             } else if (body instanceof Message.StoreEntries s) {

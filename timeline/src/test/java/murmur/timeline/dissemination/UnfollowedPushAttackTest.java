@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the author's followers only, so anything else pushed here is somebody filling this peer's disk.
  */
 class UnfollowedPushAttackTest {
+    private static final String PASSWORD = "quartz lantern meadow 7";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static MemoryNet net;
 
@@ -43,18 +44,18 @@ class UnfollowedPushAttackTest {
     @Test
     void aPushByAnAuthorNobodyHereFollowsIsRefusedAndNotStored(@TempDir Path a, @TempDir Path b, @TempDir Path c) {
         TimelinePeer home = net.peer(a);
-        TimelineService victim = await(home.register("up_victim", "password1"));
-        await(await(net.peer(b).register("up_star", "password2")).logout());
-        await(await(net.peer(c).register("up_mallory", "password3")).logout());
+        TimelineService victim = await(home.register("up_victim", PASSWORD));
+        await(await(net.peer(b).register("up_star", "quartz lantern meadow 2")).logout());
+        await(await(net.peer(c).register("up_mallory", "quartz lantern meadow 3")).logout());
         await(victim.follow("up_star"));
         Mallory mallory = new Mallory(net.reader());
         DirectLink link = net.link();
 
-        byte[] unwanted = push(home, first(mallory.keyOf("up_mallory", "password3"), "up_mallory"), link);
+        byte[] unwanted = push(home, first(mallory.keyOf("up_mallory", "quartz lantern meadow 3"), "up_mallory"), link);
         assertThat(link.request(to(home), LinkTypes.PUSH, unwanted)).as("refused").failsWithin(WAIT);
         assertThat(await(victim.postsBy("up_mallory"))).as("not stored").isEmpty();
 
-        byte[] wanted = push(home, first(mallory.keyOf("up_star", "password2"), "up_star"), link);
+        byte[] wanted = push(home, first(mallory.keyOf("up_star", "quartz lantern meadow 2"), "up_star"), link);
         assertThat(link.request(to(home), LinkTypes.PUSH, wanted)).succeedsWithin(WAIT);
         assertThat(await(victim.postsBy("up_star"))).extracting(Post::text).containsExactly("hello");
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * came from the login's read.
  */
 class FutureNotificationAttackTest {
+    private static final String PASSWORD = "quartz lantern meadow 7";
     private static final Instant YEAR_2100 = Instant.parse("2100-01-01T00:00:00Z");
     private static MemoryNet net;
     private static DhtNode node;
@@ -51,12 +52,12 @@ class FutureNotificationAttackTest {
     void aNoticeFromTheFutureIsDroppedAndDoesNotHideLaterOnes(@TempDir Path a, @TempDir Path b, @TempDir Path c,
             @TempDir Path d) {
         TimelinePeer home = net.peer(a);
-        await(await(home.register("fn_victim", "password1")).logout());
-        await(await(net.peer(b).register("fn_mallory", "password2")).logout());
-        await(new Mallory(node).as("fn_mallory", "password2").putEntry(Keys.notifications("fn_victim"),
+        await(await(home.register("fn_victim", PASSWORD)).logout());
+        await(await(net.peer(b).register("fn_mallory", "quartz lantern meadow 2")).logout());
+        await(new Mallory(node).as("fn_mallory", "quartz lantern meadow 2").putEntry(Keys.notifications("fn_victim"),
                 new NotificationValue("FOLLOW", "fn_mallory", YEAR_2100.toEpochMilli()), Mallory.TTL));
 
-        TimelineService victim = await(home.login("fn_victim", "password1"));
+        TimelineService victim = await(home.login("fn_victim", PASSWORD));
         assertThat(victim.notifications().get()).as("the notice from 2100 is dropped")
                 .noneMatch(n -> n.at().isAfter(Instant.now().plus(Duration.ofDays(1))));
         await(victim.logout());
@@ -64,30 +65,31 @@ class FutureNotificationAttackTest {
                 InboxValue.class, "inbox").clearedUntilMillis();
         assertThat(Instant.ofEpochMilli(seenUntil)).as("seen until").isBefore(Instant.now().plusSeconds(600));
 
-        await(await(net.peer(c).register("fn_bob", "password3")).follow("fn_victim"));
-        TimelineService elsewhere = await(net.peer(d).login("fn_victim", "password1"));
+        await(await(net.peer(c).register("fn_bob", "quartz lantern meadow 3")).follow("fn_victim"));
+        TimelineService elsewhere = await(net.peer(d).login("fn_victim", PASSWORD));
         assertThat(elsewhere.notifications().get()).extracting(Notification::from).containsExactly("fn_bob");
     }
 
     @Test
     void aSeenUntilMarkAlreadyPoisonedTo2100IsNotBelieved(@TempDir Path a, @TempDir Path b) {
         TimelinePeer home = net.peer(a);
-        await(await(home.register("fn_marked", "password1")).logout());
-        await(new Mallory(node).as("fn_marked", "password1").put(Keys.inbox("fn_marked"),
+        await(await(home.register("fn_marked", PASSWORD)).logout());
+        await(new Mallory(node).as("fn_marked", PASSWORD).put(Keys.inbox("fn_marked"),
                 new InboxValue(YEAR_2100.toEpochMilli()), Mallory.TTL));
-        await(await(net.peer(b).register("fn_carol", "password2")).follow("fn_marked"));
+        await(await(net.peer(b).register("fn_carol", "quartz lantern meadow 2")).follow("fn_marked"));
 
-        TimelineService marked = await(home.login("fn_marked", "password1"));
+        TimelineService marked = await(home.login("fn_marked", PASSWORD));
         assertThat(marked.notifications().get()).extracting(Notification::from).containsExactly("fn_carol");
     }
 
     @Test
     void aDirectNoticeFromTheFutureIsRefused(@TempDir Path a, @TempDir Path b) {
         TimelinePeer home = net.peer(a);
-        TimelineService victim = await(home.register("fn_online", "password1"));
-        await(await(net.peer(b).register("fn_mallory2", "password2")).logout());
-        SetEntry notice = new Mallory(node).as("fn_mallory2", "password2").signEntry(Keys.notifications("fn_online"),
-                new NotificationValue("FOLLOW", "fn_mallory2", YEAR_2100.toEpochMilli()), Mallory.TTL);
+        TimelineService victim = await(home.register("fn_online", PASSWORD));
+        await(await(net.peer(b).register("fn_mallory2", "quartz lantern meadow 2")).logout());
+        SetEntry notice = new Mallory(node).as("fn_mallory2", "quartz lantern meadow 2")
+                .signEntry(Keys.notifications("fn_online"),
+                        new NotificationValue("FOLLOW", "fn_mallory2", YEAR_2100.toEpochMilli()), Mallory.TTL);
 
         assertThat(net.link().request(List.of(PeerAddress.direct(home.peerAddress())), LinkTypes.FOLLOW_NOTICE,
                 RecordBytes.encode(notice))).failsWithin(Duration.ofSeconds(10));

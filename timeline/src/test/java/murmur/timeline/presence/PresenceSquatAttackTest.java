@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * claim it for longer than that.
  */
 class PresenceSquatAttackTest {
+    private static final String PASSWORD = "quartz lantern meadow 7";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration PAST_THE_OLD_LIFETIME = Duration.ofSeconds(5);
     private static MemoryNet net;
@@ -57,8 +58,8 @@ class PresenceSquatAttackTest {
     @Test
     void presenceCannotBeClaimedByAnotherKeyAfterTheOwnerLogsOut(@TempDir Path a, @TempDir Path b) {
         TimelinePeer alicePeer = net.peer(a);
-        TimelineService alice = await(alicePeer.register("sq_alice", "password1"));
-        TimelineService bob = await(net.peer(b).register("sq_bob", "password2"));
+        TimelineService alice = await(alicePeer.register("sq_alice", PASSWORD));
+        TimelineService bob = await(net.peer(b).register("sq_bob", "quartz lantern meadow 2"));
         await(alice.logout());
 
         RecordWriter squatter = mallory.stranger();
@@ -67,7 +68,7 @@ class PresenceSquatAttackTest {
                 .until(() -> !Mallory.accepted(squatter.put(Keys.presence("sq_alice"),
                         new PresenceValue(true, List.of("127.0.0.9:9"), System.currentTimeMillis()), Mallory.TTL)));
 
-        await(alicePeer.login("sq_alice", "password1"));
+        await(alicePeer.login("sq_alice", PASSWORD));
         waitAtMost(WAIT).until(() -> await(bob.findUser("sq_alice")).orElseThrow().online());
     }
 
@@ -75,14 +76,14 @@ class PresenceSquatAttackTest {
     void registrationClaimsPresenceSoANameWhosePresenceIsSquattedIsTaken(@TempDir Path a) {
         assertThat(Mallory.accepted(mallory.stranger().put(Keys.presence("sq_early"),
                 new PresenceValue(false, List.of(), System.currentTimeMillis()), Mallory.TTL))).isTrue();
-        assertThat(reason(net.peer(a).register("sq_early", "password1"))).isEqualTo(Reason.NAME_TAKEN);
+        assertThat(reason(net.peer(a).register("sq_early", PASSWORD))).isEqualTo(Reason.NAME_TAKEN);
     }
 
     @Test
     void anAccountRegisteredWithoutPresenceClaimsItAtLoginAndWorks(@TempDir Path a, @TempDir Path b) {
         DhtNode node = net.reader();
         SigningKey key = SigningKey.generate();
-        UserRecordValue account = KeyVault.seal("sq_old", key.publicKey(), key.privateKeyBytes(), "password1",
+        UserRecordValue account = KeyVault.seal("sq_old", key.publicKey(), key.privateKeyBytes(), PASSWORD,
                 new KdfParams(1024, 1, 1), System.currentTimeMillis(), new SecureRandom());
         RecordWriter old = new RecordWriter(node, key, Clock.systemUTC());
         await(old.put(Keys.user("sq_old"), account, 1, Mallory.TTL));
@@ -93,8 +94,8 @@ class PresenceSquatAttackTest {
         await(old.put(Keys.inbox("sq_old"), new InboxValue(0), 0, Mallory.TTL));
         assertThat(await(node.get(Keys.presence("sq_old")))).isEmpty();
 
-        TimelineService user = await(net.peer(a).login("sq_old", "password1"));
-        TimelineService bob = await(net.peer(b).register("sq_bob2", "password2"));
+        TimelineService user = await(net.peer(a).login("sq_old", PASSWORD));
+        TimelineService bob = await(net.peer(b).register("sq_bob2", "quartz lantern meadow 2"));
         waitAtMost(WAIT).until(() -> await(bob.findUser("sq_old")).orElseThrow().online());
         assertThat(await(node.get(Keys.presence("sq_old")))).hasValueSatisfying(
                 r -> assertThat(r.owner()).isEqualTo(key.publicKey()));
