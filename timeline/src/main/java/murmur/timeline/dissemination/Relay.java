@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
+import murmur.timeline.dissemination.RouteCounters.Kind;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class Relay {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int REMEMBERED_POSTS = 4096;
+    /** The largest tree an author sends: itself and {@link PushCodec#MAX_SUBTREE} followers. */
+    static final int MAX_TREE = PushCodec.MAX_SUBTREE + 1;
 
     private final Intake intake;
     private final Supplier<Optional<String>> localUser;
@@ -34,6 +38,7 @@ public final class Relay {
     private final DeliverySink sink;
     private final Forwarder forwarder;
     private final Receipts receipts;
+    private final RouteCounters counters = new RouteCounters();
     private final Recent<String, Boolean> handled = new Recent<>(REMEMBERED_POSTS);
     private final Recent<String, Route> routes = new Recent<>(REMEMBERED_POSTS);
     private volatile ReceiveListener listener = (post, depth, outcome) -> { };
@@ -43,14 +48,17 @@ public final class Relay {
      * @param selfAddress where this peer's link listens now (every address, comma-joined), where children send
      *                    receipts
      * @param sink        told about receipts for the local user's own posts
+     * @param verifiedAddress where a user's peer listens as its signed presence says, empty when offline or
+     *                    unknown: an orphan adopted from a relayed push is dialed there, not where the push says
      */
     public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, Supplier<String> selfAddress,
-            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
+            Function<String, CompletableFuture<Optional<String>>> verifiedAddress) {
         this.intake = intake;
         this.localUser = localUser;
         this.selfAddress = selfAddress;
         this.sink = sink;
-        this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress);
+        this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress, verifiedAddress, counters);
         this.receipts = new Receipts(direct, scheduler, settings.receiptLinger());
     }
 
@@ -71,13 +79,13 @@ public final class Relay {
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
         routes.put(routeKey(post.author(), post.seq()), Route.own(names));
-        return forwarder.forward(post, tree, 0);
+        return forwarder.forwardOwn(post, tree);
     }
 
     /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
     public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
         List<CompletableFuture<FanoutReport>> sends = followers.stream()
-                .map(f -> forwarder.forward(post, List.of(new Hop(post.author(), selfAddress.get()), f), 0)).toList();
+                .map(f -> forwarder.forwardOwn(post, List.of(new Hop(post.author(), selfAddress.get()), f))).toList();
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
                 .map(CompletableFuture::join)
                 .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
@@ -99,6 +107,11 @@ public final class Relay {
         }
         Post post = push.post();
         LOG.debug("push of {} at depth {} from {}", post, push.depth(), remote);
+        if (push.subtree().size() > maxSubtree(push.depth())) {
+            counters.count(Kind.OVERSIZED_SUBTREE, push.subtree().size() + " peers below depth " + push.depth()
+                    + " in a push of " + post + " from " + remote + ", at most " + maxSubtree(push.depth()));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("subtree too large for its depth"));
+        }
         String key = HexFormat.of().formatHex(post.hash());
         if (!handled.putIfAbsent(key, Boolean.TRUE)) {
             return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));
@@ -140,18 +153,32 @@ public final class Relay {
 
     private void relay(PushMessage push, String me) {
         Post post = push.post();
-        List<PeerAddress> parent = PeerAddresses.parseAll(push.replyTo());
+        List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
             if (push.subtree().get(0).name().equals(me)) {
                 receipts.add(parent, post.author(), post.seq(), List.of(me));
             }
         }
-        forwarder.forward(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
+        forwarder.forwardRelayed(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
         });
+    }
+
+    /**
+     * The most peers a real tree has at and below depth {@code depth}: in a heap of at most {@link #MAX_TREE}
+     * entries a peer at depth d heads fewer than {@code MAX_TREE / 2^(d-1)} (an adopted orphan travels with its
+     * dead parent's depth, one less than its own, so it stays within this too).
+     */
+    static int maxSubtree(int depth) {
+        return Math.max(1, MAX_TREE >> Math.min(31, depth - 1));
+    }
+
+    /** Refusals of hostile routes, counted. */
+    RouteCounters counters() {
+        return counters;
     }
 
     private static String routeKey(String author, long seq) {

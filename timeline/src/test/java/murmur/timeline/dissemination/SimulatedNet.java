@@ -43,7 +43,8 @@ final class SimulatedNet implements AutoCloseable {
         String self = address(name);
         Relay relay = new Relay(this::request, intake, () -> Optional.of(name), () -> self, FAST,
                 (author, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
-                        .addAll(holders), scheduler);
+                        .addAll(holders), scheduler,
+                n -> CompletableFuture.completedFuture(Optional.ofNullable(ports.get(n)).map(p -> address(n))));
         relay.onReceived((post, depth, outcome) -> {
             if (outcome != Outcome.REJECTED) {
                 depths.put(name, depth);
