@@ -52,8 +52,8 @@ public final class DisseminationService implements Dissemination {
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp);
-        this.relay = new Relay(direct, watched, local::name, selfAddress, fanout, this::delivered, scheduler,
-                directory::onlineAddress);
+        this.relay = new Relay(direct, watched, local::holder, selfAddress, fanout, this::delivered, scheduler,
+                directory::onlineAddress, users::publicKey);
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users), fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }

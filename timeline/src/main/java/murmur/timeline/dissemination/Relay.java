@@ -5,15 +5,20 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
+import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.timeline.dissemination.RouteCounters.Kind;
+import murmur.timeline.post.Holding;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
@@ -33,7 +38,8 @@ public final class Relay {
     static final int MAX_TREE = PushCodec.MAX_SUBTREE + 1;
 
     private final Intake intake;
-    private final Supplier<Optional<String>> localUser;
+    private final Supplier<Optional<Holder>> localUser;
+    private final Function<String, CompletableFuture<Optional<byte[]>>> publicKey;
     private final Supplier<String> selfAddress;
     private final DeliverySink sink;
     private final Forwarder forwarder;
@@ -44,18 +50,23 @@ public final class Relay {
     private volatile ReceiveListener listener = (post, depth, outcome) -> { };
 
     /**
-     * @param localUser   the user logged in on this peer, if any; a peer with nobody logged in takes no pushes
+     * @param localUser   the user logged in on this peer, if any, with what signs its receipts; a peer with nobody
+     *                    logged in takes no pushes
      * @param selfAddress where this peer's link listens now (every address, comma-joined), where children send
      *                    receipts
      * @param sink        told about receipts for the local user's own posts
      * @param verifiedAddress where a user's peer listens as its signed presence says, empty when offline or
      *                    unknown: an orphan adopted from a relayed push is dialed there, not where the push says
+     * @param publicKey   a user's pinned public key: a follower counts as holding the local user's post only when
+     *                    its receipt signature checks against it
      */
-    public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, Supplier<String> selfAddress,
+    public Relay(Direct direct, Intake intake, Supplier<Optional<Holder>> localUser, Supplier<String> selfAddress,
             FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
-            Function<String, CompletableFuture<Optional<String>>> verifiedAddress) {
+            Function<String, CompletableFuture<Optional<String>>> verifiedAddress,
+            Function<String, CompletableFuture<Optional<byte[]>>> publicKey) {
         this.intake = intake;
         this.localUser = localUser;
+        this.publicKey = publicKey;
         this.selfAddress = selfAddress;
         this.sink = sink;
         this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress, verifiedAddress, counters);
@@ -78,7 +89,7 @@ public final class Relay {
         tree.addAll(followers);
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
-        routes.put(routeKey(post.author(), post.seq()), Route.own(names));
+        routes.put(routeKey(post.author(), post.seq()), Route.own(names, post.hash()));
         return forwarder.forwardOwn(post, tree);
     }
 
@@ -101,7 +112,7 @@ public final class Relay {
             LOG.warn("dropped a malformed push from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed push: " + e.getMessage()));
         }
-        Optional<String> me = localUser.get();
+        Optional<Holder> me = localUser.get();
         if (me.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
         }
@@ -145,19 +156,49 @@ public final class Relay {
         } else if (route.get().parent() != null) {
             receipts.add(route.get().parent(), receipt.author(), receipt.seq(), receipt.holders());
         } else {
-            List<String> known = receipt.holders().stream().filter(route.get().followers()::contains).toList();
-            sink.delivered(receipt.author(), receipt.seq(), known);
+            count(receipt, route.get());
         }
         return CompletableFuture.completedFuture(new byte[0]);
     }
 
-    private void relay(PushMessage push, String me) {
+    /**
+     * Tells the sink about the holders in {@code receipt} of the local user's own post whose signature checks
+     * against their pinned key: each follower in the tree is checked until it counts once, never again.
+     */
+    private void count(ReceiptMessage receipt, Route route) {
+        Map<String, Held> fresh = new LinkedHashMap<>();
+        for (Held h : receipt.holders()) {
+            if (route.followers().contains(h.name()) && !route.counted().contains(h.name())) {
+                fresh.putIfAbsent(h.name(), h);
+            }
+        }
+        List<CompletableFuture<Optional<String>>> checks = fresh.values().stream()
+                .map(h -> publicKey.apply(h.name()).exceptionally(e -> Optional.empty())
+                        .thenApply(key -> key.filter(k -> Holding.verifies(k, receipt.author(), receipt.seq(),
+                                route.postHash(), h.name(), h.signature())).map(k -> h.name())))
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            List<String> good = new ArrayList<>();
+            for (CompletableFuture<Optional<String>> c : checks) {
+                c.getNow(Optional.empty()).filter(route.counted()::add).ifPresent(good::add);
+            }
+            if (good.size() < checks.size()) {
+                counters.count(Kind.FORGED_RECEIPT, (checks.size() - good.size()) + " holders of "
+                        + receipt.author() + "#" + receipt.seq() + " whose signature did not check");
+            }
+            if (!good.isEmpty()) {
+                sink.delivered(receipt.author(), receipt.seq(), good);
+            }
+        });
+    }
+
+    private void relay(PushMessage push, Holder me) {
         Post post = push.post();
         List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
-            if (push.subtree().get(0).name().equals(me)) {
-                receipts.add(parent, post.author(), post.seq(), List.of(me));
+            if (push.subtree().get(0).name().equals(me.name())) {
+                receipts.add(parent, post.author(), post.seq(), List.of(new Held(me.name(), me.attest().apply(post))));
             }
         }
         forwarder.forwardRelayed(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
@@ -191,14 +232,17 @@ public final class Relay {
         void received(Post post, int depth, Outcome outcome);
     }
 
-    /** Where receipts for a post go: up to {@code parent}, or (for the local user's post) to the sink. */
-    private record Route(List<PeerAddress> parent, Set<String> followers) {
-        static Route own(Set<String> followers) {
-            return new Route(null, followers);
+    /**
+     * Where receipts for a post go: up to {@code parent}, or (for the local user's post, whose hash the holders
+     * sign) to the sink, once for each of the {@code followers} it was sent to.
+     */
+    private record Route(List<PeerAddress> parent, Set<String> followers, byte[] postHash, Set<String> counted) {
+        static Route own(Set<String> followers, byte[] postHash) {
+            return new Route(null, followers, postHash, ConcurrentHashMap.newKeySet());
         }
 
         static Route via(List<PeerAddress> parent) {
-            return new Route(parent, Set.of());
+            return new Route(parent, Set.of(), null, Set.of());
         }
     }
 }

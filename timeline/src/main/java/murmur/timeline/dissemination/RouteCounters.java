@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What this peer refused to do for the routes pushes carry, counted; each kind is logged the first time only, so a
- * flood of hostile pushes does not become a flood of log lines.
+ * What this peer refused to do for the routes pushes carry, and receipt signatures it refused, counted; each kind
+ * is logged the first time only, so a flood of hostile pushes does not become a flood of log lines.
  */
 final class RouteCounters {
     private static final Logger LOG = LoggerFactory.getLogger(RouteCounters.class);
@@ -21,7 +21,9 @@ final class RouteCounters {
         /** an adopted orphan without signed presence of its own */
         UNVERIFIED_ORPHAN,
         /** orphans not adopted because the push already cost its share of failed hops */
-        ADOPTION_CAP
+        ADOPTION_CAP,
+        /** a receipt's holder whose signature does not check against its pinned key (or who has none) */
+        FORGED_RECEIPT
     }
 
     private final AtomicLong[] counts = new AtomicLong[Kind.values().length];

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import murmur.dht.SigningKey;
 import murmur.timeline.link.Retry;
 import murmur.timeline.session.Direct;
 
@@ -17,7 +18,8 @@ final class RelayFixture {
 
     static Relay relay(Direct direct, Intake intake, String name, String self, ScheduledExecutorService scheduler,
             Function<String, CompletableFuture<Optional<String>>> presence) {
-        return new Relay(direct, intake, () -> Optional.of(name), () -> self, SETTINGS, (a, s, h) -> { }, scheduler,
-                presence);
+        Holder holder = Holder.of(name, SigningKey.generate(SigningKey.deterministicRandom(name.hashCode())));
+        return new Relay(direct, intake, () -> Optional.of(holder), () -> self, SETTINGS, (a, s, h) -> { }, scheduler,
+                presence, n -> CompletableFuture.completedFuture(Optional.empty()));
     }
 }

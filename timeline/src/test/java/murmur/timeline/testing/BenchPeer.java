@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import murmur.dht.SigningKey;
 import murmur.timeline.dissemination.DeliverySink;
 import murmur.timeline.dissemination.FanoutSettings;
+import murmur.timeline.dissemination.Holder;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Intake;
 import murmur.timeline.dissemination.Relay;
@@ -25,6 +27,8 @@ public final class BenchPeer {
      * adopts. Bench peers of one run have names of their own.
      */
     private static final Map<String, String> LISTENING = new ConcurrentHashMap<>();
+    /** Each bench peer's user key, as the author's pins would hold it, for the receipts it signs. */
+    private static final Map<String, byte[]> KEYS = new ConcurrentHashMap<>();
     private final String name;
     private final PeerLink link;
     private final Relay relay;
@@ -56,8 +60,12 @@ public final class BenchPeer {
         return binding.thenApply(link -> {
             String address = "127.0.0.1:" + link.address().getPort();
             LISTENING.put(name, address);
-            Relay relay = new Relay(link::request, intake, () -> Optional.of(name), () -> address, settings, sink,
-                    scheduler, n -> CompletableFuture.completedFuture(Optional.ofNullable(LISTENING.get(n))));
+            SigningKey key = SigningKey.generate();
+            KEYS.put(name, key.publicKey());
+            Holder holder = Holder.of(name, key);
+            Relay relay = new Relay(link::request, intake, () -> Optional.of(holder), () -> address, settings, sink,
+                    scheduler, n -> CompletableFuture.completedFuture(Optional.ofNullable(LISTENING.get(n))),
+                    n -> CompletableFuture.completedFuture(Optional.ofNullable(KEYS.get(n))));
             relay.onReceived((post, depth, outcome) -> {
                 if (outcome != Outcome.REJECTED) {
                     arrivals.arrived(post.seq(), name, depth);
