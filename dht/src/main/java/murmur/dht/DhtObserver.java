@@ -24,16 +24,11 @@ public interface DhtObserver {
      *
      * @param reason {@code malformed_udp}, {@code malformed_tcp}, {@code tcp_oversized}, {@code tcp_idle},
      *               {@code tcp_error}, {@code tcp_no_request}, {@code unsolicited_answer}, {@code handler_failed},
-<<<<<<< HEAD
      *               {@code dial_back_limited}, {@code unvalidated_udp_answer} (a large answer to an address not
      *               validated, sent as "use TCP" instead), {@code rate_limited} (a source over its rate),
-     *               {@code tcp_over_cap} (a connection over the caps), or {@code store_} followed by a lower-case
+     *               {@code tcp_over_cap} (a connection over the caps), {@code set_read_cut} (a holder kept answering
+     *               "more" past the bound of a set read), or {@code store_} followed by a lower-case
      *               {@link WriteStatus} name ({@code store_stale}, ...)
-=======
-     *               {@code dial_back_limited}, {@code set_read_cut} (a holder kept answering "more" past the bound
-     *               of a set read), or {@code store_} followed by a lower-case {@link WriteStatus} name
-     *               ({@code store_stale}, ...)
->>>>>>> wt-poison
      */
     default void refused(String reason) {
     }

@@ -54,7 +54,8 @@ public final class DisseminationService implements Dissemination {
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp, clock);
         this.pushed = new FollowedAuthors(watched, local::follows);
-        this.relay = new Relay(direct, pushed, local::name, selfAddress, fanout, this::delivered, scheduler);
+        this.relay = new Relay(direct, pushed, local::holder, selfAddress, fanout, this::delivered, scheduler,
+                directory::onlineAddress, users::publicKey);
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::lastSeq, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }

@@ -14,6 +14,9 @@ public interface LocalUser {
      */
     boolean follows(String author);
 
+    /** Who is logged in, with what signs its receipts; empty when nobody is. */
+    Optional<Holder> holder();
+
     /** Posts on disk changed (one arrived, or a delivery count grew): the user's timeline should be read again. */
     void postsChanged();
 }

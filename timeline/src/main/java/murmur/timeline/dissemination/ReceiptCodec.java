@@ -2,20 +2,26 @@ package murmur.timeline.dissemination;
 
 import java.util.ArrayList;
 import java.util.List;
+import murmur.timeline.dissemination.ReceiptMessage.Held;
+import murmur.timeline.post.Holding;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;
 
-/** Bytes of a {@link ReceiptMessage}: version, author, sequence number, then the holders' names. */
+/** Bytes of a {@link ReceiptMessage}: version, author, sequence number, then each holder's name and signature. */
 final class ReceiptCodec {
-    /** 2: element counts in two bytes (the shared wire primitives); 1 had four. */
-    static final int VERSION = 2;
+    /** 3: each holder signs for itself (64 bytes after its name); 2 had bare names; 1 had four-byte counts. */
+    static final int VERSION = 3;
+    /** Holders in one receipt: as many as a tree has followers. */
+    static final int MAX_HOLDERS = PushCodec.MAX_SUBTREE;
 
     private ReceiptCodec() {}
 
     static byte[] encode(ReceiptMessage m) {
         WireWriter out = new WireWriter().u8(VERSION).text(m.author()).i64(m.seq()).count(m.holders().size());
-        m.holders().forEach(out::text);
+        for (Held h : m.holders()) {
+            out.text(h.name()).raw(h.signature());
+        }
         return out.toBytes();
     }
 
@@ -23,10 +29,11 @@ final class ReceiptCodec {
         WireReader in = new WireReader(body).expectVersion(VERSION);
         String author = in.text(PostWire.MAX_NAME_BYTES, "author");
         long seq = in.i64();
-        int n = in.count(PushCodec.MAX_SUBTREE, "holder count");
-        List<String> holders = new ArrayList<>(Math.min(n, 1024));
+        int n = in.count(MAX_HOLDERS, "holder count");
+        List<Held> holders = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
-            holders.add(in.text(PostWire.MAX_NAME_BYTES, "holder"));
+            holders.add(new Held(in.text(PostWire.MAX_NAME_BYTES, "holder"),
+                    in.raw(Holding.SIGNATURE_BYTES, "holding signature")));
         }
         in.end();
         return new ReceiptMessage(author, seq, holders);

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.timeline.link.LinkTypes;
 import murmur.timeline.session.Direct;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ final class Receipts {
     private final Direct direct;
     private final ScheduledExecutorService scheduler;
     private final Duration linger;
-    private final Map<Pending, Set<String>> pending = new HashMap<>();
+    private final Map<Pending, Map<String, Held>> pending = new HashMap<>();
 
     Receipts(Direct direct, ScheduledExecutorService scheduler, Duration linger) {
         this.direct = direct;
@@ -34,28 +34,36 @@ final class Receipts {
         this.linger = linger;
     }
 
-    void add(List<PeerAddress> parent, String author, long seq, Collection<String> holders) {
+    /**
+     * Adds {@code holders} to what goes up to {@code parent} soon; a name already waiting keeps its first signature,
+     * and at most {@link ReceiptCodec#MAX_HOLDERS} wait (the author checks the signatures, not this hop).
+     */
+    void add(List<PeerAddress> parent, String author, long seq, Collection<Held> holders) {
         Pending key = new Pending(parent, author, seq);
         synchronized (this) {
-            Set<String> names = pending.get(key);
+            Map<String, Held> names = pending.get(key);
             if (names == null) {
-                names = new LinkedHashSet<>();
+                names = new LinkedHashMap<>();
                 pending.put(key, names);
                 scheduler.schedule(() -> flush(key), linger.toMillis(), TimeUnit.MILLISECONDS);
             }
-            names.addAll(holders);
+            for (Held h : holders) {
+                if (names.size() < ReceiptCodec.MAX_HOLDERS) {
+                    names.putIfAbsent(h.name(), h);
+                }
+            }
         }
     }
 
     private void flush(Pending key) {
-        Set<String> names;
+        Map<String, Held> names;
         synchronized (this) {
             names = pending.remove(key);
         }
         if (names == null || names.isEmpty()) {
             return;
         }
-        byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), new ArrayList<>(names)));
+        byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), new ArrayList<>(names.values())));
         direct.request(key.parent(), LinkTypes.RECEIPT, body).exceptionally(e -> {
             LOG.debug("receipt for {}#{} not sent to {}: {}", key.author(), key.seq(), key.parent(), e.getMessage());
             return null;

@@ -5,13 +5,20 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
+import murmur.timeline.dissemination.ReceiptMessage.Held;
+import murmur.timeline.dissemination.RouteCounters.Kind;
+import murmur.timeline.post.Holding;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
@@ -27,30 +34,42 @@ import org.slf4j.LoggerFactory;
 public final class Relay {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int REMEMBERED_POSTS = 4096;
+    /** The largest tree an author sends: itself and {@link PushCodec#MAX_SUBTREE} followers. */
+    static final int MAX_TREE = PushCodec.MAX_SUBTREE + 1;
 
     private final Intake intake;
-    private final Supplier<Optional<String>> localUser;
+    private final Supplier<Optional<Holder>> localUser;
+    private final Function<String, CompletableFuture<Optional<byte[]>>> publicKey;
     private final Supplier<String> selfAddress;
     private final DeliverySink sink;
     private final Forwarder forwarder;
     private final Receipts receipts;
+    private final RouteCounters counters = new RouteCounters();
     private final Recent<String, Boolean> handled = new Recent<>(REMEMBERED_POSTS);
     private final Recent<String, Route> routes = new Recent<>(REMEMBERED_POSTS);
     private volatile ReceiveListener listener = (post, depth, outcome) -> { };
 
     /**
-     * @param localUser   the user logged in on this peer, if any; a peer with nobody logged in takes no pushes
+     * @param localUser   the user logged in on this peer, if any, with what signs its receipts; a peer with nobody
+     *                    logged in takes no pushes
      * @param selfAddress where this peer's link listens now (every address, comma-joined), where children send
      *                    receipts
      * @param sink        told about receipts for the local user's own posts
+     * @param verifiedAddress where a user's peer listens as its signed presence says, empty when offline or
+     *                    unknown: an orphan adopted from a relayed push is dialed there, not where the push says
+     * @param publicKey   a user's pinned public key: a follower counts as holding the local user's post only when
+     *                    its receipt signature checks against it
      */
-    public Relay(Direct direct, Intake intake, Supplier<Optional<String>> localUser, Supplier<String> selfAddress,
-            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler) {
+    public Relay(Direct direct, Intake intake, Supplier<Optional<Holder>> localUser, Supplier<String> selfAddress,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
+            Function<String, CompletableFuture<Optional<String>>> verifiedAddress,
+            Function<String, CompletableFuture<Optional<byte[]>>> publicKey) {
         this.intake = intake;
         this.localUser = localUser;
+        this.publicKey = publicKey;
         this.selfAddress = selfAddress;
         this.sink = sink;
-        this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress);
+        this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress, verifiedAddress, counters);
         this.receipts = new Receipts(direct, scheduler, settings.receiptLinger());
     }
 
@@ -70,14 +89,14 @@ public final class Relay {
         tree.addAll(followers);
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
-        routes.put(routeKey(post.author(), post.seq()), Route.own(names));
-        return forwarder.forward(post, tree, 0);
+        routes.put(routeKey(post.author(), post.seq()), Route.own(names, post.hash()));
+        return forwarder.forwardOwn(post, tree);
     }
 
     /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
     public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
         List<CompletableFuture<FanoutReport>> sends = followers.stream()
-                .map(f -> forwarder.forward(post, List.of(new Hop(post.author(), selfAddress.get()), f), 0)).toList();
+                .map(f -> forwarder.forwardOwn(post, List.of(new Hop(post.author(), selfAddress.get()), f))).toList();
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
                 .map(CompletableFuture::join)
                 .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
@@ -93,12 +112,17 @@ public final class Relay {
             LOG.warn("dropped a malformed push from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed push: " + e.getMessage()));
         }
-        Optional<String> me = localUser.get();
+        Optional<Holder> me = localUser.get();
         if (me.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no one is logged in here"));
         }
         Post post = push.post();
         LOG.debug("push of {} at depth {} from {}", post, push.depth(), remote);
+        if (push.subtree().size() > maxSubtree(push.depth())) {
+            counters.count(Kind.OVERSIZED_SUBTREE, push.subtree().size() + " peers below depth " + push.depth()
+                    + " in a push of " + post + " from " + remote + ", at most " + maxSubtree(push.depth()));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("subtree too large for its depth"));
+        }
         String key = HexFormat.of().formatHex(post.hash());
         if (!handled.putIfAbsent(key, Boolean.TRUE)) {
             return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));
@@ -133,26 +157,70 @@ public final class Relay {
         } else if (route.get().parent() != null) {
             receipts.add(route.get().parent(), receipt.author(), receipt.seq(), receipt.holders());
         } else {
-            List<String> known = receipt.holders().stream().filter(route.get().followers()::contains).toList();
-            sink.delivered(receipt.author(), receipt.seq(), known);
+            count(receipt, route.get());
         }
         return CompletableFuture.completedFuture(new byte[0]);
     }
 
-    private void relay(PushMessage push, String me) {
-        Post post = push.post();
-        List<PeerAddress> parent = PeerAddresses.parseAll(push.replyTo());
-        if (!parent.isEmpty()) {
-            routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
-            if (push.subtree().get(0).name().equals(me)) {
-                receipts.add(parent, post.author(), post.seq(), List.of(me));
+    /**
+     * Tells the sink about the holders in {@code receipt} of the local user's own post whose signature checks
+     * against their pinned key: each follower in the tree is checked until it counts once, never again.
+     */
+    private void count(ReceiptMessage receipt, Route route) {
+        Map<String, Held> fresh = new LinkedHashMap<>();
+        for (Held h : receipt.holders()) {
+            if (route.followers().contains(h.name()) && !route.counted().contains(h.name())) {
+                fresh.putIfAbsent(h.name(), h);
             }
         }
-        forwarder.forward(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
+        List<CompletableFuture<Optional<String>>> checks = fresh.values().stream()
+                .map(h -> publicKey.apply(h.name()).exceptionally(e -> Optional.empty())
+                        .thenApply(key -> key.filter(k -> Holding.verifies(k, receipt.author(), receipt.seq(),
+                                route.postHash(), h.name(), h.signature())).map(k -> h.name())))
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            List<String> good = new ArrayList<>();
+            for (CompletableFuture<Optional<String>> c : checks) {
+                c.getNow(Optional.empty()).filter(route.counted()::add).ifPresent(good::add);
+            }
+            if (good.size() < checks.size()) {
+                counters.count(Kind.FORGED_RECEIPT, (checks.size() - good.size()) + " holders of "
+                        + receipt.author() + "#" + receipt.seq() + " whose signature did not check");
+            }
+            if (!good.isEmpty()) {
+                sink.delivered(receipt.author(), receipt.seq(), good);
+            }
+        });
+    }
+
+    private void relay(PushMessage push, Holder me) {
+        Post post = push.post();
+        List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
+        if (!parent.isEmpty()) {
+            routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
+            if (push.subtree().get(0).name().equals(me.name())) {
+                receipts.add(parent, post.author(), post.seq(), List.of(new Held(me.name(), me.attest().apply(post))));
+            }
+        }
+        forwarder.forwardRelayed(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
         });
+    }
+
+    /**
+     * The most peers a real tree has at and below depth {@code depth}: in a heap of at most {@link #MAX_TREE}
+     * entries a peer at depth d heads fewer than {@code MAX_TREE / 2^(d-1)} (an adopted orphan travels with its
+     * dead parent's depth, one less than its own, so it stays within this too).
+     */
+    static int maxSubtree(int depth) {
+        return Math.max(1, MAX_TREE >> Math.min(31, depth - 1));
+    }
+
+    /** Refusals of hostile routes, counted. */
+    RouteCounters counters() {
+        return counters;
     }
 
     private static String routeKey(String author, long seq) {
@@ -165,14 +233,17 @@ public final class Relay {
         void received(Post post, int depth, Outcome outcome);
     }
 
-    /** Where receipts for a post go: up to {@code parent}, or (for the local user's post) to the sink. */
-    private record Route(List<PeerAddress> parent, Set<String> followers) {
-        static Route own(Set<String> followers) {
-            return new Route(null, followers);
+    /**
+     * Where receipts for a post go: up to {@code parent}, or (for the local user's post, whose hash the holders
+     * sign) to the sink, once for each of the {@code followers} it was sent to.
+     */
+    private record Route(List<PeerAddress> parent, Set<String> followers, byte[] postHash, Set<String> counted) {
+        static Route own(Set<String> followers, byte[] postHash) {
+            return new Route(null, followers, postHash, ConcurrentHashMap.newKeySet());
         }
 
         static Route via(List<PeerAddress> parent) {
-            return new Route(parent, Set.of());
+            return new Route(parent, Set.of(), null, Set.of());
         }
     }
 }

@@ -21,6 +21,7 @@ import murmur.config.TimelineSettings;
 import murmur.dht.node.DhtNode;
 import murmur.timeline.clock.ClockSync;
 import murmur.timeline.dissemination.DisseminationService;
+import murmur.timeline.dissemination.Holder;
 import murmur.timeline.dissemination.LocalUser;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.link.DirectLink;
@@ -272,6 +273,12 @@ final class PeerParts {
             public boolean follows(String author) {
                 UserSession s = current;
                 return s != null && s.isOpen() && (author.equals(s.user()) || s.following().get().contains(author));
+            }
+
+            @Override
+            public Optional<Holder> holder() {
+                UserSession s = current;
+                return s != null && s.isOpen() ? Optional.of(new Holder(s.user(), s::attestHolding)) : Optional.empty();
             }
 
             @Override

@@ -1,7 +1,9 @@
 package murmur.timeline.presence;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ public final class PeerAddresses {
     /** The most addresses one peer may publish; the rest are ignored. */
     public static final int MAX_ADDRESSES = 8;
     private static final int MAX_TEXT = PeerAddress.MAX_TEXT;
+    private static final byte[] BROADCAST = {-1, -1, -1, -1};
 
     private PeerAddresses() {}
 
@@ -41,6 +44,23 @@ public final class PeerAddresses {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The addresses of a comma-joined list this peer may connect to when the list came from someone else's message:
+     * {@link #parseAll}'s, less the wildcard, multicast and broadcast addresses and port 0 (directly, or as the
+     * relay of a relayed address). Loopback and private addresses stay: the local network and tests use them.
+     */
+    public static List<PeerAddress> parseDialable(String joined) {
+        return parseAll(joined).stream().filter(PeerAddresses::dialable).toList();
+    }
+
+    /** Whether {@code address} is an IP and port a connection could be meant for (see {@link #parseDialable}). */
+    public static boolean dialable(PeerAddress address) {
+        InetSocketAddress at = address.address();
+        InetAddress ip = at.getAddress();
+        return ip != null && at.getPort() > 0 && !ip.isAnyLocalAddress() && !ip.isMulticastAddress()
+                && !Arrays.equals(ip.getAddress(), BROADCAST);
     }
 
     /** The good addresses of a presence record's list, as {@link #parseAll} reads them. */

@@ -27,6 +27,7 @@ import murmur.timeline.gc.PostCollector;
 import murmur.timeline.link.Retry;
 import murmur.timeline.notify.Inbox;
 import murmur.timeline.observe.Live;
+import murmur.timeline.post.Holding;
 import murmur.timeline.post.OwnPosts;
 import murmur.timeline.post.PostRules;
 import murmur.timeline.presence.PresenceService;
@@ -53,11 +54,13 @@ public final class UserSession implements TimelineService {
     private final TimelineView timeline;
     private final FollowedPresence followed;
     private final AccountKeeper keeper;
+    private final SigningKey key;
     private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
     private volatile boolean open = true;
 
     private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper) {
         this.me = me;
+        this.key = key;
         this.keeper = keeper;
         this.ctx = ctx;
         this.settings = ctx.settings().timeline();
@@ -76,6 +79,11 @@ public final class UserSession implements TimelineService {
                 settings.othersPostLifespan());
         this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());
         this.followed = new FollowedPresence(presence, () -> follows.following().get());
+    }
+
+    /** This user's signature that it holds {@code post}, for the receipt that tells the author ({@link Holding}). */
+    public byte[] attestHolding(Post post) {
+        return Holding.sign(key, post.author(), post.seq(), post.hash(), me);
     }
 
     /** Logs {@code me} in: loads follows, what happened while away, and the post log; goes online. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import murmur.timeline.Post;
+import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireWriter;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class CodecTest {
 
     @Test
     void receiptsAndCatchUpMessagesSurviveTheRoundTrip() throws MalformedInputException {
-        ReceiptMessage r = new ReceiptMessage("alice", 7, List.of("bob", "carol"));
+        ReceiptMessage r = new ReceiptMessage("alice", 7, List.of(new Held("bob", new byte[64]),
+                new Held("carol", new byte[64])));
         assertThat(ReceiptCodec.decode(ReceiptCodec.encode(r))).isEqualTo(r);
         FetchRequest q = new FetchRequest(List.of(new LogPosition("alice", 4), new LogPosition("bob", 0)), 50);
         assertThat(FetchCodec.decodeRequest(FetchCodec.encode(q))).isEqualTo(q);

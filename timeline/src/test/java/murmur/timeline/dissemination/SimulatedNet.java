@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import murmur.dht.SigningKey;
 import murmur.timeline.link.LinkException;
 import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.Retry;
@@ -30,6 +31,7 @@ final class SimulatedNet implements AutoCloseable {
     private final Map<String, Relay> relays = new HashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<Integer, String> byPort = new HashMap<>();
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final Set<String> dead = ConcurrentHashMap.newKeySet();
     /** Pushes sent to each peer, retries included. */
     final Map<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -41,9 +43,13 @@ final class SimulatedNet implements AutoCloseable {
         ports.put(name, 20_000 + ports.size());
         byPort.put(ports.get(name), name);
         String self = address(name);
-        Relay relay = new Relay(this::request, intake, () -> Optional.of(name), () -> self, FAST,
+        SigningKey key = SigningKey.generate(SigningKey.deterministicRandom(1000 + ports.size()));
+        keys.put(name, key.publicKey());
+        Relay relay = new Relay(this::request, intake, () -> Optional.of(Holder.of(name, key)), () -> self, FAST,
                 (author, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
-                        .addAll(holders), scheduler);
+                        .addAll(holders), scheduler,
+                n -> CompletableFuture.completedFuture(Optional.ofNullable(ports.get(n)).map(p -> address(n))),
+                n -> CompletableFuture.completedFuture(Optional.ofNullable(keys.get(n))));
         relay.onReceived((post, depth, outcome) -> {
             if (outcome != Outcome.REJECTED) {
                 depths.put(name, depth);

@@ -2,11 +2,15 @@ package murmur.timeline.testing;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import murmur.dht.SigningKey;
 import murmur.timeline.dissemination.DeliverySink;
 import murmur.timeline.dissemination.FanoutSettings;
+import murmur.timeline.dissemination.Holder;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Intake;
 import murmur.timeline.dissemination.Relay;
@@ -18,6 +22,13 @@ import murmur.timeline.post.PostIntake.Outcome;
 
 /** A lightweight peer: its own {@link PeerLink} on loopback and a production {@link Relay} over an in-memory log. */
 public final class BenchPeer {
+    /**
+     * Where each bench peer started in this JVM listens: what signed presence would say, for the orphans a relay
+     * adopts. Bench peers of one run have names of their own.
+     */
+    private static final Map<String, String> LISTENING = new ConcurrentHashMap<>();
+    /** Each bench peer's user key, as the author's pins would hold it, for the receipts it signs. */
+    private static final Map<String, byte[]> KEYS = new ConcurrentHashMap<>();
     private final String name;
     private final PeerLink link;
     private final Relay relay;
@@ -48,8 +59,13 @@ public final class BenchPeer {
             CompletableFuture<PeerLink> binding) {
         return binding.thenApply(link -> {
             String address = "127.0.0.1:" + link.address().getPort();
-            Relay relay = new Relay(link::request, intake, () -> Optional.of(name), () -> address, settings, sink,
-                    scheduler);
+            LISTENING.put(name, address);
+            SigningKey key = SigningKey.generate();
+            KEYS.put(name, key.publicKey());
+            Holder holder = Holder.of(name, key);
+            Relay relay = new Relay(link::request, intake, () -> Optional.of(holder), () -> address, settings, sink,
+                    scheduler, n -> CompletableFuture.completedFuture(Optional.ofNullable(LISTENING.get(n))),
+                    n -> CompletableFuture.completedFuture(Optional.ofNullable(KEYS.get(n))));
             relay.onReceived((post, depth, outcome) -> {
                 if (outcome != Outcome.REJECTED) {
                     arrivals.arrived(post.seq(), name, depth);
