@@ -12,8 +12,11 @@ import murmur.transport.WireWriter;
 final class ReceiptCodec {
     /** 3: each holder signs for itself (64 bytes after its name); 2 had bare names; 1 had four-byte counts. */
     static final int VERSION = 3;
-    /** Holders in one receipt: as many as a tree has followers. */
-    static final int MAX_HOLDERS = PushCodec.MAX_SUBTREE;
+    /**
+     * Holders in one message: at most 4096 × (4 + 64 + 64) bytes, well under the link's 1 MiB frame; a hop with more
+     * sends several.
+     */
+    static final int MAX_HOLDERS = 4096;
 
     private ReceiptCodec() {}
 

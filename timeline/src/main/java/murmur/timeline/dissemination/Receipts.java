@@ -36,7 +36,8 @@ final class Receipts {
 
     /**
      * Adds {@code holders} to what goes up to {@code parent} soon; a name already waiting keeps its first signature,
-     * and at most {@link ReceiptCodec#MAX_HOLDERS} wait (the author checks the signatures, not this hop).
+     * and at most {@link PushCodec#MAX_SUBTREE} wait (the author checks the signatures, not this hop); they go
+     * up in messages of at most {@link ReceiptCodec#MAX_HOLDERS}.
      */
     void add(List<PeerAddress> parent, String author, long seq, Collection<Held> holders) {
         Pending key = new Pending(parent, author, seq);
@@ -48,7 +49,7 @@ final class Receipts {
                 scheduler.schedule(() -> flush(key), linger.toMillis(), TimeUnit.MILLISECONDS);
             }
             for (Held h : holders) {
-                if (names.size() < ReceiptCodec.MAX_HOLDERS) {
+                if (names.size() < PushCodec.MAX_SUBTREE) {
                     names.putIfAbsent(h.name(), h);
                 }
             }
@@ -63,11 +64,16 @@ final class Receipts {
         if (names == null || names.isEmpty()) {
             return;
         }
-        byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), new ArrayList<>(names.values())));
-        direct.request(key.parent(), LinkTypes.RECEIPT, body).exceptionally(e -> {
-            LOG.debug("receipt for {}#{} not sent to {}: {}", key.author(), key.seq(), key.parent(), e.getMessage());
-            return null;
-        });
+        List<Held> all = new ArrayList<>(names.values());
+        for (int from = 0; from < all.size(); from += ReceiptCodec.MAX_HOLDERS) {
+            List<Held> batch = all.subList(from, Math.min(all.size(), from + ReceiptCodec.MAX_HOLDERS));
+            byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), batch));
+            direct.request(key.parent(), LinkTypes.RECEIPT, body).exceptionally(e -> {
+                LOG.debug("receipt for {}#{} not sent to {}: {}", key.author(), key.seq(), key.parent(),
+                        e.getMessage());
+                return null;
+            });
+        }
     }
 
     private record Pending(List<PeerAddress> parent, String author, long seq) {}
