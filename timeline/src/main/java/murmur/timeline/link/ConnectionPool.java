@@ -144,16 +144,16 @@ final class ConnectionPool {
             return;
         }
         byte[] key = peer.relayedKey().orElseThrow();
+        // Held here, not looked up in the pipeline later: a refused circuit closes the channel, and a closed
+        // channel's pipeline is empty, which must not read as "no handshake needed".
+        SecureChannel secure = SecureChannel.initiator(self, key);
+        RelayHandshake handshake = RelayHandshake.dial(key, p -> FramePipeline.installSecure(p, secure, codec,
+                new OutboundRequests(peer.address(), counters)));
+        // Connected only once the peer has proven its key: a relay faking the circuit must not win the race.
         open(peer, result, ch -> {
             FramePipeline.installRelayed(ch.pipeline(), codec, settings.idleTimeout());
-            ch.pipeline().addLast(RelayHandshake.dial(key, p -> FramePipeline.installSecure(p,
-                    SecureChannel.initiator(self, key), codec, new OutboundRequests(peer.address(), counters))));
-        }, ch -> {
-            // Connected only once the peer has proven its key: a relay faking the circuit must not win the race.
-            RelayHandshake handshake = ch.pipeline().get(RelayHandshake.class);
-            return handshake == null ? CompletableFuture.completedFuture(null) : handshake.open()
-                    .thenCompose(v -> ch.pipeline().get(SecureChannel.class).established()).thenApply(k -> null);
-        });
+            ch.pipeline().addLast(handshake);
+        }, ch -> handshake.open().thenCompose(v -> secure.established()).thenApply(k -> null));
     }
 
     /**
@@ -174,7 +174,10 @@ final class ConnectionPool {
                     ch.closeFuture().addListener(closed -> connections.remove(peer, result));
                     ready.apply(ch).orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .whenComplete((v, failure) -> {
-                                if (failure == null) {
+                                if (failure == null && !ch.isActive()) {
+                                    // It closed before this ran (a busy machine): say so, not "connected".
+                                    fail(peer, result, "the connection closed as it opened");
+                                } else if (failure == null) {
                                     result.complete(ch);
                                     if (peer.isRelayed()) {
                                         onRelayed.accept(peer);
