@@ -5,17 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import murmur.dht.wire.Message;
+import murmur.transport.TokenBucket;
 
 /**
- * Token buckets per source IP address: requests of every kind, and among them stores (which cost signature checks
- * and disk). A source over its rate is refused until its bucket refills; each bucket allows bursts of twice its rate.
- * At most {@link #TRACKED} addresses are tracked, least recently heard first to go (a forgotten source starts with a
- * full bucket again, so rotating addresses buys an attacker no more than that many addresses' worth). Loopback
- * sources (this machine) are not limited.
+ * {@link TokenBucket}s per source IP address: requests of every kind, and among them stores (which cost signature
+ * checks and disk). A source over its rate is refused until its bucket refills; each bucket allows bursts of twice
+ * its rate. At most {@link #TRACKED} addresses are tracked, least recently heard first to go (a forgotten source
+ * starts with a full bucket again, so rotating addresses buys an attacker no more than that many addresses' worth).
+ * Loopback sources (this machine) are not limited.
  */
 final class SourceLimits {
     static final int TRACKED = 4096;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final double requestsPerSecond;
     private final double writesPerSecond;
@@ -39,38 +39,14 @@ final class SourceLimits {
             return true;
         }
         boolean write = request instanceof Message.Store || request instanceof Message.StoreEntries;
-        long now = nanos.getAsLong();
         synchronized (sources) {
-            Buckets b = sources.computeIfAbsent(from, ip -> new Buckets(requestsPerSecond, writesPerSecond, now));
-            b.refill(now, requestsPerSecond, writesPerSecond);
-            if (b.requests < 1 || write && b.writes < 1) {
-                return false;
-            }
-            b.requests--;
-            if (write) {
-                b.writes--;
-            }
-            return true;
+            Buckets b = sources.computeIfAbsent(from, ip -> new Buckets(
+                    new TokenBucket(requestsPerSecond, 2 * requestsPerSecond, nanos),
+                    new TokenBucket(writesPerSecond, 2 * writesPerSecond, nanos)));
+            return (!write || b.writes().tryTake()) && b.requests().tryTake();
         }
     }
 
-    /** One source's buckets: tokens now, refilled by the time passed since {@code lastNanos}. */
-    private static final class Buckets {
-        double requests;
-        double writes;
-        long lastNanos;
-
-        Buckets(double requestsPerSecond, double writesPerSecond, long now) {
-            this.requests = 2 * requestsPerSecond;
-            this.writes = 2 * writesPerSecond;
-            this.lastNanos = now;
-        }
-
-        void refill(long now, double requestsPerSecond, double writesPerSecond) {
-            double seconds = Math.max(0, now - lastNanos) / (double) NANOS_PER_SECOND;
-            lastNanos = now;
-            requests = Math.min(2 * requestsPerSecond, requests + seconds * requestsPerSecond);
-            writes = Math.min(2 * writesPerSecond, writes + seconds * writesPerSecond);
-        }
-    }
+    /** One source's buckets: every request takes from the first, a store from both. */
+    private record Buckets(TokenBucket requests, TokenBucket writes) {}
 }

@@ -91,8 +91,7 @@ final class HolePunch {
      * multicast or the wildcard. It also keeps a peer from being made to connect to its own machine's services.
      */
     static boolean isPublic(InetAddress ip) {
-        return !(ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.isLinkLocalAddress()
-                || ip.isMulticastAddress());
+        return PeerAddress.dialable(new InetSocketAddress(ip, 1)) && !PeerAddress.thisMachineOrLink(ip);
     }
 
     long tried() {
@@ -276,7 +275,7 @@ final class HolePunch {
         String text = r.text(MAX_ENDPOINT_BYTES, "endpoint");
         r.end();
         return PeerAddress.parse(text).filter(a -> !a.isRelayed()).map(PeerAddress::address)
-                .filter(a -> a.getPort() != 0 && !a.isUnresolved() && isPublic(a.getAddress()))
+                .filter(a -> PeerAddress.dialable(a) && !PeerAddress.thisMachineOrLink(a.getAddress()))
                 .orElseThrow(() -> new MalformedInputException("not an endpoint to punch to: " + text));
     }
 

@@ -1,5 +1,6 @@
 package murmur.timeline.link;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import murmur.config.HostPort;
 public final class PeerAddress {
     /** The longest text {@link #parse} reads: a relayed IPv6 address with its key. */
     public static final int MAX_TEXT = 160;
+    private static final byte[] BROADCAST = {-1, -1, -1, -1};
     private static final String VIA = "via:";
     private static final int KEY_BYTES = 32;
 
@@ -78,6 +80,22 @@ public final class PeerAddress {
 
     public boolean isRelayed() {
         return relayedKey != null;
+    }
+
+    /**
+     * Whether {@code at} is an IP and port a connection could be meant for when someone else named it: not the
+     * wildcard, multicast or broadcast, not port 0. The one rule for addresses from the network (pushes, presence,
+     * relay lists, punch endpoints); loopback and private addresses pass, for local networks and tests.
+     */
+    public static boolean dialable(InetSocketAddress at) {
+        InetAddress ip = at.getAddress();
+        return ip != null && at.getPort() > 0 && !ip.isAnyLocalAddress() && !ip.isMulticastAddress()
+                && !Arrays.equals(ip.getAddress(), BROADCAST);
+    }
+
+    /** Whether {@code ip} reaches only this machine or its own link (loopback, link-local). */
+    public static boolean thisMachineOrLink(InetAddress ip) {
+        return ip.isLoopbackAddress() || ip.isLinkLocalAddress();
     }
 
     /** The peer's node key, for a relayed address. */

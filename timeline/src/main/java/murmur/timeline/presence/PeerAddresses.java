@@ -1,9 +1,7 @@
 package murmur.timeline.presence;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,6 @@ public final class PeerAddresses {
     /** The most addresses one peer may publish; the rest are ignored. */
     public static final int MAX_ADDRESSES = 8;
     private static final int MAX_TEXT = PeerAddress.MAX_TEXT;
-    private static final byte[] BROADCAST = {-1, -1, -1, -1};
 
     private PeerAddresses() {}
 
@@ -57,10 +54,7 @@ public final class PeerAddresses {
 
     /** Whether {@code address} is an IP and port a connection could be meant for (see {@link #parseDialable}). */
     public static boolean dialable(PeerAddress address) {
-        InetSocketAddress at = address.address();
-        InetAddress ip = at.getAddress();
-        return ip != null && at.getPort() > 0 && !ip.isAnyLocalAddress() && !ip.isMulticastAddress()
-                && !Arrays.equals(ip.getAddress(), BROADCAST);
+        return PeerAddress.dialable(address.address());
     }
 
     /** The good addresses of a presence record's list, as {@link #parseAll} reads them. */

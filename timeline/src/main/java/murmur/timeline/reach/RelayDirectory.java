@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import murmur.config.HostPort;
 import murmur.dht.NodeId;
 import murmur.dht.SetEntry;
+import murmur.timeline.link.PeerAddress;
 import murmur.dht.SigningKey;
 import murmur.dht.node.DhtNode;
 import murmur.timeline.presence.PeerAddresses;
@@ -49,8 +50,8 @@ final class RelayDirectory {
     }
 
     /**
-     * The relay an entry names, if its value is an IP literal and a port that could be dialled: never a wildcard,
-     * multicast or port 0, and loopback or link-local only when {@code local} (a network on one computer).
+     * The relay an entry names, if its value is an IP literal and a port that could be dialled ({@link
+     * PeerAddress#dialable}), and loopback or link-local only when {@code local} (a network on one computer).
      */
     static Optional<InetSocketAddress> parse(SetEntry entry, boolean local) {
         if (entry.tombstone() || !entry.setKey().equals(KEY) || entry.value().length > MAX_VALUE_BYTES) {
@@ -59,11 +60,12 @@ final class RelayDirectory {
         try {
             HostPort hp = HostPort.parse(new String(entry.value(), StandardCharsets.UTF_8));
             Optional<InetAddress> ip = HostPort.ipLiteral(hp.host());
-            if (ip.isEmpty() || hp.port() == 0 || ip.get().isAnyLocalAddress() || ip.get().isMulticastAddress()
-                    || !local && (ip.get().isLoopbackAddress() || ip.get().isLinkLocalAddress())) {
+            if (ip.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new InetSocketAddress(ip.get(), hp.port()));
+            InetSocketAddress relay = new InetSocketAddress(ip.get(), hp.port());
+            return PeerAddress.dialable(relay) && (local || !PeerAddress.thisMachineOrLink(ip.get()))
+                    ? Optional.of(relay) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import murmur.transport.Framing;
+import murmur.transport.TokenBucket;
 
 /**
  * A relay: takes reservations from peers that nobody can dial and opens circuits to them for anyone who asks,

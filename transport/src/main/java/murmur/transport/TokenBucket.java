@@ -1,16 +1,20 @@
-package murmur.transport.relay;
+package murmur.transport;
 
 import java.util.function.LongSupplier;
 
-/** Tokens that refill at a steady rate up to a burst; not thread-safe (callers synchronize). */
-final class TokenBucket {
+/**
+ * Tokens that refill at a steady rate up to a burst, on an injected nanosecond clock: the one rate limiter of the
+ * project (relay circuits and bytes, DHT requests per source). Not thread-safe: callers synchronize.
+ */
+public final class TokenBucket {
     private final double perNano;
     private final double burst;
     private final LongSupplier nanos;
     private double tokens;
     private long last;
 
-    TokenBucket(double perSecond, double burst, LongSupplier nanos) {
+    /** Full at first: {@code burst} tokens, refilled at {@code perSecond}. */
+    public TokenBucket(double perSecond, double burst, LongSupplier nanos) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.nanos = nanos;
@@ -19,7 +23,7 @@ final class TokenBucket {
     }
 
     /** Takes one token if there is one. */
-    boolean tryTake() {
+    public boolean tryTake() {
         refill();
         if (tokens < 1) {
             return false;
@@ -29,7 +33,7 @@ final class TokenBucket {
     }
 
     /** Takes {@code n} tokens, going into debt if need be; returns the nanoseconds until the debt is paid. */
-    long take(long n) {
+    public long take(long n) {
         refill();
         tokens -= n;
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
