@@ -128,6 +128,19 @@ public final class WireReader {
         }
     }
 
+    /**
+     * Fails unless every byte left is zero: a message padded on purpose (a request made as large as the answer it
+     * asks for, so the answer amplifies nothing), read to its end.
+     */
+    public void endAfterPadding() throws MalformedInputException {
+        for (int i = pos; i < buf.length; i++) {
+            if (buf[i] != 0) {
+                throw new MalformedInputException((buf.length - pos) + " trailing bytes that are not padding");
+            }
+        }
+        pos = buf.length;
+    }
+
     private void need(int n, String what) throws MalformedInputException {
         if (n < 0 || buf.length - pos < n) {
             throw new MalformedInputException("truncated: " + what + " needs " + n + " bytes, " + (buf.length - pos)

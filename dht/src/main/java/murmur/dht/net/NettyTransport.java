@@ -16,12 +16,13 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
 import murmur.dht.rpc.InboundHandler;
@@ -40,6 +41,8 @@ import murmur.transport.MalformedInputException;
  */
 final class NettyTransport implements Transport {
     private static final int ANY_PORT_ATTEMPTS = 10;
+    private static final ThreadLocal<SecureRandom> REQUEST_IDS =
+            ThreadLocal.withInitial(NettyTransport::seededGenerator);
     /** Until a node says how: no address is validated, so large answers go by TCP. */
     private static final AddressValidator NOT_VALIDATED = new AddressValidator() {
         @Override
@@ -58,6 +61,7 @@ final class NettyTransport implements Transport {
     private final MessageCodec codec;
     private final InboundDispatcher dispatcher;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final KnownRequesters knownRequesters = new KnownRequesters();
     private volatile Channel udp;
     private volatile Channel tcp;
     private volatile InetSocketAddress local;
@@ -164,7 +168,7 @@ final class NettyTransport implements Transport {
     }
 
     private CompletableFuture<Packet> send(InetSocketAddress to, Message request, Duration timeout) {
-        byte[] bytes = encode(nextId(), request);
+        byte[] bytes = codec.encode(packet(nextId(), request, null), paddingFor(to, request));
         if (bytes.length > settings.udpMaxPayload()) {
             return TcpClient.request(group, to, bytes, codec, settings);
         }
@@ -226,8 +230,24 @@ final class NettyTransport implements Transport {
     }
 
     private byte[] encode(long id, Message body, InetSocketAddress observed) {
+        return codec.encode(packet(id, body, observed));
+    }
+
+    private Packet packet(long id, Message body, InetSocketAddress observed) {
         int port = clientOnly && body.isRequest() ? 0 : local == null ? 1 : local.getPort();
-        return codec.encode(new Packet(id, nodeKey, port, body, observed));
+        return new Packet(id, nodeKey, port, body, observed);
+    }
+
+    /**
+     * The size to pad a datagram request to: a request whose answer may be large, to a node that has not heard
+     * from this address lately, is made large enough that any answer that fits a datagram is within {@link
+     * #AMPLIFICATION} times it, so the answer comes at once instead of after a check of this node's address.
+     */
+    private int paddingFor(InetSocketAddress to, Message request) {
+        boolean mayBeLarge = request instanceof Message.FindNode || request instanceof Message.FindValue
+                || request instanceof Message.FindSet;
+        return mayBeLarge && !knownRequesters.knowsUs(to, System.nanoTime())
+                ? settings.udpMaxPayload() / AMPLIFICATION : 0;
     }
 
     @Override
@@ -235,8 +255,20 @@ final class NettyTransport implements Transport {
         clientOnly = on;
     }
 
+    /**
+     * A request id nobody can predict: an answer that carries it shows the address it came from receives what is
+     * sent there, which is what lets large answers go to that address (see {@link #udpAnswer}).
+     */
     private static long nextId() {
-        return ThreadLocalRandom.current().nextLong();
+        return REQUEST_IDS.get().nextLong();
+    }
+
+    private static SecureRandom seededGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** The request id of an encoded packet. */
@@ -291,8 +323,10 @@ final class NettyTransport implements Transport {
             }
             if (packet.body().isRequest()) {
                 dispatcher.handle(from, packet).thenCompose(answer -> udpAnswer(packet, size, answer, from))
-                        .thenAccept(reply -> ctx.channel().writeAndFlush(
-                                new DatagramPacket(Unpooled.wrappedBuffer(reply), from)));
+                        .thenAccept(reply -> {
+                            knownRequesters.answered(from, System.nanoTime());
+                            ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), from));
+                        });
                 return;
             }
             Pending p = pending.get(packet.requestId());

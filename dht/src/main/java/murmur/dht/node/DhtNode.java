@@ -281,6 +281,11 @@ public final class DhtNode {
         return ctx.rpc().identityProofs()[1];
     }
 
+    /** Proofs of identity this node asked for and got since the start. */
+    public long identityProofsPassed() {
+        return ctx.rpc().identityProofs()[0];
+    }
+
     public InetSocketAddress address() {
         return transport.localAddress();
     }

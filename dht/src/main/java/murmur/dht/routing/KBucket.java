@@ -79,6 +79,12 @@ final class KBucket {
         return newest;
     }
 
+    /** The least recently seen member when the bucket is full, else empty. */
+    Optional<Contact> oldestIfFull() {
+        return entries.size() < capacity ? Optional.empty()
+                : Optional.of(entries.values().iterator().next().contact);
+    }
+
     boolean contains(NodeId id) {
         return entries.containsKey(id);
     }

@@ -116,6 +116,18 @@ public final class RoutingTable {
         return b != null && b.holds(contact);
     }
 
+    /**
+     * The least recently seen member of {@code contact}'s bucket when that bucket is full and does not hold the
+     * contact's id: the newcomer can enter only if that member is gone. Empty when the contact has room.
+     */
+    public synchronized Optional<Contact> oldestIfFull(Contact contact) {
+        if (contact.id().equals(self)) {
+            return Optional.empty();
+        }
+        KBucket b = bucketOf(contact.id());
+        return b.contains(contact.id()) ? Optional.empty() : b.oldestIfFull();
+    }
+
     public synchronized boolean contains(NodeId id) {
         return !id.equals(self) && buckets[index(id)] != null && buckets[index(id)].contains(id);
     }

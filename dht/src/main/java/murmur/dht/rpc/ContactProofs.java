@@ -52,7 +52,20 @@ final class ContactProofs {
         this.scheduler = scheduler;
     }
 
-    /** Whether some node proved its key at {@code address} lately: answers to it cannot be aimed at a victim. */
+    /**
+     * Records that {@code address} answered one of our requests (matched by its unpredictable request id): whoever
+     * sits there receives what is sent to it, so answers to it cannot be aimed at a victim, though no key is proven.
+     */
+    void answeredFrom(InetSocketAddress address) {
+        synchronized (proven) {
+            provenAddresses.put(address, scheduler.nanoTime() + PROVEN_FOR.toNanos());
+        }
+    }
+
+    /**
+     * Whether some node proved its key at {@code address}, or answered a request there, lately: answers to it cannot
+     * be aimed at a victim.
+     */
     boolean isProvenAddress(InetSocketAddress address) {
         Long until;
         synchronized (proven) {

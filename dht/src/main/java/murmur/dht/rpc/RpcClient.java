@@ -63,6 +63,7 @@ public final class RpcClient {
                 throw failure != null ? asRuntime(failure) : new RpcTimeoutException(to.address(), "wrong node");
             }
             rtt.sample(scheduler.nanoTime() - start);
+            proofs.answeredFrom(to.address());
             observe(to);
             observed.report(to.address(), answer.observed());
             return answer.body();
@@ -77,6 +78,7 @@ public final class RpcClient {
         rpcs.incrementAndGet();
         return transport.request(address, new Message.Ping()).thenCompose(answer -> {
             Contact contact = new Contact(answer.senderId(), address);
+            proofs.answeredFrom(address);
             observed.report(address, answer.observed());
             return proofs.prove(contact).thenApply(proven -> {
                 if (!proven) {
@@ -91,15 +93,37 @@ public final class RpcClient {
     /**
      * Records a contact that proved alive. A contact the table does not hold at this address must first prove it
      * holds its id's key ({@link ContactProofs}); only then does it enter, or move to the new address. When its
-     * bucket is full, the least recently seen member is pinged and replaced only if it stays silent.
+     * bucket is full, the least recently seen member is pinged, and only if it stays silent is the newcomer asked
+     * for its proof and let in: proofs are spent only on contacts that would enter.
      */
     public void observe(Contact contact) {
         if (routing.holds(contact) || proofs.isProven(contact)) {
             admit(contact);
+            return;
+        }
+        Optional<Contact> oldest = routing.oldestIfFull(contact);
+        if (oldest.isPresent()) {
+            replaceIfSilent(oldest.get(), contact);
         } else {
-            proofs.prove(contact).thenAccept(proven -> {
-                if (proven) {
-                    admit(contact);
+            proveThenAdmit(contact);
+        }
+    }
+
+    private void proveThenAdmit(Contact contact) {
+        proofs.prove(contact).thenAccept(proven -> {
+            if (proven) {
+                admit(contact);
+            }
+        });
+    }
+
+    private void replaceIfSilent(Contact oldest, Contact newcomer) {
+        if (evictionPings.add(oldest.id())) {
+            call(oldest, new Message.Ping()).whenComplete((pong, failure) -> {
+                evictionPings.remove(oldest.id());
+                if (failure != null) {
+                    LOG.debug("{} stayed silent; asking {} to prove its key", oldest, newcomer);
+                    proveThenAdmit(newcomer);
                 }
             });
         }

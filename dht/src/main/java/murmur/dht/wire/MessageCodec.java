@@ -2,6 +2,7 @@ package murmur.dht.wire;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
@@ -16,8 +17,9 @@ import murmur.transport.WireWriter;
 /**
  * The binary wire format, version 2: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}, and
  * in answers, after the envelope, the requester's address as the answering node saw it: {@code len(1)} (0 for
- * unknown, 4 or 16) {@code ip port(2)}. Version 1 had no observed address. Decoding never trusts a length: every
- * count and size is checked against this codec's limits.
+ * unknown, 4 or 16) {@code ip port(2)}. A request may end in zero bytes of padding (see {@link #encode(Packet,
+ * int)}). Version 1 had no observed address. Decoding never trusts a length: every count and size is checked against
+ * this codec's limits.
  */
 public final class MessageCodec {
     public static final int MAGIC = 0x4D;
@@ -34,13 +36,23 @@ public final class MessageCodec {
     }
 
     public byte[] encode(Packet packet) {
+        return encode(packet, 0);
+    }
+
+    /**
+     * Encodes a request padded with zero bytes to at least {@code padTo} bytes, as QUIC pads its first packet: a
+     * node that does not know the requester's address yet may answer a padded request with up to {@code
+     * Transport.AMPLIFICATION} times its size at once, instead of checking the address first.
+     */
+    public byte[] encode(Packet packet, int padTo) {
         WireWriter w = new WireWriter().u8(MAGIC).u8(VERSION).u8(MessageType.of(packet.body()).code())
                 .i64(packet.requestId()).raw(packet.senderKey()).u16(packet.senderPort());
         if (!packet.body().isRequest()) {
             w.optionalAddress(packet.observed());
         }
         BodyWriter.write(w, packet.body());
-        return w.toBytes();
+        byte[] bytes = w.toBytes();
+        return packet.body().isRequest() && bytes.length < padTo ? Arrays.copyOf(bytes, padTo) : bytes;
     }
 
     public Packet decode(byte[] bytes) throws MalformedInputException {
@@ -64,7 +76,11 @@ public final class MessageCodec {
         }
         InetSocketAddress observed = type.isRequest() ? null : r.optionalAddress();
         Message body = readBody(type, r);
-        r.end();
+        if (type.isRequest()) {
+            r.endAfterPadding();
+        } else {
+            r.end();
+        }
         return new Packet(requestId, senderKey, senderPort, body, observed);
     }
 

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
  * before address validation a FIND_VALUE was answered with the whole record (15x and more) to whatever address it
  * named, and a PING with a fresh id made the node hand off every record that id was close to, to that address.
  * Now an answer larger than three times its request goes out over UDP only once the node claiming that address
- * has signed a challenge sent there, else it is "use TCP"; and hand-offs go only to proven contacts. (Failed on
- * the old code: the spoofable socket got the record, and STOREs.)
+ * has signed a challenge sent there, else it is "use TCP"; a requester that pads its request (zeros, as QUIC pads
+ * its first packet) gets an answer up to three times the padded size at once; and hand-offs go only to proven
+ * contacts. (Failed on the old code: the spoofable socket got the record, and STOREs.)
  */
 @Timeout(60)
 class AmplificationAttackIT {
@@ -92,6 +93,30 @@ class AmplificationAttackIT {
                 }
             }
             assertThat(answer).isEqualTo(new Message.ValueFound(alice));
+        }
+    }
+
+    @Test
+    void aRequestPaddedToAThirdOfADatagramGetsTheRecordAtOnceWithoutAChallenge() throws Exception {
+        try (DatagramSocket fresh = new DatagramSocket()) {
+            fresh.setSoTimeout(4000);
+            int padTo = SettingsLoader.defaults().dht().udpMaxPayload() / 3;
+            Packet find = new Packet(ThreadLocalRandom.current().nextLong(), SigningKey.generate().publicKey(),
+                    fresh.getLocalPort(), new Message.FindValue(alice.key()));
+            byte[] request = codec.encode(find, padTo);
+            fresh.send(new DatagramPacket(request, request.length, target.address()));
+
+            // The node may ask the newcomer to prove its key (to take it into its table); it is never answered.
+            DatagramPacket in;
+            Packet first;
+            do {
+                in = new DatagramPacket(new byte[65536], 65536);
+                fresh.receive(in);
+                first = codec.decode(Arrays.copyOf(in.getData(), in.getLength()));
+            } while (first.body().isRequest());
+            assertThat(first.body()).as("the answer: the record, with no proof asked and no use-TCP")
+                    .isEqualTo(new Message.ValueFound(alice));
+            assertThat(in.getLength()).isLessThanOrEqualTo(3 * request.length);
         }
     }
 

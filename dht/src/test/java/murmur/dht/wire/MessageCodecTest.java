@@ -230,9 +230,30 @@ class MessageCodecTest {
     void trailingBytesAreMalformed(Message body) {
         byte[] whole = encode(body);
         byte[] longer = Arrays.copyOf(whole, whole.length + 1);
+        longer[whole.length] = 1;
 
         assertThatThrownBy(() -> codec.decode(longer))
                 .isInstanceOf(MalformedInputException.class).hasMessageContaining("trailing");
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void requestsMayBePaddedWithZerosAndAnswersMayNot(Message body) throws MalformedInputException {
+        Packet packet = new Packet(0x0123456789abcdefL, SENDER, 4000, body);
+        byte[] padded = codec.encode(packet, 400);
+
+        if (body.isRequest()) {
+            assertThat(padded.length).isEqualTo(Math.max(400, encode(body).length));
+            assertSamePacket(codec.decode(padded), packet);
+            padded[padded.length - 1] = 7;
+            assertThatThrownBy(() -> codec.decode(padded)).as("a padding byte that is not zero")
+                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("not padding");
+        } else {
+            assertThat(padded).as("answers are never padded").isEqualTo(encode(body));
+            byte[] zeros = Arrays.copyOf(padded, padded.length + 3);
+            assertThatThrownBy(() -> codec.decode(zeros))
+                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("trailing");
+        }
     }
 
     @ParameterizedTest
@@ -476,8 +497,9 @@ class MessageCodecTest {
 
     /**
      * Decodes {@code bytes}; only MalformedInputException may escape. What decodes must encode back to the very
-     * same bytes: the format has one encoding per message, so nothing can smuggle a second meaning. (Error text is
-     * exempt: invalid UTF-8 in it decodes to replacement characters, which is harmless for a human-readable reason.)
+     * same bytes: the format has one encoding per message (a request's only freedom is how many zeros pad it), so
+     * nothing can smuggle a second meaning. (Error text is exempt: invalid UTF-8 in it decodes to replacement
+     * characters, which is harmless for a human-readable reason.)
      */
     private boolean decodesOrMalformed(byte[] bytes) {
         Packet packet;
@@ -488,7 +510,8 @@ class MessageCodecTest {
         } catch (RuntimeException e) {
             throw new AssertionError("decode threw " + e + " for " + Arrays.toString(bytes), e);
         }
-        if (!(packet.body() instanceof Message.ErrorReply) && !Arrays.equals(codec.encode(packet), bytes)) {
+        if (!(packet.body() instanceof Message.ErrorReply)
+                && !Arrays.equals(codec.encode(packet, packet.body().isRequest() ? bytes.length : 0), bytes)) {
             fail("decoded %s but it encodes differently: %s", packet.body(), Arrays.toString(bytes));
         }
         return true;
