@@ -29,6 +29,11 @@ import java.time.Duration;
  * @param requestsPerIpPerSecond requests one IP address may send per second (bursts of twice as many); beyond that
  *                             they are refused ("rate limited") and counted. Loopback is not limited
  * @param writesPerIpPerSecond stores one IP address may send per second (bursts of twice as many), within the above
+ * @param setMinWorkBits       least proof of work (leading zero bits of the hash over set key, writer key and nonce)
+ *                             a set entry must carry to be stored; a full set lets a new writer in only by evicting
+ *                             the entry with the least work, and only with strictly more
+ * @param setMaxWorkBits       most work a writer does for one entry when holders answer "full" (it adds
+ *                             {@code 4} bits per round from the minimum up to this)
  */
 public record DhtSettings(
         int k,
@@ -51,4 +56,6 @@ public record DhtSettings(
         int maxMessageBytes,
         Duration maxClockSkew,
         int requestsPerIpPerSecond,
-        int writesPerIpPerSecond) {}
+        int writesPerIpPerSecond,
+        int setMinWorkBits,
+        int setMaxWorkBits) {}

@@ -6,6 +6,8 @@ final class DhtSettingsRules {
     static final int MIN_UDP_PAYLOAD = 512;
     static final int MAX_UDP_PAYLOAD = 65_000;
     static final int MAX_K = 256;
+    /** Beyond this one entry would take an honest writer hours of CPU. */
+    static final int MAX_WORK_BITS = 40;
 
     private DhtSettingsRules() {}
 
@@ -41,5 +43,9 @@ final class DhtSettingsRules {
         c.atLeast("dht.writesPerIpPerSecond", d.writesPerIpPerSecond(), 1);
         c.notAbove("dht.writesPerIpPerSecond", d.writesPerIpPerSecond(), "dht.requestsPerIpPerSecond",
                 d.requestsPerIpPerSecond());
+        c.between("dht.setMinWorkBits", d.setMinWorkBits(), 0, MAX_WORK_BITS);
+        c.between("dht.setMaxWorkBits", d.setMaxWorkBits(), 0, MAX_WORK_BITS);
+        c.require("dht.setMaxWorkBits", d.setMaxWorkBits() >= d.setMinWorkBits(),
+                "must not be below dht.setMinWorkBits (" + d.setMinWorkBits() + "), got " + d.setMaxWorkBits());
     }
 }

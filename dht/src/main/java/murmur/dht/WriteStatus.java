@@ -1,6 +1,9 @@
 package murmur.dht;
 
-/** What a storing node said about a write. Everything but {@link #OK} is a refusal the writer receives. */
+/**
+ * What a storing node said about a write. Everything but {@link #OK} is a refusal the writer receives. The wire
+ * carries the ordinal: add new statuses at the end.
+ */
 public enum WriteStatus {
     OK("stored"),
     STALE("a record with an equal or higher sequence number is already stored"),
@@ -11,7 +14,8 @@ public enum WriteStatus {
     EXPIRED("the record has already expired"),
     FROM_FUTURE("the issue time lies too far in the future"),
     FULL("the store or set is full"),
-    UNREACHABLE("no replica answered");
+    UNREACHABLE("no replica answered"),
+    LOW_WORK("the entry's proof of work is below the minimum this node asks for");
 
     private final String meaning;
 

@@ -104,7 +104,7 @@ class OwnedRecordTest {
     @Test
     void ownedRecordSignaturesDoNotVerifyAsSetEntries() {
         SetEntry reused = new SetEntry(KEY, owner.publicKey(), VALUE, 5, record.issuedAtMillis(),
-                record.ttlSeconds(), false, record.signature());
+                record.ttlSeconds(), false, 0, record.signature());
 
         assertThat(reused.signatureValid()).isFalse();
     }

@@ -17,7 +17,7 @@ class SetEntryTest {
     private final SetEntry entry = SetEntry.sign(writer, SET, VALUE, 2, Duration.ofDays(1), NOW);
 
     private SetEntry with(NodeId set, byte[] w, byte[] value, long seq, long issuedAt, int ttl, boolean tomb) {
-        return new SetEntry(set, w, value, seq, issuedAt, ttl, tomb, entry.signature());
+        return new SetEntry(set, w, value, seq, issuedAt, ttl, tomb, entry.nonce(), entry.signature());
     }
 
     @Test
@@ -61,7 +61,7 @@ class SetEntryTest {
     void aTombstoneCannotBeTurnedBackIntoAnEntry() {
         SetEntry tomb = SetEntry.tombstone(writer, SET, 3, Duration.ofDays(1), NOW);
         SetEntry revived = new SetEntry(SET, tomb.writer(), tomb.value(), tomb.seq(), tomb.issuedAtMillis(),
-                tomb.ttlSeconds(), false, tomb.signature());
+                tomb.ttlSeconds(), false, tomb.nonce(), tomb.signature());
 
         assertThat(revived.signatureValid()).isFalse();
     }
@@ -91,7 +91,7 @@ class SetEntryTest {
     @Test
     void equalityComparesContents() {
         SetEntry same = new SetEntry(SET, entry.writer().clone(), VALUE.clone(), 2, entry.issuedAtMillis(),
-                entry.ttlSeconds(), false, entry.signature().clone());
+                entry.ttlSeconds(), false, entry.nonce(), entry.signature().clone());
 
         assertThat(same).isEqualTo(entry).hasSameHashCodeAs(entry);
         assertThat(SetEntry.tombstone(writer, SET, 2, Duration.ofDays(1), NOW)).isNotEqualTo(entry);

@@ -53,7 +53,8 @@ public final class PeerExchange {
 
     /** One round: publish, read, join newcomers. Completes when done; exposed for tests and the first round. */
     public CompletableFuture<List<BootstrapDirectory.Listing>> exchange() {
-        return node.putEntry(BootstrapDirectory.entry(node.signingKey(), advertised, ttl, clock.instant()))
+        return node.putEntry(node.signingKey(),
+                BootstrapDirectory.entry(node.signingKey(), advertised, ttl, clock.instant()))
                 .handle((result, failure) -> {
                     if (failure != null) {
                         LOG.warn("cannot publish this node in {}: {}", BootstrapDirectory.KEY, failure.toString());

@@ -57,6 +57,7 @@ public final class DhtNode {
     private final ObservedAddresses observed;
     private volatile NodeContext ctx;
     private volatile Writes writes;
+    private volatile WorkedWrites workedWrites;
     private volatile Maintenance maintenance;
     private volatile Transport transport;
     private volatile Scheduler.Cancellable ticker;
@@ -95,6 +96,7 @@ public final class DhtNode {
             handlers.delegate = new RequestHandlers(settings, routing, store, rpc, observer,
                     new DialBackServer(t, clock, observer), key);
             writes = new Writes(context);
+            workedWrites = new WorkedWrites(context, writes, network.workers());
             maintenance = new Maintenance(context, writes, random);
             Handoff handoff = new Handoff(context);
             ctx = context;
@@ -148,9 +150,24 @@ public final class DhtNode {
         return new OwnedReads(ctx).get(key);
     }
 
-    /** Adds, replaces or (with a tombstone) removes the writer's entry in a set. */
+    /**
+     * Adds, replaces or (with a tombstone) removes the writer's entry in a set, as it is: an entry without
+     * {@code dht.setMinWorkBits} of work is refused here with {@link murmur.dht.WriteStatus#LOW_WORK}. Writers use
+     * {@link #putEntry(SigningKey, SetEntry)}, which does the work.
+     */
     public CompletableFuture<PutResult> putEntry(SetEntry entry) {
         return writes.putEntries(entry.setKey(), List.of(entry));
+    }
+
+    /**
+     * Adds, replaces or removes {@code writer}'s entry in a set with the proof of work the holders ask for: at least
+     * {@code dht.setMinWorkBits}, found once per set and writer and reused for later updates; when the holders answer
+     * that the set is full, more (4 bits a round, up to {@code dht.setMaxWorkBits}), so that a newcomer can take the
+     * place of the entry with the least work. The entry is signed again with the nonce found. Fails with
+     * {@link DhtWriteException} when refused even so.
+     */
+    public CompletableFuture<PutResult> putEntry(SigningKey writer, SetEntry entry) {
+        return workedWrites.put(writer, entry);
     }
 
     /** The live entries of a set, read page by page from several replicas, in writer-id order. */
@@ -296,6 +313,11 @@ public final class DhtNode {
 
     public int storedRecords() {
         return ctx.store().recordCount() + ctx.store().entryCount();
+    }
+
+    /** Set entries this node gave up for newcomers with more work because their set was full. */
+    public long evictedEntries() {
+        return ctx.store().evicted();
     }
 
     /** Bytes of records and set entries this node holds for others, as {@code dht.maxStoreBytes} counts them. */

@@ -2,6 +2,7 @@ package murmur.dht.persist;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteNodeStore implements StoreJournal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNodeStore.class);
+    /** The layout of saved set entries: 2 carries the work nonce ({@link SetEntry#nonce()}). */
+    static final int ENTRY_FORMAT = 2;
 
     private final Connection db;
     private final ExecutorService thread;
@@ -61,11 +64,42 @@ public final class SqliteNodeStore implements StoreJournal, AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS contacts (id BLOB PRIMARY KEY, host TEXT NOT NULL,"
                     + " port INTEGER NOT NULL)");
         }
+        migrateEntries(db);
         return new SqliteNodeStore(db, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "dht-sqlite-" + dataDir.getFileName());
             t.setDaemon(true);
             return t;
         }));
+    }
+
+    /**
+     * Entries saved before format {@value #ENTRY_FORMAT} have no work nonce and a version 1 signature: they could
+     * never be valid again, so they go (their writers republish them with work). Counted in the log once.
+     */
+    private static void migrateEntries(Connection db) throws SQLException {
+        int format;
+        try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE name = 'entry-format'");
+                ResultSet rs = p.executeQuery()) {
+            format = rs.next() ? Integer.parseInt(new String(rs.getBytes(1), StandardCharsets.US_ASCII)) : 1;
+        }
+        if (format >= ENTRY_FORMAT) {
+            return;
+        }
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement();
+                PreparedStatement mark = db.prepareStatement(
+                        "INSERT OR REPLACE INTO meta VALUES ('entry-format', ?)")) {
+            int dropped = s.executeUpdate("DELETE FROM entries");
+            mark.setBytes(1, Integer.toString(ENTRY_FORMAT).getBytes(StandardCharsets.US_ASCII));
+            mark.executeUpdate();
+            db.commit();
+            if (dropped > 0) {
+                LOG.info("dropped {} saved set entries of the format before proof of work; writers republish them",
+                        dropped);
+            }
+        } finally {
+            db.setAutoCommit(true);
+        }
     }
 
     /** The node's key pair, generated and saved on first use. */

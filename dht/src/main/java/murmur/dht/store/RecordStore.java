@@ -17,7 +17,9 @@ import murmur.dht.WriteStatus;
 
 /**
  * The records and sets one node holds, validated on every write: the first valid write claims a key, later writes
- * need the owner's signature and a higher sequence number; set entries belong to their writer alone.
+ * need the owner's signature and a higher sequence number; set entries belong to their writer alone and carry
+ * at least {@code dht.setMinWorkBits} of work. A set at {@code dht.maxSetEntries} takes a new writer only in place
+ * of the entry with the least work ({@link FullSets}), which leaves the journal too and is counted.
  */
 public final class RecordStore {
     /** Rough bytes of keys, signature and bookkeeping per stored item, so tiny values cannot dodge the byte cap. */
@@ -31,6 +33,7 @@ public final class RecordStore {
     private final Map<NodeId, Held<OwnedRecord>> records = new HashMap<>();
     private final Map<NodeId, TreeMap<NodeId, Held<SetEntry>>> sets = new HashMap<>();
     private long bytes;
+    private long evicted;
 
     public RecordStore(DhtSettings settings, Clock clock, StoreJournal journal) {
         this.settings = settings;
@@ -102,6 +105,15 @@ public final class RecordStore {
             held.receivedAt = clock.millis();
             return WriteStatus.OK;
         }
+        // A writer already in the set is never shut out by its size; a new one only in place of less work. Decided
+        // before the signature check, so newcomers a full set refuses cost a hash each, not a verification.
+        NodeId victim = null;
+        if (set != null && !set.containsKey(writer) && set.size() >= settings.maxSetEntries()) {
+            victim = FullSets.victim(set, entry.work(), clock.millis());
+            if (victim == null) {
+                return WriteStatus.FULL;
+            }
+        }
         if (!validator.signatureValid(entry)) {
             return WriteStatus.BAD_SIGNATURE;
         }
@@ -115,27 +127,38 @@ public final class RecordStore {
             set = new TreeMap<>();
             sets.put(setKey, set);
         }
-        if (held == null && !set.containsKey(writer) && set.size() >= settings.maxSetEntries()) {
-            return WriteStatus.FULL;
-        }
         Held<SetEntry> previous = set.get(writer);
-        if (!reserve(size(entry) - (previous == null ? 0 : size(previous.item)))) {
+        long freed = (previous == null ? 0 : size(previous.item)) + (victim == null ? 0 : size(set.get(victim).item));
+        if (!reserve(size(entry) - freed)) {
             if (set.isEmpty()) {
                 sets.remove(setKey);
             }
             return WriteStatus.FULL;
+        }
+        if (victim != null) {
+            SetEntry out = set.remove(victim).item;
+            journal.deleteEntry(setKey, out.writer());
+            evicted++;
         }
         set.put(writer, new Held<>(entry, clock.millis()));
         accepted.add(entry);
         return WriteStatus.OK;
     }
 
-    /** Loads what the journal kept, re-validating it; returns how many items were valid and still live. */
+    /** Entries that full sets gave up for newcomers with more work, since this store was made. */
+    public synchronized long evicted() {
+        return evicted;
+    }
+
     /** The validator this store checks writes with; share it, and with it the memory of verified signatures. */
     public RecordValidator validator() {
         return validator;
     }
 
+    /**
+     * Loads what the journal kept, re-validating it (an entry without the minimum work is left out); returns how
+     * many items were valid and still live.
+     */
     public synchronized int restore(List<OwnedRecord> saved, List<SetEntry> savedEntries) {
         int restored = 0;
         for (OwnedRecord r : saved) {
@@ -271,20 +294,5 @@ public final class RecordStore {
 
     private <T> Held<T> live(Held<T> held) {
         return held == null || held.expiresAtMillis() <= clock.millis() ? null : held;
-    }
-
-    private static final class Held<T> {
-        final T item;
-        long receivedAt;
-
-        Held(T item, long receivedAt) {
-            this.item = item;
-            this.receivedAt = receivedAt;
-        }
-
-        long expiresAtMillis() {
-            return item instanceof OwnedRecord r ? r.expiresAt().toEpochMilli() : ((SetEntry) item).expiresAt()
-                    .toEpochMilli();
-        }
     }
 }

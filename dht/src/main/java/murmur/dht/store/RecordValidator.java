@@ -7,7 +7,10 @@ import murmur.dht.SetEntry;
 import murmur.dht.WriteStatus;
 import murmur.dht.wire.RecordBytes;
 
-/** Checks a record or entry on its own: size, time-to-live, issue time and signature. Knows nothing of users. */
+/**
+ * Checks a record or entry on its own: size, time-to-live, issue time, an entry's proof of work and the signature.
+ * Knows nothing of users.
+ */
 public final class RecordValidator {
     static final int VERIFIED_CAPACITY = 100_000;
 
@@ -37,6 +40,7 @@ public final class RecordValidator {
         return checkTimes(r.issuedAtMillis(), r.ttlSeconds());
     }
 
+    /** As for records, and the entry must carry {@code dht.setMinWorkBits} of work (one hash to check). */
     public WriteStatus checkShape(SetEntry e) {
         if (e.value().length > settings.maxEntryBytes()) {
             return WriteStatus.TOO_LARGE;
@@ -44,7 +48,11 @@ public final class RecordValidator {
         if (e.tombstone() && e.value().length > 0) {
             return WriteStatus.TOO_LARGE;
         }
-        return checkTimes(e.issuedAtMillis(), e.ttlSeconds());
+        WriteStatus times = checkTimes(e.issuedAtMillis(), e.ttlSeconds());
+        if (times != WriteStatus.OK) {
+            return times;
+        }
+        return e.work() < settings.setMinWorkBits() ? WriteStatus.LOW_WORK : WriteStatus.OK;
     }
 
     public WriteStatus check(OwnedRecord r) {

@@ -15,15 +15,15 @@ import murmur.transport.WireReader;
 import murmur.transport.WireWriter;
 
 /**
- * The binary wire format, version 2: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}, and
+ * The binary wire format, version 3: {@code 'M' version type requestId(8) senderKey(32) senderPort(2) body}, and
  * in answers, after the envelope, the requester's address as the answering node saw it: {@code len(1)} (0 for
  * unknown, 4 or 16) {@code ip port(2)}. A request may end in zero bytes of padding (see {@link #encode(Packet,
- * int)}). Version 1 had no observed address. Decoding never trusts a length: every count and size is checked against
- * this codec's limits.
+ * int)}). Version 1 had no observed address; version 2 set entries had no work nonce. Decoding never trusts a
+ * length: every count and size is checked against this codec's limits.
  */
 public final class MessageCodec {
     public static final int MAGIC = 0x4D;
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final int MAX_CONTACTS = 64;
     static final int MAX_TEXT = 1024;
 

@@ -28,10 +28,10 @@ final class RecordLayout {
         return new OwnedRecord(key, value, seq, issuedAt, ttl, owner, signature);
     }
 
-    /** An entry without its set key, which the enclosing message or row carries. */
+    /** An entry without its set key, which the enclosing message or row carries; the work nonce follows the flag. */
     static void write(WireWriter w, SetEntry e) {
         w.raw(e.writer()).i64(e.seq()).i64(e.issuedAtMillis()).i32(e.ttlSeconds()).u8(e.tombstone() ? 1 : 0)
-                .blob(e.value()).raw(e.signature());
+                .i64(e.nonce()).blob(e.value()).raw(e.signature());
     }
 
     static SetEntry readEntry(WireReader r, NodeId setKey, int maxValue) throws MalformedInputException {
@@ -43,8 +43,9 @@ final class RecordLayout {
         if (flag > 1) {
             throw new MalformedInputException("tombstone flag " + flag);
         }
+        long nonce = r.i64();
         byte[] value = r.blob(maxValue, "entry value");
         byte[] signature = r.raw(Ed25519.SIGNATURE_BYTES, "signature");
-        return new SetEntry(setKey, writer, value, seq, issuedAt, ttl, flag == 1, signature);
+        return new SetEntry(setKey, writer, value, seq, issuedAt, ttl, flag == 1, nonce, signature);
     }
 }

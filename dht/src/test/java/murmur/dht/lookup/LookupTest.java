@@ -27,6 +27,7 @@ import murmur.dht.OwnedRecord;
 import murmur.dht.PutResult;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
@@ -258,8 +259,9 @@ class LookupTest {
         NodeId setKey = NodeId.ofKey("followers/alice");
         List<SetEntry> written = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            SetEntry e = SetEntry.sign(SigningKey.generate(keys), setKey, ("follower " + i)
-                    .getBytes(StandardCharsets.UTF_8), 1, Duration.ofHours(1), sim.clock().instant());
+            SigningKey writer = SigningKey.generate(keys);
+            SetEntry e = TestEntries.worked(writer, SetEntry.sign(writer, setKey, ("follower " + i)
+                    .getBytes(StandardCharsets.UTF_8), 1, Duration.ofHours(1), sim.clock().instant()));
             PutResult put = await(nodes.get(i % NODES).putEntry(e));
             assertThat(put.accepted()).isPositive();
             written.add(e);
@@ -279,13 +281,15 @@ class LookupTest {
         SigningKey carol = SigningKey.generate(keys);
         SigningKey dave = SigningKey.generate(keys);
         Instant now = sim.clock().instant();
-        SetEntry carols = SetEntry.sign(carol, setKey, new byte[] {1}, 1, Duration.ofHours(1), now);
-        SetEntry daves = SetEntry.sign(dave, setKey, new byte[] {2}, 1, Duration.ofHours(1), now);
+        SetEntry carols = TestEntries.worked(carol, SetEntry.sign(carol, setKey, new byte[] {1}, 1,
+                Duration.ofHours(1), now));
+        SetEntry daves = TestEntries.worked(dave, SetEntry.sign(dave, setKey, new byte[] {2}, 1, Duration.ofHours(1),
+                now));
         await(nodes.get(10).putEntry(carols));
         await(nodes.get(20).putEntry(daves));
         assertThat(await(nodes.get(30).entries(setKey))).containsExactlyInAnyOrder(carols, daves);
 
-        await(nodes.get(40).putEntry(SetEntry.tombstone(carol, setKey, 2, Duration.ofHours(1), now)));
+        await(nodes.get(40).putEntry(carol, SetEntry.tombstone(carol, setKey, 2, Duration.ofHours(1), now)));
 
         assertThat(await(nodes.get(50).entries(setKey))).containsExactly(daves);
         assertThat(await(nodes.get(10).entries(setKey))).containsExactly(daves);

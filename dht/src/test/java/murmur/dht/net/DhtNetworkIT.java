@@ -18,6 +18,7 @@ import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.dht.TestEntries;
 import murmur.dht.WriteStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,9 @@ class DhtNetworkIT {
         NodeId followers = NodeId.ofKey("followers/alice");
         List<SetEntry> entries = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            entries.add(SetEntry.sign(SigningKey.generate(), followers, ("f" + i).getBytes(StandardCharsets.UTF_8), 1,
-                    Duration.ofHours(1), Instant.now()));
+            SigningKey writer = SigningKey.generate();
+            entries.add(TestEntries.worked(writer, SetEntry.sign(writer, followers,
+                    ("f" + i).getBytes(StandardCharsets.UTF_8), 1, Duration.ofHours(1), Instant.now())));
         }
         all(entries.stream().map(e -> any().putEntry(e)).toList());
 

@@ -13,6 +13,7 @@ import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.node.DhtNode;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class ClientModeTest {
                 "hello".getBytes(StandardCharsets.UTF_8), 1, Duration.ofHours(1), sim.network().clock().instant());
 
         assertThat(sim.network().await(client.put(record)).accepted()).isPositive();
-        SetEntry entry = SetEntry.sign(owner, NodeId.ofKey("a-set"), "member".getBytes(StandardCharsets.UTF_8), 1,
-                Duration.ofHours(1), sim.network().clock().instant());
+        SetEntry entry = TestEntries.worked(owner, SetEntry.sign(owner, NodeId.ofKey("a-set"),
+                "member".getBytes(StandardCharsets.UTF_8), 1, Duration.ofHours(1), sim.network().clock().instant()));
         assertThat(sim.network().await(client.putEntry(entry)).accepted()).isPositive();
         assertThat(sim.network().await(sim.nodes().get(7).get(record.key()))).contains(record);
         assertThat(sim.network().await(client.get(record.key()))).contains(record);

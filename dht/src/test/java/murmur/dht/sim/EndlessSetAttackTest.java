@@ -17,6 +17,7 @@ import murmur.dht.DhtObserver;
 import murmur.dht.NodeId;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import murmur.dht.node.DhtNode;
@@ -71,8 +72,9 @@ class EndlessSetAttackTest {
     }
 
     private SetEntry entry(NodeId set, String text) {
-        return SetEntry.sign(SigningKey.generate(keys), set, text.getBytes(StandardCharsets.UTF_8), 1,
-                Duration.ofHours(1), Instant.parse("2026-01-01T00:00:00Z"));
+        SigningKey writer = SigningKey.generate(keys);
+        return TestEntries.worked(writer, SetEntry.sign(writer, set, text.getBytes(StandardCharsets.UTF_8), 1,
+                Duration.ofHours(1), Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     /** A node with a real key (it proves it when asked) that serves {@code page} of {@code set} without end. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.rpc.Network;
 import murmur.dht.rpc.RpcTimeoutException;
@@ -158,6 +159,12 @@ public final class SimNetwork implements Network {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    /** Work runs as an event of this thread, in virtual time taking none. */
+    @Override
+    public Executor workers() {
+        return task -> after(Duration.ZERO, task);
     }
 
     private static final class Event implements Comparable<Event> {

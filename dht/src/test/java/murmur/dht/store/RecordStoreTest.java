@@ -19,6 +19,7 @@ import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
 import murmur.dht.TestClock;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import org.junit.jupiter.api.Nested;
@@ -36,8 +37,11 @@ class RecordStoreTest {
     private final TestClock clock = new TestClock(NOW);
     private final RecordingJournal journal = new RecordingJournal();
 
+    /** Entries here carry no work (nonce 0): {@link FullSetEvictionTest} tests the work rules. */
     private static DhtSettings settings(String... overrides) {
-        return SettingsLoader.load(Optional.empty(), List.of(overrides)).dht();
+        List<String> all = new ArrayList<>(List.of("dht.setMinWorkBits=0"));
+        all.addAll(List.of(overrides));
+        return SettingsLoader.load(Optional.empty(), all).dht();
     }
 
     private RecordStore store(String... overrides) {
@@ -419,7 +423,7 @@ class RecordStoreTest {
             SetEntry good = entry(alice, "ok", 1);
             SetEntry r = entry(mallory, "x", 1);
             SetEntry forged = new SetEntry(SET, r.writer(), bytes("y"), 1, r.issuedAtMillis(), r.ttlSeconds(), false,
-                    r.signature());
+                    r.nonce(), r.signature());
             SetEntry tooOld = SetEntry.sign(SigningKey.generate(keys), SET, bytes("z"), 1, HOUR,
                     NOW.minus(Duration.ofHours(2)));
 
@@ -439,16 +443,17 @@ class RecordStoreTest {
         }
 
         @Test
-        void aFullSetRefusesNewWritersButLetsExistingOnesReplace() {
+        void aFullSetRefusesNewWritersWithNoMoreWorkButLetsExistingOnesReplace() {
             RecordStore small = store("dht.maxSetEntries=3", "dht.setPageSize=3");
             List<SigningKey> writers = List.of(SigningKey.generate(keys), SigningKey.generate(keys),
                     SigningKey.generate(keys));
             for (SigningKey w : writers) {
-                assertThat(small.putEntries(SET, List.of(entry(w, "v1", 1))).status()).isEqualTo(WriteStatus.OK);
+                assertThat(small.putEntries(SET, List.of(TestEntries.exactly(w, entry(w, "v1", 1), 2))).status())
+                        .isEqualTo(WriteStatus.OK);
             }
 
-            assertThat(small.putEntries(SET, List.of(entry(alice, "newcomer", 1))).status())
-                    .isEqualTo(WriteStatus.FULL);
+            assertThat(small.putEntries(SET, List.of(TestEntries.exactly(alice, entry(alice, "newcomer", 1), 2)))
+                    .status()).isEqualTo(WriteStatus.FULL);
             SetEntry replaced = entry(writers.get(1), "v2", 2);
             assertThat(small.putEntries(SET, List.of(replaced)).status()).isEqualTo(WriteStatus.OK);
             assertThat(small.putEntries(SET, List.of(SetEntry.tombstone(writers.get(2), SET, 2, HOUR, NOW)))
@@ -596,7 +601,7 @@ class RecordStoreTest {
             SetEntry goodEntry = entry(mallory, "e", 1);
             SetEntry e = entry(alice, "e", 1);
             SetEntry badEntry = new SetEntry(SET, e.writer(), bytes("f"), 1, e.issuedAtMillis(), e.ttlSeconds(),
-                    false, e.signature());
+                    false, e.nonce(), e.signature());
 
             int restored = store.restore(List.of(good, expired, tampered), List.of(goodEntry, badEntry));
 

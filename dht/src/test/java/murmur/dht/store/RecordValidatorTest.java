@@ -13,6 +13,7 @@ import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
 import murmur.dht.TestClock;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class RecordValidatorTest {
     }
 
     private SetEntry entry(int valueBytes, Duration ttl, Instant issuedAt) {
-        return SetEntry.sign(owner, KEY, new byte[valueBytes], 1, ttl, issuedAt);
+        return TestEntries.worked(owner, SetEntry.sign(owner, KEY, new byte[valueBytes], 1, ttl, issuedAt));
     }
 
     private static OwnedRecord withValue(OwnedRecord r, byte[] value) {
@@ -46,6 +47,20 @@ class RecordValidatorTest {
     }
 
     @Test
+    void anEntryWithoutTheMinimumWorkIsRefusedBeforeItsSignatureIsChecked() {
+        SetEntry plain = SetEntry.sign(owner, KEY, new byte[1], 1, Duration.ofHours(1), NOW);
+        SetEntry worked = TestEntries.worked(owner, plain);
+        SetEntry forged = new SetEntry(KEY, plain.writer(), plain.value(), 1, plain.issuedAtMillis(),
+                plain.ttlSeconds(), false, worked.nonce(), plain.signature());
+
+        assertThat(plain.work()).isLessThan(settings.setMinWorkBits());
+        assertThat(validator.checkShape(plain)).isEqualTo(WriteStatus.LOW_WORK);
+        assertThat(validator.check(worked)).isEqualTo(WriteStatus.OK);
+        assertThat(validator.checkShape(forged)).as("a worked nonce, not signed").isEqualTo(WriteStatus.OK);
+        assertThat(validator.check(forged)).isEqualTo(WriteStatus.BAD_SIGNATURE);
+    }
+
+    @Test
     void valueOneByteAboveTheLimitIsTooLarge() {
         assertThat(validator.checkShape(record(101, Duration.ofHours(1), NOW))).isEqualTo(WriteStatus.TOO_LARGE);
         assertThat(validator.checkShape(entry(11, Duration.ofHours(1), NOW))).isEqualTo(WriteStatus.TOO_LARGE);
@@ -53,9 +68,9 @@ class RecordValidatorTest {
 
     @Test
     void aTombstoneThatCarriesAValueIsRefused() {
-        SetEntry tomb = SetEntry.tombstone(owner, KEY, 2, Duration.ofHours(1), NOW);
+        SetEntry tomb = TestEntries.worked(owner, SetEntry.tombstone(owner, KEY, 2, Duration.ofHours(1), NOW));
         SetEntry stuffed = new SetEntry(KEY, tomb.writer(), new byte[1], 2, tomb.issuedAtMillis(),
-                tomb.ttlSeconds(), true, tomb.signature());
+                tomb.ttlSeconds(), true, tomb.nonce(), tomb.signature());
 
         assertThat(validator.check(tomb)).isEqualTo(WriteStatus.OK);
         assertThat(validator.checkShape(stuffed)).isEqualTo(WriteStatus.TOO_LARGE);

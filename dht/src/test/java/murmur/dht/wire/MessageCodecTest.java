@@ -20,6 +20,7 @@ import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.dht.TestEntries;
 import murmur.dht.TestKeys;
 import murmur.dht.WriteStatus;
 import murmur.dht.routing.Contact;
@@ -267,7 +268,7 @@ class MessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 3, 255})
+    @ValueSource(ints = {0, 1, 2, 4, 255})
     void unsupportedVersionIsMalformed(int version) {
         byte[] bytes = encode(new Message.Ping());
         bytes[1] = (byte) version;
@@ -541,6 +542,25 @@ class MessageCodecTest {
         assertThat(back.setKey()).isEqualTo(SET_KEY);
         assertThat(back.tombstone()).isEqualTo(tombstone);
         assertThat(back.signatureValid()).isTrue();
+    }
+
+    @Test
+    void theWorkNonceTravelsInMessagesAndOnDiskUnderTheSignature() throws MalformedInputException {
+        SetEntry worked = TestEntries.worked(WRITER, entry(WRITER, "follows"), 8);
+
+        SetEntry stored = RecordBytes.decodeEntry(RecordBytes.encode(worked));
+        Message sent = codec.decode(codec.encode(new Packet(1, SENDER, 4000,
+                new Message.StoreEntries(SET_KEY, List.of(worked))))).body();
+
+        assertThat(worked.nonce()).isNotZero();
+        assertThat(stored.nonce()).isEqualTo(worked.nonce());
+        assertThat(stored.work()).isGreaterThanOrEqualTo(8);
+        assertThat(stored.signatureValid()).isTrue();
+        assertThat(((Message.StoreEntries) sent).entries()).containsExactly(worked);
+        byte[] bytes = RecordBytes.encode(worked);
+        // The nonce's last byte: after set key, writer, seq, issue time, ttl and the tombstone flag.
+        bytes[32 + 32 + 8 + 8 + 4 + 1 + 7] ^= 1;
+        assertThat(RecordBytes.decodeEntry(bytes).signatureValid()).as("a changed nonce").isFalse();
     }
 
     @Test

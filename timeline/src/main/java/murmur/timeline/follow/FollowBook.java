@@ -130,7 +130,7 @@ public final class FollowBook {
         Notification.Kind kind = add ? Notification.Kind.FOLLOW : Notification.Kind.UNFOLLOW;
         SetEntry notice = writer.signEntry(Keys.notifications(target),
                 new NotificationValue(kind.name(), me, clock.millis()), ttl);
-        CompletableFuture<?> stored = dht.putEntry(notice);
+        CompletableFuture<?> stored = writer.putSigned(notice);
         notifier.tell(target, notice);
         return CompletableFuture.allOf(list, entry, stored);
     }

@@ -1,7 +1,6 @@
 package murmur.timeline.follow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -11,6 +10,7 @@ import murmur.dht.SetEntry;
 import murmur.timeline.TimelineException;
 import murmur.timeline.UserName;
 import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.identity.WriterChecks;
 import murmur.timeline.records.FollowerEntryValue;
 import murmur.timeline.records.FollowingValue;
 import murmur.timeline.records.Keys;
@@ -37,37 +37,43 @@ public final class FollowGraph {
                         .toList()))).orElse(List.of()));
     }
 
-    /** The followers of {@code name}: entries of {@code followers/<name>} whose signer is the follower they name. */
+    /**
+     * The followers of {@code name}: entries of {@code followers/<name>} whose signer is the follower they name. The
+     * check costs at most {@link WriterChecks#LOOKUPS_PER_READ} account lookups per call however many entries the
+     * set holds; entries refused lately cost nothing ({@link WriterChecks}).
+     */
     public CompletableFuture<List<String>> followersOf(String name) {
+        String what = "followers/" + name;
+        WriterChecks checks = users.writerChecks();
         return dht.entries(Keys.followers(name)).thenCompose(entries -> {
-            List<CompletableFuture<Optional<String>>> checks = new ArrayList<>();
+            List<WriterChecks.Claim> claims = new ArrayList<>();
+            int malformed = 0;
             for (SetEntry e : entries) {
-                if (!e.tombstone()) {
-                    checks.add(follower(name, e));
+                if (e.tombstone() || checks.refusedLately(e)) {
+                    continue;
+                }
+                Optional<String> claimed = claimed(e, what);
+                if (claimed.isPresent()) {
+                    claims.add(new WriterChecks.Claim(claimed.get(), e));
+                } else {
+                    checks.refuse(e);
+                    malformed++;
                 }
             }
-            return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(v -> List.copyOf(
-                    new TreeSet<>(checks.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList())));
+            if (malformed > 0) {
+                LOG.warn("dropped {} entries of {} that name no valid user", malformed, what);
+            }
+            return checks.genuine(claims, what).thenApply(ok -> List.copyOf(
+                    new TreeSet<>(ok.stream().map(WriterChecks.Claim::name).toList())));
         });
     }
 
-    private CompletableFuture<Optional<String>> follower(String name, SetEntry e) {
-        String claimed;
+    private static Optional<String> claimed(SetEntry e, String what) {
         try {
-            claimed = RecordJson.decode(e.value(), FollowerEntryValue.class, "followers/" + name).follower();
+            String claimed = RecordJson.decode(e.value(), FollowerEntryValue.class, what).follower();
+            return UserName.isValid(claimed) ? Optional.of(claimed) : Optional.empty();
         } catch (TimelineException x) {
-            LOG.warn("{}", x.getMessage());
-            return CompletableFuture.completedFuture(Optional.empty());
+            return Optional.empty();
         }
-        if (!UserName.isValid(claimed)) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return users.publicKey(claimed).handle((key, failure) -> {
-            if (failure != null || key == null || key.isEmpty() || !Arrays.equals(key.get(), e.writer())) {
-                LOG.warn("dropped an entry of followers/{} claiming to be {}: not signed by their key", name, claimed);
-                return Optional.empty();
-            }
-            return Optional.of(claimed);
-        });
     }
 }

@@ -1,5 +1,6 @@
 package murmur.timeline.identity;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +20,27 @@ public final class UserDirectory {
 
     private final DhtNode dht;
     private final KeyPins pins;
+    private final WriterChecks writerChecks;
 
     public UserDirectory(DhtNode dht, Database db) {
+        this(dht, db, Clock.systemUTC());
+    }
+
+    /** @param clock when refusals of {@link #writerChecks()} lapse */
+    public UserDirectory(DhtNode dht, Database db, Clock clock) {
         this.dht = dht;
         this.pins = new KeyPins(db);
+        this.writerChecks = new WriterChecks(this, clock);
+    }
+
+    /** Checks of set entries against the keys of the users they name, shared by every reader of sets here. */
+    public WriterChecks writerChecks() {
+        return writerChecks;
+    }
+
+    /** The key pinned here for {@code name}, if any; no network. */
+    public CompletableFuture<Optional<byte[]>> pinned(String name) {
+        return pins.get(name);
     }
 
     /** The account record of {@code name} as the network holds it, checked and matched against the pinned key. */

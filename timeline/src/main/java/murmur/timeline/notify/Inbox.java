@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,7 @@ import murmur.timeline.Notification;
 import murmur.timeline.TimelineException;
 import murmur.timeline.UserName;
 import murmur.timeline.identity.UserDirectory;
+import murmur.timeline.identity.WriterChecks;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
 import murmur.timeline.records.InboxValue;
@@ -123,24 +126,36 @@ public final class Inbox {
         return store.markRead(me).thenCompose(n -> refresh());
     }
 
+    /**
+     * Stores the genuine events among {@code entries} newer than {@code cleared}; returns the newest instant seen.
+     * Checking senders costs a bounded number of account lookups per read ({@link WriterChecks}).
+     */
     private CompletableFuture<Long> accept(List<SetEntry> entries, long cleared, boolean whileAway) {
-        List<CompletableFuture<Long>> each = new ArrayList<>();
+        WriterChecks checks = users.writerChecks();
+        List<WriterChecks.Claim> claims = new ArrayList<>();
+        Map<SetEntry, Notification> decoded = new IdentityHashMap<>();
         for (SetEntry e : entries) {
-            if (e.tombstone()) {
+            if (e.tombstone() || checks.refusedLately(e)) {
                 continue;
             }
-            each.add(verified(e).thenCompose(n -> {
-                Optional<Notification> fresh = n.filter(x -> x.at().toEpochMilli() > cleared);
-                if (fresh.isEmpty()) {
-                    return CompletableFuture.completedFuture(0L);
-                }
-                Notification away = new Notification(fresh.get().kind(), fresh.get().from(), fresh.get().at(),
-                        whileAway);
-                return store.add(me, away).thenApply(added -> away.at().toEpochMilli());
-            }).exceptionally(x -> 0L));
+            decode(e).ifPresent(n -> {
+                claims.add(new WriterChecks.Claim(n.from(), e));
+                decoded.put(e, n);
+            });
         }
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
-                .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
+        return checks.genuine(claims, "notifications/" + me).thenCompose(genuine -> {
+            List<CompletableFuture<Long>> each = new ArrayList<>();
+            for (WriterChecks.Claim c : genuine) {
+                Notification n = decoded.get(c.entry());
+                if (n.at().toEpochMilli() <= cleared) {
+                    continue;
+                }
+                Notification away = new Notification(n.kind(), n.from(), n.at(), whileAway);
+                each.add(store.add(me, away).thenApply(added -> away.at().toEpochMilli()).exceptionally(x -> 0L));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
+                    .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
+        });
     }
 
     /** The latest instant an event or the "seen until" mark may carry now. */
@@ -168,6 +183,22 @@ public final class Inbox {
     }
 
     private CompletableFuture<Optional<Notification>> verified(SetEntry entry) {
+        Optional<Notification> decoded = decode(entry);
+        if (decoded.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Notification n = decoded.get();
+        return users.publicKey(n.from()).thenApply(key -> {
+            if (key.isEmpty() || !Arrays.equals(key.get(), entry.writer())) {
+                LOG.warn("dropped a notification claiming to be from {}: not signed by their key", n.from());
+                return Optional.empty();
+            }
+            return Optional.of(n);
+        });
+    }
+
+    /** The event an entry holds, unchecked for its signer; empty (and logged) when malformed or future-dated. */
+    private Optional<Notification> decode(SetEntry entry) {
         NotificationValue v;
         Notification.Kind kind;
         try {
@@ -178,21 +209,16 @@ public final class Inbox {
             }
         } catch (TimelineException | IllegalArgumentException | NullPointerException e) {
             LOG.warn("dropped a malformed notification for {}: {}", me, e.getMessage());
-            return CompletableFuture.completedFuture(Optional.empty());
+            users.writerChecks().refuse(entry);
+            return Optional.empty();
         }
         if (v.atMillis() > latestAllowed()) {
             futureDated.incrementAndGet();
             LOG.warn("dropped a notification for {} from {} dated {}: in the future", me, v.from(),
                     Instant.ofEpochMilli(v.atMillis()));
-            return CompletableFuture.completedFuture(Optional.empty());
+            return Optional.empty();
         }
-        return users.publicKey(v.from()).thenApply(key -> {
-            if (key.isEmpty() || !Arrays.equals(key.get(), entry.writer())) {
-                LOG.warn("dropped a notification claiming to be from {}: not signed by their key", v.from());
-                return Optional.empty();
-            }
-            return Optional.of(new Notification(kind, v.from(), Instant.ofEpochMilli(v.atMillis()), false));
-        });
+        return Optional.of(new Notification(kind, v.from(), Instant.ofEpochMilli(v.atMillis()), false));
     }
 
     private CompletableFuture<Void> refresh() {

@@ -122,7 +122,7 @@ final class PeerParts {
             clockSync.start();
             reach.start();
             PostStore posts = new PostStore(db);
-            UserDirectory users = new UserDirectory(dht, db);
+            UserDirectory users = new UserDirectory(dht, db, clockSync.clock());
             DisseminationService dissemination = new DisseminationService(link::request, dht, posts, users,
                     t, clockSync.clock(), scheduler, () -> PeerAddresses.join(addresses()), localUser());
             dissemination.handlers().forEach(link::onRequest);

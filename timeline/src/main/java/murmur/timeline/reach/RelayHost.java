@@ -233,7 +233,7 @@ final class RelayHost {
     private void list(InetSocketAddress outside, long ep) {
         Instant now = clock.instant();
         SetEntry entry = RelayDirectory.entry(dht.signingKey(), outside, nextSeq(now), TTL, now);
-        dht.putEntry(entry).whenCompleteAsync((result, e) -> {
+        dht.putEntry(dht.signingKey(), entry).whenCompleteAsync((result, e) -> {
             if (ep != epoch) {
                 return;
             }
@@ -255,7 +255,7 @@ final class RelayHost {
         }
         advertised = Optional.empty();
         Instant now = clock.instant();
-        return dht.putEntry(RelayDirectory.withdrawal(dht.signingKey(), nextSeq(now), TTL, now))
+        return dht.putEntry(dht.signingKey(), RelayDirectory.withdrawal(dht.signingKey(), nextSeq(now), TTL, now))
                 .orTimeout(WITHDRAW_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, e) -> {
                     if (e != null) {

@@ -48,12 +48,17 @@ public final class RecordWriter {
     }
 
     public CompletableFuture<PutResult> putEntry(NodeId setKey, Object value, Duration ttl) {
-        return checked(dht.putEntry(SetEntry.sign(key, setKey, RecordJson.encode(value), nextSeq(0), ttl,
+        return checked(dht.putEntry(key, SetEntry.sign(key, setKey, RecordJson.encode(value), nextSeq(0), ttl,
                 clock.instant())));
     }
 
     public CompletableFuture<PutResult> removeEntry(NodeId setKey, Duration ttl) {
-        return checked(dht.putEntry(SetEntry.tombstone(key, setKey, nextSeq(0), ttl, clock.instant())));
+        return checked(dht.putEntry(key, SetEntry.tombstone(key, setKey, nextSeq(0), ttl, clock.instant())));
+    }
+
+    /** Writes an entry {@link #signEntry} made, with the proof of work the set's holders ask for. */
+    public CompletableFuture<PutResult> putSigned(SetEntry entry) {
+        return dht.putEntry(key, entry);
     }
 
     /** Signs an entry without writing it, e.g. to hand it to its reader directly. */

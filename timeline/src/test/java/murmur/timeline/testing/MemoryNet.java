@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
+import murmur.dht.DhtObserver;
 import murmur.dht.node.DhtNode;
 import murmur.timeline.link.DirectLink;
 import murmur.timeline.link.LinkSettings;
@@ -77,7 +78,13 @@ public final class MemoryNet implements TestNet {
 
     /** A started DHT node joined through the seeds, to read records straight from the DHT; stopped at close. */
     public DhtNode reader() {
-        DhtNode node = dhtNodeOnNewHost();
+        return reader(DhtObserver.NONE);
+    }
+
+    /** As {@link #reader()}, telling {@code observer} what the node does (its lookups, say). */
+    public DhtNode reader(DhtObserver observer) {
+        DhtNode node = DhtNode.builder().settings(settings.dht()).network(network).observer(observer)
+                .bindAddress(new InetSocketAddress(addresses.newHost(), 0)).build();
         await(node.start());
         readers.add(node);
         await(node.bootstrap(seedAddresses()));
