@@ -27,6 +27,17 @@ public interface Accounts {
      */
     CompletableFuture<TimelineService> login(String name, String password);
 
+    /**
+     * Restores an account on this device from its recovery phrase, sealing the key under a new password, then logs
+     * in. Fails with {@code INVALID_PHRASE} (not 24 words from the list, or the checksum does not match: a word
+     * mistyped), {@code WRONG_PHRASE} (a valid phrase of another account), {@code UNKNOWN_USER},
+     * {@code INVALID_PASSWORD} or {@code NO_NETWORK}.
+     */
+    default CompletableFuture<TimelineService> restore(String name, java.util.List<String> phrase,
+            String newPassword) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("restore"));
+    }
+
     /** Whether the peer has joined the network, and how many DHT peers it knows. */
     Live<ConnectionStatus> connection();
 

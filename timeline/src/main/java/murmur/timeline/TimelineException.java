@@ -18,7 +18,16 @@ public final class TimelineException extends RuntimeException {
         LOGGED_OUT,
         STORAGE,
         /** Another Murmur runs on the same data directory; the message names its process. */
-        DATA_DIR_IN_USE
+        DATA_DIR_IN_USE,
+        /** The recovery phrase is not 24 words from the BIP-39 English list, or its checksum does not match. */
+        INVALID_PHRASE,
+        /** A valid recovery phrase, but not this account's. */
+        WRONG_PHRASE,
+        /** No such device in the account's device list. */
+        UNKNOWN_DEVICE,
+        /** The device was revoked; it must be signed in again. */
+        DEVICE_REVOKED,
+        CANNOT_REVOKE_SELF
     }
 
     private final Reason reason;

@@ -67,6 +67,50 @@ public interface TimelineService {
 
     void markNotificationsRead();
 
+    /** The id of the device this session runs on. */
+    default String deviceId() {
+        return "0";
+    }
+
+    /** The account's devices, this one included, revoked ones last; refreshed from the DHT while logged in. */
+    default Live<List<DeviceInfo>> devices() {
+        throw new UnsupportedOperationException("devices are not supported by this service");
+    }
+
+    /** Renames one of the account's devices; fails with {@code UNKNOWN_DEVICE} or {@code NO_NETWORK}. */
+    default CompletableFuture<Void> renameDevice(String deviceId, String name) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("renameDevice"));
+    }
+
+    /**
+     * Revokes a device: its posts dated after now are refused everywhere. Fails with {@code UNKNOWN_DEVICE},
+     * {@code CANNOT_REVOKE_SELF} or {@code NO_NETWORK}.
+     */
+    default CompletableFuture<Void> revokeDevice(String deviceId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("revokeDevice"));
+    }
+
+    /** Revokes every device of the account but this one. */
+    default CompletableFuture<Void> signOutOtherDevices() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("signOutOtherDevices"));
+    }
+
+    /**
+     * The 24-word recovery phrase (BIP-39) that restores the account key without the password; asks for the
+     * password again. Fails with {@code WRONG_PASSWORD}.
+     */
+    default CompletableFuture<List<String>> recoveryPhrase(String password) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("recoveryPhrase"));
+    }
+
+    /**
+     * Re-seals the account key under a new password and publishes it, so every device signs in with the new one.
+     * Fails with {@code WRONG_PASSWORD}, {@code INVALID_PASSWORD} or {@code NO_NETWORK}.
+     */
+    default CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("changePassword"));
+    }
+
     /** Publishes presence offline and stops this user's background work; the peer stays up for the next login. */
     CompletableFuture<Void> logout();
 }
