@@ -62,9 +62,13 @@ final class CatchUp {
         return cut.get();
     }
 
-    /** Catches {@code user} up on {@code authors}; completes with how many posts were stored. */
+    /**
+     * Catches {@code user} up on {@code authors}; completes with how many posts were stored. {@code authors} may
+     * name the user: a device signing in on an empty data directory fetches the user's own log from the user's other
+     * peer or the followers, as it does any author's.
+     */
     CompletableFuture<Integer> run(String user, Set<String> authors) {
-        List<CompletableFuture<Integer>> each = authors.stream().filter(a -> !a.equals(user))
+        List<CompletableFuture<Integer>> each = authors.stream()
                 .map(a -> author(user, a).exceptionally(e -> {
                     LOG.info("catching up on {} for {} stopped: {}", a, user, e.getMessage());
                     return 0;

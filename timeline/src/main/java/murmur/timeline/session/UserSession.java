@@ -2,6 +2,7 @@ package murmur.timeline.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ public final class UserSession implements TimelineService {
         // Until others can read that this user is online, authors do not push to it: whatever they post meanwhile
         // is fetched by a second catch-up, once presence is out (the first, below, covers the time away).
         presence.goOnline(ctx.scheduler()).thenCompose(v -> ctx.dissemination().catchUp(me,
-                follows.following().get())).thenAccept(n -> timeline.refresh()).exceptionally(e -> {
+                ownAndFollowed())).thenAccept(n -> timeline.refresh()).exceptionally(e -> {
                     LOG.info("{} is online, but presence was not published yet: {}", me, e.getMessage());
                     return null;
                 });
@@ -108,11 +109,21 @@ public final class UserSession implements TimelineService {
         keeper.refresh();
         every(ACCOUNT_REFRESH, keeper::refresh);
         followed.poll();
-        ctx.dissemination().catchUp(me, follows.following().get()).thenAccept(n -> timeline.refresh());
+        ctx.dissemination().catchUp(me, ownAndFollowed()).thenAccept(n -> timeline.refresh());
         every(settings.collectInterval(), () -> collector.collect().thenAccept(n -> timeline.refresh()));
         every(settings.presenceRefresh(), followed::poll);
         every(settings.presenceRefresh(), () -> inbox.poll().exceptionally(e -> null));
         return this;
+    }
+
+    /**
+     * Whose logs a login catches up on: the followed users' and the user's own, which this data directory may lack
+     * (the account was used on another computer) and which the next post must follow, not fork.
+     */
+    private Set<String> ownAndFollowed() {
+        Set<String> authors = new HashSet<>(follows.following().get());
+        authors.add(me);
+        return authors;
     }
 
     private void every(Duration period, Runnable task) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each prints a JSON summary line.",
-        subcommands = {DhtBenchCommand.class, FanoutBenchCommand.class})
+        subcommands = {DhtBenchCommand.class, FanoutBenchCommand.class, LoginBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

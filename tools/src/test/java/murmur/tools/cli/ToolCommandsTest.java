@@ -53,4 +53,13 @@ class ToolCommandsTest {
         assertThat(run("bench")).isEqualTo(MurmurCli.EXIT_USAGE);
         assertThat(err.toString()).contains("choose one of", "dht", "fanout");
     }
+
+    @Test
+    void benchLoginMeasuresASecondDeviceUntilItsTimelineIsComplete() {
+        int exit = run("bench", "login", "--authors", "1", "--posts", "2", "--own-posts", "1", "--timeout", "30");
+
+        assertThat(out.toString()).contains("{\"bench\":\"login\",\"authors\":1,\"expected_posts\":3,"
+                + "\"held_posts\":3,\"following\":1,\"following_expected\":1,").contains("\"complete\":true");
+        assertThat(exit).isZero();
+    }
 }
