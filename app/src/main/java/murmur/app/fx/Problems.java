@@ -16,6 +16,9 @@ public final class Problems {
         if (cause instanceof TimelineException e) {
             return describe(e);
         }
+        if (cause instanceof UnsupportedOperationException) {
+            return "This Murmur cannot do that yet.";
+        }
         if (cause instanceof CancellationException) {
             return "Cancelled.";
         }

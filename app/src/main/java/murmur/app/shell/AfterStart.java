@@ -1,6 +1,7 @@
 package murmur.app.shell;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import murmur.timeline.Accounts;
@@ -55,6 +56,11 @@ final class AfterStart implements Accounts {
     @Override
     public CompletableFuture<TimelineService> login(String name, String password) {
         return started.thenCompose(v -> peer.login(name, password));
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> restore(String name, List<String> phrase, String newPassword) {
+        return started.thenCompose(v -> peer.restore(name, phrase, newPassword));
     }
 
     @Override

@@ -23,13 +23,15 @@ import murmur.app.profile.ProfileView;
 import murmur.app.profile.ProfileViewModel;
 import murmur.app.profile.SearchBox;
 import murmur.app.profile.SearchViewModel;
+import murmur.app.settings.SettingsView;
+import murmur.app.settings.SettingsViewModel;
 import murmur.app.suggest.WhoToFollowView;
 import murmur.app.suggest.WhoToFollowViewModel;
 import murmur.timeline.TimelineService;
 
 /**
- * The signed-in window: navigation on the left (Ctrl+1 home, Ctrl+2 notifications, Ctrl+3 own profile), the page
- * in the middle, search (Ctrl+F) and "Who to follow" on the right.
+ * The signed-in window: navigation on the left (Ctrl+1 home, Ctrl+2 notifications, Ctrl+3 own profile, Ctrl+4
+ * settings), the page in the middle, search (Ctrl+F) and "Who to follow" on the right.
  */
 final class MainView extends BorderPane {
     private final TimelineService service;
@@ -40,6 +42,8 @@ final class MainView extends BorderPane {
     private final ProfileView profilePage;
     private final NotificationsViewModel notificationsModel;
     private final SearchBox search;
+    private final SettingsViewModel settingsModel;
+    private final SettingsView settingsPage;
     private final Timeline ticker;
 
     MainView(TimelineService service, Clock clock, Executor ui, List<String> featured, Theme theme,
@@ -56,6 +60,16 @@ final class MainView extends BorderPane {
         nav.home().setOnAction(e -> setCenter(homePage));
         nav.notifications().setOnAction(e -> setCenter(notificationsPage));
         nav.profile().setOnAction(e -> openProfile(service.user()));
+        settingsModel = new SettingsViewModel(service, clock, ui);
+        settingsPage = new SettingsView(settingsModel);
+        nav.settings().setOnAction(e -> setCenter(settingsPage));
+        centerProperty().addListener((obs, was, now) -> {
+            if (now == settingsPage) {
+                settingsModel.activate();
+            } else if (was == settingsPage) {
+                settingsModel.deactivate();
+            }
+        });
         setLeft(nav);
         setRight(side(new WhoToFollowView(new WhoToFollowViewModel(service, featured, ui), this::openProfile)));
         nav.home().setSelected(true);
@@ -74,6 +88,7 @@ final class MainView extends BorderPane {
     void dispose() {
         ticker.stop();
         notificationsModel.deactivate();
+        settingsModel.deactivate();
     }
 
     void openProfile(String name) {
@@ -94,6 +109,7 @@ final class MainView extends BorderPane {
             scene.getAccelerators().put(shortcut(KeyCode.DIGIT1), nav.home()::fire);
             scene.getAccelerators().put(shortcut(KeyCode.DIGIT2), nav.notifications()::fire);
             scene.getAccelerators().put(shortcut(KeyCode.DIGIT3), nav.profile()::fire);
+            scene.getAccelerators().put(shortcut(KeyCode.DIGIT4), nav.settings()::fire);
             scene.getAccelerators().put(shortcut(KeyCode.F), search::focus);
         });
     }

@@ -23,6 +23,7 @@ final class NavigationBar extends VBox {
     private final ToggleButton home = page("Home", Feather.HOME, "navHome");
     private final ToggleButton notifications = page("Notifications", Feather.BELL, "navNotifications");
     private final ToggleButton profile = page("Profile", Feather.USER, "navProfile");
+    private final ToggleButton settings = page("Settings", Feather.SETTINGS, "navSettings");
     private boolean leaving;
 
     NavigationBar(String user, ReadOnlyIntegerProperty unread, Theme theme, Runnable signOut) {
@@ -45,7 +46,7 @@ final class NavigationBar extends VBox {
         out.setMaxWidth(Double.MAX_VALUE);
         out.setAlignment(Pos.CENTER_LEFT);
         out.setOnAction(e -> signOut.run());
-        getChildren().addAll(brand, me, home, notifications, profile, spacer, dark, out);
+        getChildren().addAll(brand, me, home, notifications, profile, settings, spacer, dark, out);
         pages.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null && !leaving) {
                 was.setSelected(true);
@@ -63,6 +64,10 @@ final class NavigationBar extends VBox {
 
     ToggleButton profile() {
         return profile;
+    }
+
+    ToggleButton settings() {
+        return settings;
     }
 
     /** Selects no page: the window shows something the pages do not name, such as another user's profile. */

@@ -38,6 +38,7 @@ public final class FakeAccounts implements Accounts {
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
     private volatile boolean noNetwork;
     private volatile boolean checkPasswords;
+    private volatile boolean phrases;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     public FakeAccounts(Clock clock) {
@@ -59,6 +60,59 @@ public final class FakeAccounts implements Accounts {
     public FakeAccounts checkPasswords() {
         checkPasswords = true;
         return this;
+    }
+
+    /** From now on, sessions have a recovery phrase ({@link #PHRASE}) and can change their password. */
+    public FakeAccounts withRecoveryPhrases() {
+        phrases = true;
+        return this;
+    }
+
+    /** The recovery phrase of every account here. */
+    public static final List<String> PHRASE = List.of("abandon", "ability", "able", "about", "above", "absent",
+            "absorb", "abstract", "absurd", "abuse", "access", "accident", "account", "accuse", "achieve", "acid",
+            "acoustic", "acquire", "across", "act", "action", "actor", "actress", "actual");
+
+    boolean phrases() {
+        return phrases;
+    }
+
+    /** The phrase, if the password is right. */
+    CompletableFuture<List<String>> phraseOf(String name, String password) {
+        return password.equals(passwords.get(name)) ? CompletableFuture.completedFuture(PHRASE)
+                : failed(Reason.WRONG_PASSWORD, "wrong password. Check it and try again");
+    }
+
+    CompletableFuture<Void> changePassword(String name, String old, String fresh) {
+        if (!old.equals(passwords.get(name))) {
+            return failed(Reason.WRONG_PASSWORD, "wrong password. Check it and try again");
+        }
+        if (PasswordPolicy.problem(name, fresh).isPresent()) {
+            return failed(Reason.INVALID_PASSWORD, PasswordPolicy.problem(name, fresh).get());
+        }
+        passwords.put(name, fresh);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    public String passwordOf(String name) {
+        return passwords.get(name);
+    }
+
+    @Override
+    public CompletableFuture<TimelineService> restore(String name, List<String> phrase, String newPassword) {
+        return gate.thenCompose(v -> {
+            if (phrase.size() != 24) {
+                return failed(Reason.INVALID_PHRASE, "a recovery phrase has 24 words; this one has " + phrase.size());
+            }
+            if (!passwords.containsKey(name)) {
+                return failed(Reason.UNKNOWN_USER, "there is no user '" + name + "'");
+            }
+            if (!phrase.equals(PHRASE)) {
+                return failed(Reason.WRONG_PHRASE, "this recovery phrase is not the one of '" + name + "'");
+            }
+            passwords.put(name, newPassword);
+            return signIn(name);
+        });
     }
 
     public void hold() {

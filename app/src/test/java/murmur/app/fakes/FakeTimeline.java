@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import murmur.dht.SigningKey;
+import murmur.timeline.DeviceInfo;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
 import murmur.timeline.Suggestion;
@@ -35,6 +36,8 @@ public final class FakeTimeline implements TimelineService {
     private final LiveValue<Integer> unread = new LiveValue<>(0);
     private List<Suggestion> suggestions = List.of();
     private volatile boolean loggedOut;
+    private volatile LiveValue<List<DeviceInfo>> devices;
+    private final List<String> deviceCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeTimeline(FakeAccounts network, String user, Clock clock) {
         this.network = network;
@@ -182,6 +185,57 @@ public final class FakeTimeline implements TimelineService {
     @Override
     public void markNotificationsRead() {
         unread.set(0);
+    }
+
+    /** Gives this session a device list (without it, {@link #devices()} is unsupported, as on main today). */
+    public LiveValue<List<DeviceInfo>> withDevices(List<DeviceInfo> initial) {
+        devices = new LiveValue<>(initial);
+        return devices;
+    }
+
+    /** The device calls made: "rename 2 phone", "revoke 2", "signOutOthers". */
+    public List<String> deviceCalls() {
+        return deviceCalls;
+    }
+
+    @Override
+    public Live<List<DeviceInfo>> devices() {
+        if (devices == null) {
+            return TimelineService.super.devices();
+        }
+        return devices;
+    }
+
+    @Override
+    public CompletableFuture<Void> renameDevice(String deviceId, String name) {
+        deviceCalls.add("rename " + deviceId + " " + name);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> revokeDevice(String deviceId) {
+        if (deviceId.equals("1")) {
+            return failed(Reason.CANNOT_REVOKE_SELF, "this device cannot revoke itself; sign out instead");
+        }
+        deviceCalls.add("revoke " + deviceId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> signOutOtherDevices() {
+        deviceCalls.add("signOutOthers");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> recoveryPhrase(String password) {
+        return network.phrases() ? network.phraseOf(user, password) : TimelineService.super.recoveryPhrase(password);
+    }
+
+    @Override
+    public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+        return network.phrases() ? network.changePassword(user, oldPassword, newPassword)
+                : TimelineService.super.changePassword(oldPassword, newPassword);
     }
 
     @Override

@@ -205,6 +205,11 @@ final class PeerParts {
             }
 
             @Override
+            public CompletableFuture<TimelineService> restore(String name, List<String> phrase, String newPassword) {
+                return afterLogout(s -> accounts.recover(name, phrase, newPassword));
+            }
+
+            @Override
             public Live<ConnectionStatus> connection() {
                 return PeerParts.this.connection();
             }

@@ -55,6 +55,11 @@ public final class TimelinePeer implements Accounts {
     }
 
     @Override
+    public CompletableFuture<TimelineService> restore(String name, List<String> phrase, String newPassword) {
+        return parts.accounts().restore(name, phrase, newPassword);
+    }
+
+    @Override
     public Live<ConnectionStatus> connection() {
         return parts.connection();
     }

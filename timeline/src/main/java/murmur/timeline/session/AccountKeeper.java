@@ -18,8 +18,8 @@ final class AccountKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(AccountKeeper.class);
 
     private final String name;
-    private final UserRecordValue account;
-    private final long seq;
+    private volatile UserRecordValue account;
+    private volatile long seq;
     private final RecordWriter writer;
     private final Duration ttl;
 
@@ -36,7 +36,22 @@ final class AccountKeeper {
         return new ProfileValue(name, "", account.createdAtMillis());
     }
 
-    CompletableFuture<Void> refresh() {
+    /** The account record as last published from here. */
+    UserRecordValue account() {
+        return account;
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    /** After a password change: the record now published, which later refreshes re-issue. */
+    synchronized void replace(UserRecordValue newAccount, long newSeq) {
+        this.account = newAccount;
+        this.seq = newSeq;
+    }
+
+    synchronized CompletableFuture<Void> refresh() {
         CompletableFuture<?> user = writer.put(Keys.user(name), account, seq, ttl);
         CompletableFuture<?> profile = writer.put(Keys.profile(name), initialProfile(name, account), 0, ttl);
         return CompletableFuture.allOf(user, profile).handle((v, e) -> {

@@ -45,12 +45,20 @@ public final class AccountService {
     private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
     private final Consumer<UserSession> onLogin;
+    private final AccountSecrets secrets;
 
     public AccountService(PeerContext ctx, Executor workers, Consumer<UserSession> onLogin) {
         this.ctx = ctx;
         this.workers = workers;
         this.throttle = new LoginThrottle(ctx.settings().timeline().loginBackoff());
         this.onLogin = onLogin;
+        this.secrets = new AccountSecrets(ctx, workers);
+    }
+
+    /** Restores an account from its recovery phrase under a new password ({@link AccountSecrets}), then logs in. */
+    public CompletableFuture<TimelineService> recover(String name, List<String> phrase, String newPassword) {
+        return validated(name, newPassword).thenCompose(v -> secrets.restore(name, phrase, newPassword))
+                .thenCompose(r -> session(name, new SignedIn(r.key(), r.account(), r.seq())));
     }
 
     public CompletableFuture<TimelineService> register(String name, String password) {
@@ -187,7 +195,7 @@ public final class AccountService {
         RecordWriter writer = new RecordWriter(ctx.dht(), in.key(), ctx.clock());
         AccountKeeper keeper = new AccountKeeper(name, in.account(), in.seq(), writer,
                 ctx.settings().dht().maxTtl());
-        return UserSession.open(ctx, name, in.key(), keeper).thenApply(s -> {
+        return UserSession.open(ctx, name, in.key(), keeper, secrets).thenApply(s -> {
             onLogin.accept(s);
             return s;
         });

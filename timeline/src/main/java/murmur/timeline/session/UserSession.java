@@ -56,11 +56,13 @@ public final class UserSession implements TimelineService {
     private final FollowedPresence followed;
     private final AccountKeeper keeper;
     private final SigningKey key;
+    private final AccountSecrets secrets;
     private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
     private volatile boolean open = true;
 
-    private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper) {
+    private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper, AccountSecrets secrets) {
         this.me = me;
+        this.secrets = secrets;
         this.key = key;
         this.keeper = keeper;
         this.ctx = ctx;
@@ -88,8 +90,9 @@ public final class UserSession implements TimelineService {
     }
 
     /** Logs {@code me} in: loads follows, what happened while away, and the post log; goes online. */
-    static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper) {
-        UserSession s = new UserSession(ctx, me, key, keeper);
+    static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper,
+            AccountSecrets secrets) {
+        UserSession s = new UserSession(ctx, me, key, keeper, secrets);
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
                 .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.inbox.loadAtLogin()))
@@ -258,6 +261,16 @@ public final class UserSession implements TimelineService {
             }
             return null;
         });
+    }
+
+    @Override
+    public CompletableFuture<List<String>> recoveryPhrase(String password) {
+        return whenOpen().thenCompose(v -> secrets.phrase(me, keeper, password));
+    }
+
+    @Override
+    public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+        return whenOpen().thenCompose(v -> secrets.changePassword(me, key, keeper, oldPassword, newPassword));
     }
 
     public boolean isOpen() {

@@ -1,0 +1,130 @@
+package murmur.timeline.session;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import murmur.config.TimelineSettings;
+import murmur.dht.SigningKey;
+import murmur.timeline.Accounts;
+import murmur.timeline.PasswordPolicy;
+import murmur.timeline.TimelineException;
+import murmur.timeline.TimelineException.Reason;
+import murmur.timeline.identity.KdfParams;
+import murmur.timeline.identity.KeyVault;
+import murmur.timeline.identity.RecoveryPhrase;
+import murmur.timeline.identity.UserRecordValue;
+import murmur.timeline.records.Keys;
+import murmur.timeline.records.RecordWriter;
+
+/**
+ * The account key's recovery phrase and its re-sealing: a password change seals the key under the new password and
+ * publishes {@code user/<name>} with the next sequence number, so the old password opens nothing anywhere; a restore
+ * derives the key from the phrase, checks it is the account's and re-seals it the same way. Key derivation runs on
+ * {@code workers}.
+ */
+public final class AccountSecrets {
+    private final PeerContext ctx;
+    private final Executor workers;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountSecrets(PeerContext ctx, Executor workers) {
+        this.ctx = ctx;
+        this.workers = workers;
+    }
+
+    /** The phrase of the signed-in account, after checking {@code password} against its current record. */
+    CompletableFuture<List<String>> phrase(String name, AccountKeeper keeper, String password) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] seed = opened(name, keeper.account(), password);
+            try {
+                return RecoveryPhrase.encode(seed);
+            } finally {
+                Arrays.fill(seed, (byte) 0);
+            }
+        }, workers);
+    }
+
+    /** Re-seals the key of the signed-in account under {@code newPassword} and publishes it. */
+    CompletableFuture<Void> changePassword(String name, SigningKey key, AccountKeeper keeper, String oldPassword,
+            String newPassword) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] seed = opened(name, keeper.account(), oldPassword);
+            Arrays.fill(seed, (byte) 0);
+            checkPolicy(name, newPassword);
+            return resealed(name, key, keeper.account().createdAtMillis(), newPassword);
+        }, workers).thenCompose(value -> publish(name, key, value, keeper.seq() + 1)
+                .thenApply(v -> {
+                    keeper.replace(value, keeper.seq() + 1);
+                    return null;
+                }));
+    }
+
+    /**
+     * The account key restored from {@code phrase}, re-sealed under {@code newPassword} and published; fails with
+     * {@code INVALID_PHRASE}, {@code WRONG_PHRASE}, {@code UNKNOWN_USER} or {@code INVALID_PASSWORD}.
+     */
+    CompletableFuture<Restored> restore(String name, List<String> phrase, String newPassword) {
+        SigningKey key;
+        try {
+            byte[] seed = RecoveryPhrase.decode(phrase == null ? List.of() : phrase);
+            key = SigningKey.restore(seed);
+            Arrays.fill(seed, (byte) 0);
+        } catch (TimelineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.runAsync(() -> checkPolicy(name, newPassword), workers)
+                .thenCompose(v -> ctx.users().account(name))
+                .thenCompose(found -> {
+                    if (found.isEmpty()) {
+                        throw new TimelineException(Reason.UNKNOWN_USER, "there is no user '" + name + "'");
+                    }
+                    UserRecordValue current = found.get().value();
+                    if (!Arrays.equals(current.publicKey(), key.publicKey())) {
+                        throw new TimelineException(Reason.WRONG_PHRASE, "this recovery phrase is not the one of '"
+                                + name + "'; check the account name and the words");
+                    }
+                    long seq = found.get().record().seq() + 1;
+                    return CompletableFuture.supplyAsync(() -> resealed(name, key, current.createdAtMillis(),
+                            newPassword), workers).thenCompose(value -> publish(name, key, value, seq)
+                            .thenApply(r -> new Restored(key, value, seq)));
+                });
+    }
+
+    private static byte[] opened(String name, UserRecordValue record, String password) {
+        Optional<byte[]> seed = password == null ? Optional.empty() : KeyVault.open(name, record, password);
+        return seed.orElseThrow(() -> new TimelineException(Reason.WRONG_PASSWORD,
+                "wrong password. Check it and try again"));
+    }
+
+    private static void checkPolicy(String name, String password) {
+        if (password == null || password.length() < Accounts.MIN_PASSWORD_CHARS) {
+            throw new TimelineException(Reason.INVALID_PASSWORD,
+                    "a password has at least " + Accounts.MIN_PASSWORD_CHARS + " characters");
+        }
+        PasswordPolicy.problem(name, password).ifPresent(why -> {
+            throw new TimelineException(Reason.INVALID_PASSWORD, why);
+        });
+    }
+
+    private UserRecordValue resealed(String name, SigningKey key, long createdAtMillis, String password) {
+        TimelineSettings t = ctx.settings().timeline();
+        KdfParams kdf = new KdfParams(t.kdfMemoryKib(), t.kdfIterations(), t.kdfParallelism());
+        byte[] seed = key.privateKeyBytes();
+        try {
+            return KeyVault.seal(name, key.publicKey(), seed, password, kdf, createdAtMillis, random);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    private CompletableFuture<Void> publish(String name, SigningKey key, UserRecordValue value, long seq) {
+        RecordWriter writer = new RecordWriter(ctx.dht(), key, ctx.clock());
+        return writer.put(Keys.user(name), value, seq, ctx.settings().dht().maxTtl()).thenApply(r -> null);
+    }
+
+    /** A key restored from its phrase, with the account record now published under the new password. */
+    record Restored(SigningKey key, UserRecordValue account, long seq) {}
+}
