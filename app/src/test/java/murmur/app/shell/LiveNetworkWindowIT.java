@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import murmur.app.feed.PostItem;
 import murmur.app.notifications.NotificationItem;
 import murmur.app.testing.FxWait;
+import murmur.app.testing.PhraseConfirmation;
 import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.TimelineService;
 import murmur.timeline.testing.LocalNet;
@@ -85,6 +86,7 @@ class LiveNetworkWindowIT {
     void registerPostAndSeeThePost(FxRobot robot) {
         fill(robot, "ann", "ann kayak thunder");
         robot.clickOn("#register");
+        PhraseConfirmation.confirm(robot, NETWORK);
         awaitSignedIn(robot);
 
         robot.clickOn("#compose").write("first post on a real network");
@@ -114,6 +116,7 @@ class LiveNetworkWindowIT {
     void aFollowFromWhileAwayIsANotificationAtTheNextSignIn(FxRobot robot) {
         fill(robot, "cat", "cat kayak thunder");
         robot.clickOn("#register");
+        PhraseConfirmation.confirm(robot, NETWORK);
         awaitSignedIn(robot);
         robot.clickOn("#signOut");
         FxWait.shown(robot, "#signIn", NETWORK);
@@ -136,6 +139,7 @@ class LiveNetworkWindowIT {
     void followBobAndSeeHisPostsArrive(FxRobot robot) {
         fill(robot, "dan", "dan kayak thunder");
         robot.clickOn("#register");
+        PhraseConfirmation.confirm(robot, NETWORK);
         awaitSignedIn(robot);
         FxWait.shown(robot, "#follow-bob", NETWORK);
         robot.clickOn("#follow-bob");

@@ -38,4 +38,9 @@ public final class Keys {
     public static NodeId inbox(String name) {
         return NodeId.ofKey("inbox/" + name);
     }
+
+    /** Owned by the user: the account's devices, each device key certified by the account key. */
+    public static NodeId devices(String name) {
+        return NodeId.ofKey("devices/" + name);
+    }
 }

@@ -26,6 +26,7 @@ import murmur.timeline.identity.KeyVault;
 import murmur.timeline.identity.LoginThrottle;
 import murmur.timeline.identity.UserRecordValue;
 import murmur.timeline.presence.PresenceService;
+import murmur.timeline.records.DevicesValue;
 import murmur.timeline.records.FeedHead;
 import murmur.timeline.records.FollowingValue;
 import murmur.timeline.records.InboxValue;
@@ -137,6 +138,7 @@ public final class AccountService {
                 Keys.following(name), new FollowingValue(List.of()),
                 Keys.feed(name), FeedHead.EMPTY,
                 Keys.inbox(name), new InboxValue(0),
+                Keys.devices(name), DevicesValue.EMPTY,
                 Keys.presence(name), PresenceService.initial(value.createdAtMillis()));
         List<CompletableFuture<Void>> claims = initial.entrySet().stream()
                 .map(en -> writer.put(en.getKey(), en.getValue(), 0, ttl).<Void>handle((r, e) -> {
@@ -195,10 +197,13 @@ public final class AccountService {
         RecordWriter writer = new RecordWriter(ctx.dht(), in.key(), ctx.clock());
         AccountKeeper keeper = new AccountKeeper(name, in.account(), in.seq(), writer,
                 ctx.settings().dht().maxTtl());
-        return UserSession.open(ctx, name, in.key(), keeper, secrets).thenApply(s -> {
-            onLogin.accept(s);
-            return s;
-        });
+        DeviceRegistry devices = new DeviceRegistry(ctx, name, in.key());
+        return ctx.users().pin(name, in.key().publicKey()).thenCompose(pinned -> devices.signIn())
+                .thenCompose(v -> UserSession.open(ctx, name, in.key(), keeper, secrets, devices))
+                .thenApply(s -> {
+                    onLogin.accept(s);
+                    return s;
+                });
     }
 
     private record Created(SigningKey key, UserRecordValue value) {}

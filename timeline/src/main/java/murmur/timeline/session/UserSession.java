@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import murmur.config.TimelineSettings;
 import murmur.dht.SetEntry;
 import murmur.dht.SigningKey;
+import murmur.timeline.DeviceInfo;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
 import murmur.timeline.Suggestion;
@@ -57,12 +58,15 @@ public final class UserSession implements TimelineService {
     private final AccountKeeper keeper;
     private final SigningKey key;
     private final AccountSecrets secrets;
+    private final DeviceRegistry devices;
     private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
     private volatile boolean open = true;
 
-    private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper, AccountSecrets secrets) {
+    private UserSession(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper, AccountSecrets secrets,
+            DeviceRegistry devices) {
         this.me = me;
         this.secrets = secrets;
+        this.devices = devices;
         this.key = key;
         this.keeper = keeper;
         this.ctx = ctx;
@@ -91,8 +95,8 @@ public final class UserSession implements TimelineService {
 
     /** Logs {@code me} in: loads follows, what happened while away, and the post log; goes online. */
     static CompletableFuture<UserSession> open(PeerContext ctx, String me, SigningKey key, AccountKeeper keeper,
-            AccountSecrets secrets) {
-        UserSession s = new UserSession(ctx, me, key, keeper, secrets);
+            AccountSecrets secrets, DeviceRegistry devices) {
+        UserSession s = new UserSession(ctx, me, key, keeper, secrets, devices);
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
                 .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.inbox.loadAtLogin()))
@@ -116,6 +120,7 @@ public final class UserSession implements TimelineService {
         every(settings.collectInterval(), () -> collector.collect().thenAccept(n -> timeline.refresh()));
         every(settings.presenceRefresh(), followed::poll);
         every(settings.presenceRefresh(), () -> inbox.poll().exceptionally(e -> null));
+        every(settings.presenceRefresh(), () -> devices.refresh().exceptionally(e -> null));
         return this;
     }
 
@@ -247,6 +252,31 @@ public final class UserSession implements TimelineService {
     }
 
     @Override
+    public String deviceId() {
+        return devices.deviceId();
+    }
+
+    @Override
+    public Live<List<DeviceInfo>> devices() {
+        return devices.devices();
+    }
+
+    @Override
+    public CompletableFuture<Void> renameDevice(String deviceId, String name) {
+        return whenOpen().thenCompose(v -> devices.rename(deviceId, name));
+    }
+
+    @Override
+    public CompletableFuture<Void> revokeDevice(String deviceId) {
+        return whenOpen().thenCompose(v -> devices.revoke(deviceId));
+    }
+
+    @Override
+    public CompletableFuture<Void> signOutOtherDevices() {
+        return whenOpen().thenCompose(v -> devices.revokeOthers());
+    }
+
+    @Override
     public CompletableFuture<Void> logout() {
         if (!open) {
             return CompletableFuture.completedFuture(null);
@@ -279,6 +309,9 @@ public final class UserSession implements TimelineService {
 
 
     private CompletableFuture<Void> whenOpen() {
+        if (devices.revoked()) {
+            return CompletableFuture.failedFuture(devices.revokedError());
+        }
         return open ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
                 new TimelineException(TimelineException.Reason.LOGGED_OUT, "you are logged out"));
     }

@@ -4,33 +4,45 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Creates and upgrades the tables; {@code PRAGMA user_version} records the schema version. */
+/**
+ * Creates and upgrades the tables; {@code PRAGMA user_version} records the schema version. Version 2 adds
+ * {@code devices}, this data directory's device key per account; upgrading keeps every existing row.
+ */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private Schema() {}
 
     static void migrate(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
             int version = s.executeQuery("PRAGMA user_version").getInt(1);
-            if (version >= VERSION) {
-                return;
+            if (version < 1) {
+                createVersion1(s);
             }
-            s.execute("CREATE TABLE IF NOT EXISTS posts (author TEXT NOT NULL, seq INTEGER NOT NULL,"
-                    + " prev_hash BLOB NOT NULL, ts INTEGER NOT NULL, text TEXT NOT NULL, sig BLOB NOT NULL,"
-                    + " received_at INTEGER NOT NULL, PRIMARY KEY (author, seq))");
-            s.execute("CREATE INDEX IF NOT EXISTS posts_by_time ON posts (ts DESC, author, seq DESC)");
-            s.execute("CREATE TABLE IF NOT EXISTS deliveries (author TEXT NOT NULL, seq INTEGER NOT NULL,"
-                    + " follower TEXT NOT NULL, PRIMARY KEY (author, seq, follower))");
-            s.execute("CREATE TABLE IF NOT EXISTS user_keys (name TEXT PRIMARY KEY, public_key BLOB NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS follows (user TEXT NOT NULL, target TEXT NOT NULL,"
-                    + " PRIMARY KEY (user, target))");
-            s.execute("CREATE TABLE IF NOT EXISTS notifications (user TEXT NOT NULL, kind TEXT NOT NULL,"
-                    + " from_user TEXT NOT NULL, at INTEGER NOT NULL, while_away INTEGER NOT NULL,"
-                    + " read INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (user, kind, from_user, at))");
-            s.execute("CREATE TABLE IF NOT EXISTS user_state (user TEXT NOT NULL, name TEXT NOT NULL,"
-                    + " value INTEGER NOT NULL, PRIMARY KEY (user, name))");
-            s.execute("PRAGMA user_version = " + VERSION);
+            if (version < 2) {
+                s.execute("CREATE TABLE IF NOT EXISTS devices (user TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
+                        + " public_key BLOB NOT NULL, private_key BLOB NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)");
+            }
+            if (version < VERSION) {
+                s.execute("PRAGMA user_version = " + VERSION);
+            }
         }
+    }
+
+    private static void createVersion1(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS posts (author TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " prev_hash BLOB NOT NULL, ts INTEGER NOT NULL, text TEXT NOT NULL, sig BLOB NOT NULL,"
+                + " received_at INTEGER NOT NULL, PRIMARY KEY (author, seq))");
+        s.execute("CREATE INDEX IF NOT EXISTS posts_by_time ON posts (ts DESC, author, seq DESC)");
+        s.execute("CREATE TABLE IF NOT EXISTS deliveries (author TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " follower TEXT NOT NULL, PRIMARY KEY (author, seq, follower))");
+        s.execute("CREATE TABLE IF NOT EXISTS user_keys (name TEXT PRIMARY KEY, public_key BLOB NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS follows (user TEXT NOT NULL, target TEXT NOT NULL,"
+                + " PRIMARY KEY (user, target))");
+        s.execute("CREATE TABLE IF NOT EXISTS notifications (user TEXT NOT NULL, kind TEXT NOT NULL,"
+                + " from_user TEXT NOT NULL, at INTEGER NOT NULL, while_away INTEGER NOT NULL,"
+                + " read INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (user, kind, from_user, at))");
+        s.execute("CREATE TABLE IF NOT EXISTS user_state (user TEXT NOT NULL, name TEXT NOT NULL,"
+                + " value INTEGER NOT NULL, PRIMARY KEY (user, name))");
     }
 }
