@@ -124,6 +124,30 @@ class RecoveryTest {
         assertThat(reason(laptop.login(name, PASSWORD))).isEqualTo(Reason.WRONG_PASSWORD);
     }
 
+    /** Old code: the Settings page let anyone at an unlocked device guess the password at full speed. */
+    @Test
+    void wrongPasswordsInSettingsAreThrottledLikeWrongPasswordsAtLogin(@TempDir Path a) {
+        TestNet net = nets.on(Tier.MEMORY);
+        TimelinePeer laptop = net.peer(a);
+        TimelineService eve = await(laptop.register("recthr_m", PASSWORD));
+        assertThat(wrongPasswordMessage(eve.changePassword("a wrong guess one", NEW_PASSWORD))).doesNotContain("tries");
+        assertThat(wrongPasswordMessage(eve.recoveryPhrase("a wrong guess two")))
+                .contains("2 wrong tries in a row");
+        await(eve.logout());
+        assertThat(wrongPasswordMessage(laptop.login("recthr_m", "a wrong guess three")))
+                .as("Settings and the sign-in screen count wrong passwords together").contains("3 wrong tries");
+        assertThat(await(laptop.login("recthr_m", PASSWORD)).user()).isEqualTo("recthr_m");
+    }
+
+    private static String wrongPasswordMessage(java.util.concurrent.CompletableFuture<?> call) {
+        assertThat(reason(call)).isEqualTo(Reason.WRONG_PASSWORD);
+        Throwable e = call.handle((v, t) -> t).join();
+        while (!(e instanceof TimelineException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+
     @Test
     void thePhraseIsTheBip39EncodingOfTheKeySeed() {
         assertThat(RecoveryPhrase.encode(new byte[32])).endsWith("art").hasSize(24);

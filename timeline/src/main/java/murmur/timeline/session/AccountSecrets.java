@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import murmur.config.TimelineSettings;
 import murmur.dht.SigningKey;
 import murmur.timeline.Accounts;
@@ -14,6 +15,7 @@ import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineException.Reason;
 import murmur.timeline.identity.KdfParams;
 import murmur.timeline.identity.KeyVault;
+import murmur.timeline.identity.LoginThrottle;
 import murmur.timeline.identity.RecoveryPhrase;
 import murmur.timeline.identity.UserRecordValue;
 import murmur.timeline.records.Keys;
@@ -23,35 +25,37 @@ import murmur.timeline.records.RecordWriter;
  * The account key's recovery phrase and its re-sealing: a password change seals the key under the new password and
  * publishes {@code user/<name>} with the next sequence number, so the old password opens nothing anywhere; a restore
  * derives the key from the phrase, checks it is the account's and re-seals it the same way. Key derivation runs on
- * {@code workers}.
+ * {@code workers}. A wrong password here counts in the same {@link LoginThrottle} as a wrong password at login, and
+ * its answer waits as long: an unlocked, unattended device must not let anyone guess the password faster than the
+ * sign-in screen does.
  */
 public final class AccountSecrets {
     private final PeerContext ctx;
     private final Executor workers;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    public AccountSecrets(PeerContext ctx, Executor workers) {
+    public AccountSecrets(PeerContext ctx, Executor workers, LoginThrottle throttle) {
         this.ctx = ctx;
         this.workers = workers;
+        this.throttle = throttle;
     }
 
     /** The phrase of the signed-in account, after checking {@code password} against its current record. */
     CompletableFuture<List<String>> phrase(String name, AccountKeeper keeper, String password) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[] seed = opened(name, keeper.account(), password);
+        return opened(name, keeper.account(), password).thenApply(seed -> {
             try {
                 return RecoveryPhrase.encode(seed);
             } finally {
                 Arrays.fill(seed, (byte) 0);
             }
-        }, workers);
+        });
     }
 
     /** Re-seals the key of the signed-in account under {@code newPassword} and publishes it. */
     CompletableFuture<Void> changePassword(String name, SigningKey key, AccountKeeper keeper, String oldPassword,
             String newPassword) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[] seed = opened(name, keeper.account(), oldPassword);
+        return opened(name, keeper.account(), oldPassword).thenApplyAsync(seed -> {
             Arrays.fill(seed, (byte) 0);
             checkPolicy(name, newPassword);
             return resealed(name, key, keeper.account().createdAtMillis(), newPassword);
@@ -93,10 +97,23 @@ public final class AccountSecrets {
                 });
     }
 
-    private static byte[] opened(String name, UserRecordValue record, String password) {
-        Optional<byte[]> seed = password == null ? Optional.empty() : KeyVault.open(name, record, password);
-        return seed.orElseThrow(() -> new TimelineException(Reason.WRONG_PASSWORD,
-                "wrong password. Check it and try again"));
+    /** The key's seed, opened with {@code password} on {@code workers}; a wrong one fails after the throttle's wait. */
+    private CompletableFuture<byte[]> opened(String name, UserRecordValue record, String password) {
+        return CompletableFuture.supplyAsync(() -> password == null ? Optional.<byte[]>empty()
+                : KeyVault.open(name, record, password), workers).thenCompose(seed -> {
+                    if (seed.isPresent()) {
+                        throttle.succeeded(name);
+                        return CompletableFuture.completedFuture(seed.get());
+                    }
+                    LoginThrottle.Penalty p = throttle.failed(name);
+                    String streak = p.attempts() > 1
+                            ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : "";
+                    TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD,
+                            "wrong password" + streak + ". Check it and try again");
+                    return CompletableFuture.supplyAsync(() -> {
+                        throw wrong;
+                    }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
+                });
     }
 
     private static void checkPolicy(String name, String password) {

@@ -53,7 +53,7 @@ public final class AccountService {
         this.workers = workers;
         this.throttle = new LoginThrottle(ctx.settings().timeline().loginBackoff());
         this.onLogin = onLogin;
-        this.secrets = new AccountSecrets(ctx, workers);
+        this.secrets = new AccountSecrets(ctx, workers, throttle);
     }
 
     /** Restores an account from its recovery phrase under a new password ({@link AccountSecrets}), then logs in. */
