@@ -105,15 +105,22 @@ public final class AccountSecrets {
                         throttle.succeeded(name);
                         return CompletableFuture.completedFuture(seed.get());
                     }
-                    LoginThrottle.Penalty p = throttle.failed(name);
-                    String streak = p.attempts() > 1
-                            ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : "";
-                    TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD,
-                            "wrong password" + streak + ". Check it and try again");
-                    return CompletableFuture.supplyAsync(() -> {
-                        throw wrong;
-                    }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
+                    return wrongPassword(name);
                 });
+    }
+
+    /**
+     * Counts a wrong password for {@code name} and fails with {@code WRONG_PASSWORD} after the throttle's wait; the one
+     * answer to a wrong password, at sign-in and on the Settings page alike.
+     */
+    <T> CompletableFuture<T> wrongPassword(String name) {
+        LoginThrottle.Penalty p = throttle.failed(name);
+        String streak = p.attempts() > 1 ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : "";
+        TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD,
+                "wrong password" + streak + ". Check it and try again");
+        return CompletableFuture.supplyAsync(() -> {
+            throw wrong;
+        }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
     }
 
     private static void checkPolicy(String name, String password) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import murmur.config.TimelineSettings;
 import murmur.dht.DhtWriteException;
@@ -81,7 +80,7 @@ public final class AccountService {
             long seq = found.get().record().seq();
             return CompletableFuture.supplyAsync(() -> KeyVault.open(name, record, password), workers)
                     .thenCompose(opened -> opened.isPresent() ? CompletableFuture.completedFuture(
-                            restore(name, record, opened.get())) : wrongPassword(name))
+                            restore(name, record, opened.get())) : secrets.<SigningKey>wrongPassword(name))
                     .thenApply(key -> new SignedIn(key, record, seq));
         }).thenCompose(signedIn -> session(name, signedIn));
     }
@@ -181,16 +180,6 @@ public final class AccountService {
         }
         throttle.succeeded(name);
         return key;
-    }
-
-    private CompletableFuture<SigningKey> wrongPassword(String name) {
-        LoginThrottle.Penalty p = throttle.failed(name);
-        String streak = p.attempts() > 1 ? " (" + p.attempts() + " wrong tries in a row; each waits longer)" : "";
-        TimelineException wrong = new TimelineException(Reason.WRONG_PASSWORD,
-                "wrong password" + streak + ". Check it and try again");
-        return CompletableFuture.supplyAsync(() -> {
-            throw wrong;
-        }, CompletableFuture.delayedExecutor(p.delay().toMillis(), TimeUnit.MILLISECONDS, workers));
     }
 
     private CompletableFuture<TimelineService> session(String name, SignedIn in) {
