@@ -14,41 +14,77 @@ import murmur.dht.SigningKey;
 import murmur.transport.Ed25519;
 
 /**
- * A signed post. The author's sequence numbers start at 1 and have no gaps; {@code prevHash} is the {@link #hash()}
- * of post {@code seq - 1} (32 zero bytes for the first), so a follower can tell when its copy of a log is incomplete.
- * The signature covers every other field and is checked against the author's key from {@code user/<author>}.
+ * A signed post in one of its author's logs. Each device of an account keeps its own log ({@code device} is its id
+ * from {@code devices/<author>}); a log's sequence numbers start at 1 and have no gaps, and {@code prevHash} is the
+ * {@link #hash()} of post {@code seq - 1} of the same log (32 zero bytes for the first), so a follower can tell when
+ * its copy of a log is incomplete. A device's posts are signed by its device key, which the account key certifies in
+ * {@code devices/<author>}; the log {@link #LEGACY_DEVICE} holds the posts made before accounts had devices, signed
+ * by the account key itself.
  *
  * @param author          the author's user name
- * @param seq             per-author sequence number, from 1
- * @param prevHash        hash of the author's previous post
+ * @param device          the id of the device whose log this is, or {@link #LEGACY_DEVICE}
+ * @param seq             sequence number within the device's log, from 1
+ * @param prevHash        hash of the previous post of the same log
  * @param timestampMillis NTP-corrected creation time
  * @param text            the text, at most {@link murmur.config.TimelineSettings#maxPostChars()} code points
- * @param signature       Ed25519 signature by the author's user key
+ * @param signature       Ed25519 signature by the device key (the account key for the legacy log)
  */
-public record Post(String author, long seq, byte[] prevHash, long timestampMillis, String text, byte[] signature) {
+public record Post(String author, String device, long seq, byte[] prevHash, long timestampMillis, String text,
+        byte[] signature) {
 
     public static final int HASH_BYTES = 32;
+    /** The log of posts signed by the account key itself: every post made before accounts had devices. */
+    public static final String LEGACY_DEVICE = "0";
     private static final byte[] DOMAIN = "murmur/post/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DEVICE_DOMAIN = "murmur/post/v2".getBytes(StandardCharsets.US_ASCII);
+    private static final int DEVICE_ID_CHARS = 16;
 
     public Post {
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(text, "text");
-        if (prevHash.length != HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES || seq < 1) {
+        if (!isDeviceId(device) || prevHash.length != HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES
+                || seq < 1) {
             throw new IllegalArgumentException("malformed post");
         }
         prevHash = prevHash.clone();
         signature = signature.clone();
     }
 
-    /** Signs a new post. */
-    public static Post sign(SigningKey key, String author, long seq, byte[] prevHash, Instant at, String text) {
-        byte[] sig = key.sign(signedBytes(author, seq, prevHash, at.toEpochMilli(), text));
-        return new Post(author, seq, prevHash, at.toEpochMilli(), text, sig);
+    /** A post of the legacy log ({@link #LEGACY_DEVICE}), signed by the account key. */
+    public Post(String author, long seq, byte[] prevHash, long timestampMillis, String text, byte[] signature) {
+        this(author, LEGACY_DEVICE, seq, prevHash, timestampMillis, text, signature);
     }
 
-    /** Whether the signature verifies against the author's raw Ed25519 public key. */
-    public boolean verifies(byte[] authorPublicKey) {
-        return Ed25519.verify(authorPublicKey, signedBytes(author, seq, prevHash, timestampMillis, text), signature);
+    /** Whether {@code device} names a log: {@link #LEGACY_DEVICE} or a 16-character lower-case hex device id. */
+    public static boolean isDeviceId(String device) {
+        if (LEGACY_DEVICE.equals(device)) {
+            return true;
+        }
+        return device != null && device.length() == DEVICE_ID_CHARS
+                && device.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
+    /** Signs a new post of {@code device}'s log with that device's key. */
+    public static Post sign(SigningKey deviceKey, String author, String device, long seq, byte[] prevHash, Instant at,
+            String text) {
+        byte[] sig = deviceKey.sign(signedBytes(author, device, seq, prevHash, at.toEpochMilli(), text));
+        return new Post(author, device, seq, prevHash, at.toEpochMilli(), text, sig);
+    }
+
+    /** Signs a new post of the legacy log with the account key. */
+    public static Post sign(SigningKey key, String author, long seq, byte[] prevHash, Instant at, String text) {
+        return sign(key, author, LEGACY_DEVICE, seq, prevHash, at, text);
+    }
+
+    /** Whether the signature verifies against the raw Ed25519 public key of its device (the account's for legacy). */
+    public boolean verifies(byte[] signerPublicKey) {
+        return Ed25519.verify(signerPublicKey, signedBytes(author, device, seq, prevHash, timestampMillis, text),
+                signature);
+    }
+
+    /** Whether this post belongs to the legacy log, signed by the account key. */
+    public boolean legacy() {
+        return LEGACY_DEVICE.equals(device);
     }
 
     public Instant timestamp() {
@@ -59,7 +95,7 @@ public record Post(String author, long seq, byte[] prevHash, long timestampMilli
     public byte[] hash() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(signedBytes(author, seq, prevHash, timestampMillis, text));
+            sha.update(signedBytes(author, device, seq, prevHash, timestampMillis, text));
             return sha.digest(signature);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -76,13 +112,18 @@ public record Post(String author, long seq, byte[] prevHash, long timestampMilli
         return signature.clone();
     }
 
-    private static byte[] signedBytes(String author, long seq, byte[] prevHash, long at, String text) {
+    /** The legacy log keeps the v1 bytes, so old posts still verify; a device's bytes name the device too. */
+    private static byte[] signedBytes(String author, String device, long seq, byte[] prevHash, long at, String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + text.length() * 3);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(DOMAIN);
+            boolean legacy = LEGACY_DEVICE.equals(device);
+            out.write(legacy ? DOMAIN : DEVICE_DOMAIN);
             byte[] name = author.getBytes(StandardCharsets.UTF_8);
             out.writeShort(name.length);
             out.write(name);
+            if (!legacy) {
+                out.write(device.getBytes(StandardCharsets.US_ASCII));
+            }
             out.writeLong(seq);
             out.write(prevHash);
             out.writeLong(at);
@@ -97,17 +138,18 @@ public record Post(String author, long seq, byte[] prevHash, long timestampMilli
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Post p && author.equals(p.author) && seq == p.seq && timestampMillis == p.timestampMillis
-                && text.equals(p.text) && Arrays.equals(prevHash, p.prevHash) && Arrays.equals(signature, p.signature);
+        return o instanceof Post p && author.equals(p.author) && device.equals(p.device) && seq == p.seq
+                && timestampMillis == p.timestampMillis && text.equals(p.text) && Arrays.equals(prevHash, p.prevHash)
+                && Arrays.equals(signature, p.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(author, seq);
+        return Objects.hash(author, device, seq);
     }
 
     @Override
     public String toString() {
-        return "Post[" + author + "#" + seq + " at " + timestamp() + "]";
+        return "Post[" + author + (legacy() ? "" : "/" + device) + "#" + seq + " at " + timestamp() + "]";
     }
 }

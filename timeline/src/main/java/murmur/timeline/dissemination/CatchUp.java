@@ -4,7 +4,9 @@ import murmur.timeline.link.PeerAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,22 +17,27 @@ import murmur.timeline.link.LinkTypes;
 import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.post.PostStore;
 import murmur.timeline.presence.PeerAddresses;
+import murmur.timeline.records.DevicesValue;
 import murmur.timeline.session.Direct;
 import murmur.transport.MalformedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches what a user missed of the authors it follows: compares the end of the unbroken run of posts held (so a
- * post missing in the middle is fetched too, not only the newest ones) with {@code feed/<author>}, then asks the
- * author's peer, or when the author is offline (or had less) online followers of the author, for every post after
- * it, page by page. Every post passes the {@link Intake}, so any source will do. One run takes at most
- * {@link Limits#maxPages()} pages and {@link Limits#maxPosts()} posts per author, from all sources together: a log
+ * Fetches what a user missed of the authors it follows: per log of the author (one per device), compares the end of
+ * the unbroken run of posts held (so a post missing in the middle is fetched too, not only the newest ones) with
+ * {@code feed/<author>}, then asks the author's peer, or when the author is offline (or had less) online followers
+ * of the author, for every post after it, page by page. When {@code feed/<author>} cannot be read, each source is
+ * first asked which of the author's logs it holds. Every post passes the {@link Intake}, so any source will do. One
+ * run takes at most {@link Limits#maxPages()} pages and {@link Limits#maxPosts()} posts per author, all logs and
+ * sources together: a log
  * that jumps from #1 to #1,000,000 is fetched a bounded slice per run, never without end; a run cut that way is
  * logged and counted ({@link #cut()}).
  */
 final class CatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
+    /** Logs one author can have: a device list's worth, and the legacy log. */
+    private static final int MAX_LOGS = DevicesValue.MAX_DEVICES + 1;
 
     private final Direct direct;
     private final PostStore store;
@@ -78,16 +85,16 @@ final class CatchUp {
     }
 
     private CompletableFuture<Integer> author(String user, String author) {
-        return feeds.lastSeq(author).thenCombine(store.contiguousSeq(author),
-                (head, held) -> new CatchUpProgress(author, held, head.orElse(0L), head.isPresent()))
-                .thenCompose(p -> p.targetKnown() && !p.behind() ? CompletableFuture.completedFuture(p)
+        return feeds.heads(author).thenCombine(store.contiguousHeads(author),
+                (published, held) -> new CatchUpProgress(author, held, published))
+                .thenCompose(p -> p.upToDate() ? CompletableFuture.completedFuture(p)
                         : fromAuthor(p).thenCompose(v -> p.behind() ? fromFollowers(user, p)
                                 : CompletableFuture.completedFuture(p)))
                 .thenApply(p -> {
                     if (p.cut()) {
                         cut.incrementAndGet();
-                        LOG.warn("catching up on {} for {} cut after {} pages and {} posts stored, at #{}; the rest"
-                                + " waits for the next catch-up", author, user, p.pages(), p.stored(), p.held());
+                        LOG.warn("catching up on {} for {} cut after {} pages and {} posts stored, at {}; the rest"
+                                + " waits for the next catch-up", author, user, p.pages(), p.stored(), p);
                     }
                     return p.stored();
                 });
@@ -111,35 +118,49 @@ final class CatchUp {
         });
     }
 
-    /** Pages through one source until it has nothing more; a failing source is logged and left. */
+    /**
+     * Pages through one source until it has nothing more, log after log; a failing source is logged and left. When
+     * the author's logs are not all known, the source is first asked (a page of no posts) which logs it holds.
+     */
     private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
         List<PeerAddress> to = PeerAddresses.parseAll(address);
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }
-        CompletableFuture<Void> start = p.held() == 0 && !p.targetKnown() && p.askPage(limits)
-                ? fetch(to, p, 0).thenAccept(page -> learnHeads(page, p))
+        CompletableFuture<Void> start = p.needsProbe() && p.askPage(limits)
+                ? fetch(to, p, Post.LEGACY_DEVICE, 0).thenAccept(page -> learnHeads(page, p))
                 : CompletableFuture.completedFuture(null);
-        return start.thenRun(() -> p.startNearTheEnd(settings.recentPosts()))
-                .thenCompose(v -> pages(to, p))
-                .handle((v, e) -> {
-                    if (e != null) {
-                        LOG.info("{} stopped serving the catch-up on {}: {}", address, p.author(), e.getMessage());
-                    }
-                    return p;
-                });
+        return start.thenCompose(v -> logs(to, p, new HashSet<>())).handle((v, e) -> {
+            if (e != null) {
+                LOG.info("{} stopped serving the catch-up on {}: {}", address, p.author(), e.getMessage());
+            }
+            return p;
+        });
     }
 
-    private CompletableFuture<Void> pages(List<PeerAddress> to, CatchUpProgress p) {
-        if (!p.wantsMore() || !p.askPage(limits)) {
+    /** Pages through each log not {@code done} yet, including logs the source's answers name on the way. */
+    private CompletableFuture<Void> logs(List<PeerAddress> to, CatchUpProgress p, Set<String> done) {
+        p.startNearTheEnd(settings.recentPosts());
+        Optional<String> next = p.devices().stream().filter(d -> !done.contains(d)).findFirst();
+        if (next.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return fetch(to, p, Math.min(settings.pageSize(), p.postsLeft(limits))).thenCompose(page -> take(page, p))
-                .thenCompose(progressed -> progressed ? pages(to, p) : CompletableFuture.completedFuture(null));
+        done.add(next.get());
+        return pages(to, p, next.get()).thenCompose(v -> logs(to, p, done));
     }
 
-    private CompletableFuture<FetchPage> fetch(List<PeerAddress> to, CatchUpProgress p, int limit) {
-        byte[] body = FetchCodec.encode(new FetchRequest(List.of(new LogPosition(p.author(), p.held())), limit));
+    private CompletableFuture<Void> pages(List<PeerAddress> to, CatchUpProgress p, String device) {
+        if (!p.wantsMore(device) || !p.askPage(limits)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return fetch(to, p, device, Math.min(settings.pageSize(), p.postsLeft(limits)))
+                .thenCompose(page -> take(page, p, device))
+                .thenCompose(progressed -> progressed ? pages(to, p, device) : CompletableFuture.completedFuture(null));
+    }
+
+    private CompletableFuture<FetchPage> fetch(List<PeerAddress> to, CatchUpProgress p, String device, int limit) {
+        LogPosition from = new LogPosition(p.author(), device, p.held(device));
+        byte[] body = FetchCodec.encode(new FetchRequest(List.of(from), limit));
         return direct.request(to, LinkTypes.FETCH, body).thenApply(answer -> {
             try {
                 return FetchCodec.decodePage(answer);
@@ -149,11 +170,12 @@ final class CatchUp {
         });
     }
 
-    /** Stores a page's posts in order; true if the log moved on and the source was honest so far. */
-    private CompletableFuture<Boolean> take(FetchPage page, CatchUpProgress p) {
+    /** Stores a page's posts of one log in order; true if the log moved on and the source was honest so far. */
+    private CompletableFuture<Boolean> take(FetchPage page, CatchUpProgress p, String device) {
         learnHeads(page, p);
-        long before = p.held();
-        List<Post> posts = page.posts().stream().filter(x -> x.author().equals(p.author()) && x.seq() > before)
+        long before = p.held(device);
+        List<Post> posts = page.posts().stream()
+                .filter(x -> x.author().equals(p.author()) && x.device().equals(device) && x.seq() > before)
                 .sorted(Comparator.comparingLong(Post::seq)).limit(p.postsLeft(limits)).toList();
         CompletableFuture<Boolean> honest = CompletableFuture.completedFuture(true);
         for (Post post : posts) {
@@ -162,15 +184,17 @@ final class CatchUp {
                         if (outcome == Outcome.REJECTED) {
                             return false;
                         }
-                        p.took(post.seq(), outcome == Outcome.STORED);
+                        p.took(device, post.seq(), outcome == Outcome.STORED);
                         return true;
                     }));
         }
-        return honest.thenApply(ok -> ok && p.held() > before);
+        return honest.thenApply(ok -> ok && p.held(device) > before);
     }
 
+    /** The source's heads of the author's logs; at most one per device (a device the account lists at most). */
     private static void learnHeads(FetchPage page, CatchUpProgress p) {
-        page.heads().stream().filter(h -> h.author().equals(p.author())).forEach(h -> p.sourceHas(h.seq()));
+        page.heads().stream().filter(h -> h.author().equals(p.author())).limit(MAX_LOGS)
+                .forEach(h -> p.sourceHas(h.device(), h.seq()));
     }
 
     /**
@@ -190,9 +214,9 @@ final class CatchUp {
         }
     }
 
-    /** Where an author's log ends, as the author published it ({@link FeedHeads} in production). */
+    /** Where each of an author's logs ends, as the author published it ({@link FeedHeads} in production). */
     @FunctionalInterface
     interface Heads {
-        CompletableFuture<Optional<Long>> lastSeq(String author);
+        CompletableFuture<Optional<Map<String, Long>>> heads(String author);
     }
 }

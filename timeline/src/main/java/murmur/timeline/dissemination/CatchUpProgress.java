@@ -1,59 +1,108 @@
 package murmur.timeline.dissemination;
 
-/** How far one author's catch-up has come: the last sequence number held and the highest one known to exist. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How far one author's catch-up has come, per log of the author (one per device, {@link murmur.timeline.Post#device}):
+ * the last sequence number held and the highest one known to exist. The bound ({@link CatchUp.Limits}) is on the
+ * author, all logs and sources together.
+ */
 final class CatchUpProgress {
     private final String author;
-    private long held;
-    private long target;
-    private boolean targetKnown;
+    private final Map<String, Log> logs = new TreeMap<>();
+    private final boolean allLogsKnown;
     private int stored;
     private int pages;
     private int taken;
     private boolean cut;
 
-    CatchUpProgress(String author, long held, long target, boolean targetKnown) {
+    /**
+     * @param held      per log held here, the end of its unbroken run
+     * @param published per log, the head the author published ({@code feed/<author>}); empty when it could not be
+     *                  read, and then sources are asked which logs exist
+     */
+    CatchUpProgress(String author, Map<String, Long> held, Optional<Map<String, Long>> published) {
         this.author = author;
-        this.held = held;
-        this.target = target;
-        this.targetKnown = targetKnown;
+        this.allLogsKnown = published.isPresent();
+        held.forEach((device, seq) -> log(device).held = seq);
+        published.ifPresent(heads -> heads.forEach(this::sourceHas));
+    }
+
+    /** One log's progress. */
+    private static final class Log {
+        long held;
+        long target;
+        boolean targetKnown;
+
+        boolean behind() {
+            return targetKnown && held < target;
+        }
+
+        boolean wantsMore() {
+            return !targetKnown || held < target;
+        }
+    }
+
+    private Log log(String device) {
+        return logs.computeIfAbsent(device, d -> new Log());
     }
 
     String author() {
         return author;
     }
 
-    synchronized long held() {
-        return held;
+    /** The logs known so far, device ids in a stable order. */
+    synchronized List<String> devices() {
+        return new ArrayList<>(logs.keySet());
+    }
+
+    synchronized long held(String device) {
+        Log log = logs.get(device);
+        return log == null ? 0 : log.held;
     }
 
     synchronized int stored() {
         return stored;
     }
 
-    /** Whether posts are known to be missing. */
+    /** Whether every log is known and none misses posts: nothing to fetch. */
+    synchronized boolean upToDate() {
+        return allLogsKnown && logs.values().stream().noneMatch(Log::wantsMore);
+    }
+
+    /** Whether posts are known to be missing in some log. */
     synchronized boolean behind() {
-        return targetKnown && held < target;
+        return logs.values().stream().anyMatch(Log::behind);
     }
 
-    /** Whether a source should be asked for another page: posts are missing, or nobody has said how many exist. */
-    synchronized boolean wantsMore() {
-        return !targetKnown || held < target;
+    /** Whether a source should be asked which logs it holds before pages are asked for. */
+    synchronized boolean needsProbe() {
+        return !allLogsKnown || logs.values().stream().anyMatch(l -> l.held == 0 && !l.targetKnown);
     }
 
-    synchronized boolean targetKnown() {
-        return targetKnown;
+    /** Whether a source should be asked for another page of {@code device}'s log. */
+    synchronized boolean wantsMore(String device) {
+        Log log = logs.get(device);
+        return log != null && log.wantsMore();
     }
 
-    /** A source holds posts up to {@code seq}. */
-    synchronized void sourceHas(long seq) {
-        target = Math.max(target, seq);
-        targetKnown = true;
+    /** A source holds {@code device}'s log up to {@code seq}. */
+    synchronized void sourceHas(String device, long seq) {
+        Log log = log(device);
+        log.target = Math.max(log.target, seq);
+        log.targetKnown = true;
     }
 
-    /** For an author this peer holds nothing of, starts {@code recent} posts before the end instead of at 1. */
+    /** For a log this peer holds nothing of, starts {@code recent} posts before its end instead of at 1. */
     synchronized void startNearTheEnd(int recent) {
-        if (held == 0 && targetKnown) {
-            held = Math.max(0, target - recent);
+        for (Log log : logs.values()) {
+            if (log.held == 0 && log.targetKnown) {
+                log.held = Math.max(0, log.target - recent);
+            }
         }
     }
 
@@ -63,7 +112,7 @@ final class CatchUpProgress {
      */
     synchronized boolean askPage(CatchUp.Limits limits) {
         if (pages >= limits.maxPages() || taken >= limits.maxPosts()) {
-            cut = cut || wantsMore();
+            cut = cut || logs.values().stream().anyMatch(Log::wantsMore);
             return false;
         }
         pages++;
@@ -84,11 +133,20 @@ final class CatchUpProgress {
         return cut;
     }
 
-    synchronized void took(long seq, boolean isNew) {
+    synchronized void took(String device, long seq, boolean isNew) {
         taken++;
-        held = Math.max(held, seq);
+        Log log = log(device);
+        log.held = Math.max(log.held, seq);
         if (isNew) {
             stored++;
         }
+    }
+
+    /** Per log, the last sequence number held; for the log. */
+    @Override
+    public synchronized String toString() {
+        StringBuilder s = new StringBuilder(author);
+        logs.forEach((device, log) -> s.append(' ').append(device).append('#').append(log.held));
+        return s.toString();
     }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers "Get" ({@link murmur.timeline.link.LinkTypes#FETCH}) from the posts on disk, one page at a time, with this
- * peer's vector.
+ * peer's vector: the head of every log it holds of each author asked about, so the asker learns of logs (devices)
+ * it did not know.
  */
 final class CatchUpServer {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpServer.class);
@@ -42,12 +43,14 @@ final class CatchUpServer {
         CompletableFuture<List<LogPosition>> heads = CompletableFuture.completedFuture(new ArrayList<>());
         for (LogPosition want : request.have()) {
             posts = posts.thenCompose(page -> page.size() >= limit ? CompletableFuture.completedFuture(page)
-                    : store.after(want.author(), want.seq(), limit - page.size()).thenApply(more -> {
+                    : store.after(want.author(), want.device(), want.seq(), limit - page.size()).thenApply(more -> {
                         page.addAll(more);
                         return page;
                     }));
-            heads = heads.thenCompose(list -> store.lastSeq(want.author()).thenApply(seq -> {
-                list.add(new LogPosition(want.author(), seq));
+        }
+        for (String author : request.have().stream().map(LogPosition::author).distinct().toList()) {
+            heads = heads.thenCompose(list -> store.heads(author).thenApply(logs -> {
+                logs.forEach((device, seq) -> list.add(new LogPosition(author, device, seq)));
                 return list;
             }));
         }

@@ -23,7 +23,7 @@ final class CheckedIntake implements Intake {
 
     @Override
     public CompletableFuture<Outcome> accept(Post post) {
-        return store.after(post.author(), Math.max(0, post.seq() - 2), 3).thenCompose(held -> {
+        return store.after(post.author(), post.device(), Math.max(0, post.seq() - 2), 3).thenCompose(held -> {
             Optional<String> problem = SequenceRule.problem(post, held);
             if (problem.isPresent()) {
                 LOG.warn("dropped {}: {}", post, problem.get());

@@ -56,7 +56,7 @@ public final class DisseminationService implements Dissemination {
         this.pushed = new FollowedAuthors(watched, local::follows);
         this.relay = new Relay(direct, pushed, local::holder, selfAddress, fanout, this::delivered, scheduler,
                 directory::onlineAddress, users::publicKey);
-        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::lastSeq, fanout);
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::heads, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
     }
 
@@ -95,8 +95,8 @@ public final class DisseminationService implements Dissemination {
         return catchUp.cut();
     }
 
-    private void delivered(String author, long seq, List<String> followers) {
-        CompletableFuture<?>[] marks = followers.stream().map(f -> posts.markDelivered(author, seq, f))
+    private void delivered(String author, String device, long seq, List<String> followers) {
+        CompletableFuture<?>[] marks = followers.stream().map(f -> posts.markDelivered(author, device, seq, f))
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(marks).whenComplete((v, e) -> {
             if (e != null) {

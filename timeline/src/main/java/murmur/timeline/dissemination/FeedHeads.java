@@ -1,5 +1,6 @@
 package murmur.timeline.dissemination;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.identity.UserDirectory;
@@ -8,7 +9,7 @@ import murmur.timeline.records.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads {@code feed/<author>}: the last sequence number of an author's log, if signed by the author's pinned key. */
+/** Reads {@code feed/<author>}: where each of an author's logs ends, if signed by the author's pinned key. */
 final class FeedHeads {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHeads.class);
 
@@ -18,10 +19,10 @@ final class FeedHeads {
         this.users = users;
     }
 
-    /** The head's sequence number; empty if there is no trustworthy record (or it cannot be read now). */
-    CompletableFuture<Optional<Long>> lastSeq(String author) {
+    /** Per log, the head's sequence number; empty if there is no trustworthy record (or it cannot be read now). */
+    CompletableFuture<Optional<Map<String, Long>>> heads(String author) {
         return users.valueOf(author, Keys.feed(author), FeedHead.class, "feed/" + author)
-                .thenApply(h -> h.map(FeedHead::seq)).exceptionally(e -> {
+                .thenApply(h -> h.map(FeedHead::heads)).exceptionally(e -> {
                     LOG.info("feed/{} could not be read: {}", author, e.getMessage());
                     return Optional.empty();
                 });

@@ -9,9 +9,12 @@ import murmur.transport.WireWriter;
 
 /** Bytes of {@link FetchRequest} and {@link FetchPage}: a version, then version vectors and posts. */
 final class FetchCodec {
-    /** 2: element counts in two bytes (the shared wire primitives); 1 had four. */
-    static final int VERSION = 2;
-    static final int MAX_AUTHORS = 256;
+    /** 3: positions and posts name their device log; 2 had one log per author; 1 had four-byte counts. */
+    static final int VERSION = 3;
+    /** Positions in one message: up to {@link #MAX_AUTHORS} authors, each with up to 65 logs (64 devices, legacy). */
+    static final int MAX_POSITIONS = 1024;
+    /** Authors in one request: the answer names every log of each, so their number is bounded. */
+    static final int MAX_AUTHORS = 8;
     static final int MAX_PAGE = 200;
 
     private FetchCodec() {}
@@ -27,6 +30,9 @@ final class FetchCodec {
         int limit = in.count(MAX_PAGE, "page limit");
         List<LogPosition> have = readPositions(in);
         in.end();
+        if (have.stream().map(LogPosition::author).distinct().count() > MAX_AUTHORS) {
+            throw new MalformedInputException("a request names at most " + MAX_AUTHORS + " authors");
+        }
         return new FetchRequest(have, limit);
     }
 
@@ -51,19 +57,20 @@ final class FetchCodec {
 
     private static void writePositions(WireWriter out, List<LogPosition> positions) {
         out.count(positions.size());
-        positions.forEach(p -> out.text(p.author()).i64(p.seq()));
+        positions.forEach(p -> out.text(p.author()).text(p.device()).i64(p.seq()));
     }
 
     private static List<LogPosition> readPositions(WireReader in) throws MalformedInputException {
-        int n = in.count(MAX_AUTHORS, "author count");
+        int n = in.count(MAX_POSITIONS, "position count");
         List<LogPosition> positions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String author = in.text(PostWire.MAX_NAME_BYTES, "author");
+            String device = PostWire.device(in);
             long seq = in.i64();
             if (seq < 0) {
                 throw new MalformedInputException("a sequence number cannot be negative");
             }
-            positions.add(new LogPosition(author, seq));
+            positions.add(new LogPosition(author, device, seq));
         }
         return positions;
     }

@@ -51,9 +51,9 @@ final class GapWatch implements Intake {
     public CompletableFuture<Outcome> accept(Post post) {
         return intake.accept(post).thenApply(outcome -> {
             if (outcome == Outcome.STORED) {
-                store.contiguousSeq(post.author()).thenAccept(run -> {
+                store.contiguousSeq(post.author(), post.device()).thenAccept(run -> {
                     if (run < post.seq()) {
-                        fill(post.author(), run, post.seq());
+                        fill(post.author(), post.device(), run, post.seq());
                     }
                 });
             }
@@ -61,7 +61,7 @@ final class GapWatch implements Intake {
         });
     }
 
-    private void fill(String author, long run, long arrived) {
+    private void fill(String author, String device, long run, long arrived) {
         Optional<String> me = localUser.get();
         if (me.isEmpty() || !filling.add(author)) {
             return;
@@ -78,8 +78,9 @@ final class GapWatch implements Intake {
             lastStarted.clear();
         }
         lastStarted.put(author, now);
-        LOG.info("{}'s log has a hole after #{} (#{} arrived); fetching what is missing", author, run, arrived);
-        catchUp.apply(me.get(), Set.of(author)).whenComplete((n, e) -> store.contiguousSeq(author)
+        LOG.info("{}'s log of device {} has a hole after #{} (#{} arrived); fetching what is missing", author, device,
+                run, arrived);
+        catchUp.apply(me.get(), Set.of(author)).whenComplete((n, e) -> store.contiguousSeq(author, device)
                 .whenComplete((held, f) -> {
                     if (held != null && held >= arrived) {
                         lastStarted.remove(author, now);

@@ -11,16 +11,19 @@ import murmur.transport.WireWriter;
 final class PostWire {
     static final int MAX_NAME_BYTES = 64;
     static final int MAX_TEXT_BYTES = TimelineSettings.MAX_POST_CHARS * 4;
+    /** A device id has 16 characters; the legacy log's is {@code "0"}. */
+    static final int MAX_DEVICE_BYTES = 16;
 
     private PostWire() {}
 
     static void write(WireWriter out, Post post) {
-        out.text(post.author()).i64(post.seq()).blob(post.prevHash()).i64(post.timestampMillis())
+        out.text(post.author()).text(post.device()).i64(post.seq()).blob(post.prevHash()).i64(post.timestampMillis())
                 .text(post.text()).blob(post.signature());
     }
 
     static Post read(WireReader in) throws MalformedInputException {
         String author = in.text(MAX_NAME_BYTES, "author");
+        String device = device(in);
         long seq = in.i64();
         byte[] prevHash = in.blob(Post.HASH_BYTES, "previous hash");
         long at = in.i64();
@@ -29,6 +32,15 @@ final class PostWire {
         if (seq < 1 || prevHash.length != Post.HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES) {
             throw new MalformedInputException("malformed post");
         }
-        return new Post(author, seq, prevHash, at, text, signature);
+        return new Post(author, device, seq, prevHash, at, text, signature);
+    }
+
+    /** A device id, checked: {@code "0"} or 16 lower-case hex characters. */
+    static String device(WireReader in) throws MalformedInputException {
+        String device = in.text(MAX_DEVICE_BYTES, "device");
+        if (!Post.isDeviceId(device)) {
+            throw new MalformedInputException("a device id is \"0\" or 16 hex digits");
+        }
+        return device;
     }
 }

@@ -8,10 +8,13 @@ import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;
 
-/** Bytes of a {@link ReceiptMessage}: version, author, sequence number, then each holder's name and signature. */
+/** Bytes of a {@link ReceiptMessage}: version, author, device, sequence number, then each holder and signature. */
 final class ReceiptCodec {
-    /** 3: each holder signs for itself (64 bytes after its name); 2 had bare names; 1 had four-byte counts. */
-    static final int VERSION = 3;
+    /**
+     * 4: the post's device log after its author; 3 had one log per author; each holder signs for itself since 3
+     * (64 bytes after its name); 2 had bare names; 1 had four-byte counts.
+     */
+    static final int VERSION = 4;
     /**
      * Holders in one message: at most 4096 × (4 + 64 + 64) bytes, well under the link's 1 MiB frame; a hop with more
      * sends several.
@@ -21,7 +24,8 @@ final class ReceiptCodec {
     private ReceiptCodec() {}
 
     static byte[] encode(ReceiptMessage m) {
-        WireWriter out = new WireWriter().u8(VERSION).text(m.author()).i64(m.seq()).count(m.holders().size());
+        WireWriter out = new WireWriter().u8(VERSION).text(m.author()).text(m.device()).i64(m.seq())
+                .count(m.holders().size());
         for (Held h : m.holders()) {
             out.text(h.name()).raw(h.signature());
         }
@@ -31,6 +35,7 @@ final class ReceiptCodec {
     static ReceiptMessage decode(byte[] body) throws MalformedInputException {
         WireReader in = new WireReader(body).expectVersion(VERSION);
         String author = in.text(PostWire.MAX_NAME_BYTES, "author");
+        String device = PostWire.device(in);
         long seq = in.i64();
         int n = in.count(MAX_HOLDERS, "holder count");
         List<Held> holders = new ArrayList<>(Math.min(n, 1024));
@@ -39,6 +44,6 @@ final class ReceiptCodec {
                     in.raw(Holding.SIGNATURE_BYTES, "holding signature")));
         }
         in.end();
-        return new ReceiptMessage(author, seq, holders);
+        return new ReceiptMessage(author, device, seq, holders);
     }
 }

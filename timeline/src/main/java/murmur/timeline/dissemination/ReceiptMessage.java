@@ -10,10 +10,11 @@ import murmur.timeline.post.Holding;
  * itself ({@link Holding}); the author counts only signatures that check.
  *
  * @param author  the post's author
+ * @param device  the device log the post belongs to
  * @param seq     the post's sequence number
  * @param holders followers that stored the post (or already had it), each with its signature
  */
-record ReceiptMessage(String author, long seq, List<Held> holders) {
+record ReceiptMessage(String author, String device, long seq, List<Held> holders) {
 
     ReceiptMessage {
         holders = List.copyOf(holders);

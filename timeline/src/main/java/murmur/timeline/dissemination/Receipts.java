@@ -39,8 +39,8 @@ final class Receipts {
      * and at most {@link PushCodec#MAX_SUBTREE} wait (the author checks the signatures, not this hop); they go
      * up in messages of at most {@link ReceiptCodec#MAX_HOLDERS}.
      */
-    void add(List<PeerAddress> parent, String author, long seq, Collection<Held> holders) {
-        Pending key = new Pending(parent, author, seq);
+    void add(List<PeerAddress> parent, String author, String device, long seq, Collection<Held> holders) {
+        Pending key = new Pending(parent, author, device, seq);
         synchronized (this) {
             Map<String, Held> names = pending.get(key);
             if (names == null) {
@@ -67,7 +67,7 @@ final class Receipts {
         List<Held> all = new ArrayList<>(names.values());
         for (int from = 0; from < all.size(); from += ReceiptCodec.MAX_HOLDERS) {
             List<Held> batch = all.subList(from, Math.min(all.size(), from + ReceiptCodec.MAX_HOLDERS));
-            byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.seq(), batch));
+            byte[] body = ReceiptCodec.encode(new ReceiptMessage(key.author(), key.device(), key.seq(), batch));
             direct.request(key.parent(), LinkTypes.RECEIPT, body).exceptionally(e -> {
                 LOG.debug("receipt for {}#{} not sent to {}: {}", key.author(), key.seq(), key.parent(),
                         e.getMessage());
@@ -76,5 +76,5 @@ final class Receipts {
         }
     }
 
-    private record Pending(List<PeerAddress> parent, String author, long seq) {}
+    private record Pending(List<PeerAddress> parent, String author, String device, long seq) {}
 }

@@ -89,7 +89,7 @@ public final class Relay {
         tree.addAll(followers);
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
-        routes.put(routeKey(post.author(), post.seq()), Route.own(names, post.hash()));
+        routes.put(routeKey(post.author(), post.device(), post.seq()), Route.own(names, post.hash()));
         return forwarder.forwardOwn(post, tree);
     }
 
@@ -150,12 +150,13 @@ public final class Relay {
             LOG.warn("dropped a malformed receipt from {}: {}", remote, e.getMessage());
             return CompletableFuture.failedFuture(new IllegalArgumentException("malformed receipt: " + e.getMessage()));
         }
-        Optional<Route> route = routes.get(routeKey(receipt.author(), receipt.seq()));
+        Optional<Route> route = routes.get(routeKey(receipt.author(), receipt.device(), receipt.seq()));
         if (route.isEmpty()) {
             LOG.debug("receipt from {} for {}#{}, a post not relayed here lately", remote, receipt.author(),
                     receipt.seq());
         } else if (route.get().parent() != null) {
-            receipts.add(route.get().parent(), receipt.author(), receipt.seq(), receipt.holders());
+            receipts.add(route.get().parent(), receipt.author(), receipt.device(), receipt.seq(),
+                    receipt.holders());
         } else {
             count(receipt, route.get());
         }
@@ -188,7 +189,7 @@ public final class Relay {
                         + receipt.author() + "#" + receipt.seq() + " whose signature did not check");
             }
             if (!good.isEmpty()) {
-                sink.delivered(receipt.author(), receipt.seq(), good);
+                sink.delivered(receipt.author(), receipt.device(), receipt.seq(), good);
             }
         });
     }
@@ -197,9 +198,10 @@ public final class Relay {
         Post post = push.post();
         List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         if (!parent.isEmpty()) {
-            routes.put(routeKey(post.author(), post.seq()), Route.via(parent));
+            routes.put(routeKey(post.author(), post.device(), post.seq()), Route.via(parent));
             if (push.subtree().get(0).name().equals(me.name())) {
-                receipts.add(parent, post.author(), post.seq(), List.of(new Held(me.name(), me.attest().apply(post))));
+                receipts.add(parent, post.author(), post.device(), post.seq(),
+                        List.of(new Held(me.name(), me.attest().apply(post))));
             }
         }
         forwarder.forwardRelayed(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
@@ -223,8 +225,8 @@ public final class Relay {
         return counters;
     }
 
-    private static String routeKey(String author, long seq) {
-        return author + "#" + seq;
+    private static String routeKey(String author, String device, long seq) {
+        return author + "/" + device + "#" + seq;
     }
 
     /** Observes pushes as they are checked. */

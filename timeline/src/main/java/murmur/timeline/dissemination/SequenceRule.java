@@ -6,7 +6,7 @@ import java.util.Optional;
 import murmur.timeline.Post;
 
 /**
- * Whether a post fits the author's log as this peer holds it: its {@code prevHash} must be the hash of the post
+ * Whether a post fits its device log as this peer holds it: its {@code prevHash} must be the hash of the post
  * before it, the post after it must point at it, and it must not contradict a post with the same number. Checked
  * with the signature before a post is stored, relayed or shown.
  */
@@ -15,13 +15,13 @@ public final class SequenceRule {
 
     private SequenceRule() {}
 
-    /** Why {@code post} does not fit, given the author's posts held here numbered {@code seq-1} to {@code seq+1}. */
+    /** Why {@code post} does not fit, given the posts of its log held here numbered {@code seq-1} to {@code seq+1}. */
     public static Optional<String> problem(Post post, Collection<Post> neighbours) {
         if (post.seq() == 1 && !Arrays.equals(post.prevHash(), NO_PREVIOUS)) {
             return Optional.of("the first post of a log cannot point at an earlier one");
         }
         for (Post held : neighbours) {
-            if (!held.author().equals(post.author())) {
+            if (!held.author().equals(post.author()) || !held.device().equals(post.device())) {
                 continue;
             }
             if (held.seq() == post.seq() - 1 && !Arrays.equals(post.prevHash(), held.hash())) {

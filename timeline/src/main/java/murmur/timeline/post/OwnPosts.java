@@ -2,58 +2,78 @@ package murmur.timeline.post;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
 import murmur.timeline.TimelineException;
 import murmur.timeline.records.FeedHead;
-import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.records.Keys;
+import murmur.timeline.records.MergedRecord;
 import murmur.timeline.records.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's own post log. Posts are created one at a time: each takes the next sequence number and the previous
- * post's hash, is committed to disk, and only then is reported; {@code feed/<name>} is updated after.
+ * This device's post log of the user. Posts are created one at a time: each takes the next sequence number of this
+ * device's log and the previous post's hash, is signed with the device key, committed to disk, and only then is
+ * reported. {@code feed/<name>} is updated after, by read-merge-write, so the heads the account's other devices
+ * wrote stay in it. Every device writes only its own log, so two devices posting at once never fork a log.
  */
 public final class OwnPosts {
     private static final Logger LOG = LoggerFactory.getLogger(OwnPosts.class);
 
     private final String me;
-    private final SigningKey key;
+    private final String device;
+    private final SigningKey deviceKey;
     private final PostStore store;
-    private final RecordWriter writer;
-    private final UserDirectory users;
+    private final MergedRecord<FeedHead> feed;
     private final Clock clock;
     private final PostRules rules;
-    private final Duration feedTtl;
-    private FeedHead head = FeedHead.EMPTY;
+    private Head head = Head.EMPTY;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> publishing = CompletableFuture.completedFuture(null);
+    private boolean publishAgain;
 
-    public OwnPosts(String me, SigningKey key, PostStore store, RecordWriter writer, UserDirectory users, Clock clock,
+    /**
+     * @param writer signs with the account key: {@code feed/<name>} is the account's record
+     */
+    public OwnPosts(String me, String device, SigningKey deviceKey, PostStore store, RecordWriter writer, Clock clock,
             PostRules rules, Duration feedTtl) {
         this.me = me;
-        this.key = key;
+        this.device = device;
+        this.deviceKey = deviceKey;
         this.store = store;
-        this.writer = writer;
-        this.users = users;
         this.clock = clock;
         this.rules = rules;
-        this.feedTtl = feedTtl;
+        this.feed = new MergedRecord<>(writer, Keys.feed(me), FeedHead.class, "feed/" + me, FeedHead.EMPTY, feedTtl,
+                h -> h, FeedHead::sameHeads);
     }
 
-    /** Learns the log's head from disk and from {@code feed/<name>} (posts made on another machine count too). */
-    public synchronized CompletableFuture<FeedHead> loadHead() {
-        CompletableFuture<Optional<Post>> local = store.latest(me);
-        CompletableFuture<Optional<FeedHead>> remote = users.valueOf(me, Keys.feed(me), FeedHead.class, "feed/" + me)
+    /** The head of one log: its highest sequence number and that post's hash. */
+    private record Head(long seq, byte[] hash) {
+        static final Head EMPTY = new Head(0, new byte[Post.HASH_BYTES]);
+
+        static Head of(Post post) {
+            return new Head(post.seq(), post.hash());
+        }
+    }
+
+    /**
+     * Learns this device's head from disk and from {@code feed/<name>} (should the disk have lost posts the
+     * followers hold, the log goes on after them instead of forking).
+     */
+    public synchronized CompletableFuture<Void> loadHead() {
+        CompletableFuture<Optional<Post>> local = store.latest(me, device);
+        CompletableFuture<Optional<FeedHead.DeviceHead>> remote = feed.read()
+                .thenApply(f -> f.value().devices().stream().filter(d -> d.device().equals(device)).findFirst())
                 .exceptionally(e -> Optional.empty());
-        CompletableFuture<FeedHead> loaded = local.thenCombine(remote, (l, r) -> {
-            FeedHead fromDisk = l.map(p -> new FeedHead(p.seq(), p.hash())).orElse(FeedHead.EMPTY);
-            return r.filter(h -> h.seq() > fromDisk.seq()).orElse(fromDisk);
-        });
-        tail = loaded.thenAccept(this::setHead);
+        CompletableFuture<Void> loaded = local.thenCombine(remote, (l, r) -> {
+            Head fromDisk = l.map(Head::of).orElse(Head.EMPTY);
+            return r.filter(h -> h.seq() > fromDisk.seq()).map(h -> new Head(h.seq(), h.hash())).orElse(fromDisk);
+        }).thenAccept(this::setHead);
+        tail = loaded;
         return loaded;
     }
 
@@ -69,13 +89,13 @@ public final class OwnPosts {
             return CompletableFuture.failedFuture(new TimelineException(reason, problem.get()));
         }
         CompletableFuture<Post> created = tail.handle((v, e) -> null).thenCompose(v -> {
-            FeedHead h = head();
-            Post post = Post.sign(key, me, h.seq() + 1, h.hash(), clock.instant(), text);
+            Head h = head();
+            Post post = Post.sign(deviceKey, me, device, h.seq() + 1, h.hash(), clock.instant(), text);
             return store.add(post, clock.millis()).thenCompose(added -> {
                 if (!added) {
                     return notStored(post);
                 }
-                setHead(new FeedHead(post.seq(), post.hash()));
+                setHead(Head.of(post));
                 return CompletableFuture.completedFuture(post);
             });
         });
@@ -85,15 +105,15 @@ public final class OwnPosts {
     }
 
     /**
-     * The store already holds a post of this user with that number, one this log did not make: another peer wrote to
-     * the same database (a second Murmur on the data directory) and the log has forked. The post is not
-     * acknowledged; the head moves to what the disk holds, so that the next try follows it.
+     * The store already holds a post of this device's log with that number, one this log did not make: another
+     * peer wrote to the same database (a second Murmur on the data directory). The post is not acknowledged; the
+     * head moves to what the disk holds, so that the next try follows it.
      */
     private CompletableFuture<Post> notStored(Post post) {
         LOG.warn("post {} of {} not stored: the database already holds a post with that number", post.seq(), me);
-        return store.latest(me).handle((latest, e) -> {
+        return store.latest(me, device).handle((latest, e) -> {
             if (latest != null) {
-                latest.ifPresent(p -> setHead(new FeedHead(p.seq(), p.hash())));
+                latest.ifPresent(p -> setHead(Head.of(p)));
             }
             throw new TimelineException(TimelineException.Reason.STORAGE, "the post was not saved: this computer"
                     + " already holds your post #" + post.seq() + ", which this Murmur did not write (is another"
@@ -101,24 +121,54 @@ public final class OwnPosts {
         });
     }
 
-    /** Re-publishes {@code feed/<name>} (the empty head of a user who never posted, too), so it does not expire. */
+    /**
+     * Re-publishes {@code feed/<name>} with this device's head merged in (the empty head of a user who never posted,
+     * too), so it does not expire.
+     */
     public CompletableFuture<Void> publishHead() {
-        FeedHead h = head();
-        return writer.put(Keys.feed(me), h, h.seq(), feedTtl).thenApply(r -> (Void) null);
+        return feed.rewrite(this::withMyHead).thenApply(f -> (Void) null);
     }
 
+    private FeedHead withMyHead(FeedHead read) {
+        Head h = head();
+        if (h.seq() == 0) {
+            return read;
+        }
+        return read.merge(new FeedHead(0, Head.EMPTY.hash(), List.of(
+                new FeedHead.DeviceHead(device, h.seq(), h.hash()))));
+    }
+
+    /** After a post: one merge at a time; posts made meanwhile are covered by one more merge after it. */
     private void publishHead(Post post) {
-        publishHead().exceptionally(e -> {
-            LOG.info("feed/{} not updated after post {}: {}", me, post.seq(), e.getMessage());
-            return null;
-        });
+        synchronized (this) {
+            if (!publishing.isDone()) {
+                publishAgain = true;
+                return;
+            }
+            publishing = feed.change(this::withMyHead).handle((f, e) -> {
+                if (e != null) {
+                    LOG.info("feed/{} not updated after post {}: {}", me, post.seq(), e.getMessage());
+                }
+                return null;
+            });
+            publishing.thenRun(() -> {
+                boolean again;
+                synchronized (this) {
+                    again = publishAgain;
+                    publishAgain = false;
+                }
+                if (again) {
+                    publishHead(post);
+                }
+            });
+        }
     }
 
-    private synchronized FeedHead head() {
+    private synchronized Head head() {
         return head;
     }
 
-    private synchronized void setHead(FeedHead next) {
+    private synchronized void setHead(Head next) {
         if (next.seq() >= head.seq()) {
             head = next;
         }

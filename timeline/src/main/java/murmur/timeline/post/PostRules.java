@@ -28,7 +28,7 @@ public final class PostRules {
         return Optional.empty();
     }
 
-    /** Why {@code post} must be dropped, if it must; {@code authorKey} is the author's pinned public key. */
+    /** Why {@code post} must be dropped, if it must; {@code authorKey} is its signer's public key. */
     public Optional<String> problem(Post post, byte[] authorKey, Instant now) {
         if (!UserName.isValid(post.author())) {
             return Optional.of("invalid author name");
@@ -41,7 +41,8 @@ public final class PostRules {
             return Optional.of("dated " + Duration.between(now, post.timestamp()).toSeconds() + " s in the future");
         }
         if (!post.verifies(authorKey)) {
-            return Optional.of("the signature does not verify against " + post.author() + "'s key");
+            return Optional.of("the signature does not verify against " + post.author() + "'s "
+                    + (post.legacy() ? "key" : "device key " + post.device()));
         }
         return Optional.empty();
     }

@@ -13,10 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Post;
 import murmur.timeline.store.Database;
 
-/** Own and received posts on disk, one row per (author, sequence number), and who received the user's own posts. */
+/**
+ * Own and received posts on disk, one row per (author, device, sequence number): each device of an account keeps
+ * its own log ({@link Post#device()}). Also who received the user's own posts.
+ */
 public final class PostStore {
-    private static final String COLUMNS = "author, seq, prev_hash, ts, text, sig";
-    private static final String NEWEST_FIRST = " ORDER BY ts DESC, author ASC, seq DESC";
+    private static final String COLUMNS = "author, device, seq, prev_hash, ts, text, sig";
+    private static final String NEWEST_FIRST = " ORDER BY ts DESC, author ASC, device ASC, seq DESC";
 
     private final Database db;
 
@@ -24,54 +27,63 @@ public final class PostStore {
         this.db = db;
     }
 
-    /** Stores a verified post; false if one with the same author and sequence number is already there. */
+    /** Stores a verified post; false if one with the same author, device and sequence number is already there. */
     public CompletableFuture<Boolean> add(Post post, long receivedAtMillis) {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO posts (" + COLUMNS
-                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, post.author());
-                s.setLong(2, post.seq());
-                s.setBytes(3, post.prevHash());
-                s.setLong(4, post.timestampMillis());
-                s.setString(5, post.text());
-                s.setBytes(6, post.signature());
-                s.setLong(7, receivedAtMillis);
+                s.setString(2, post.device());
+                s.setLong(3, post.seq());
+                s.setBytes(4, post.prevHash());
+                s.setLong(5, post.timestampMillis());
+                s.setString(6, post.text());
+                s.setBytes(7, post.signature());
+                s.setLong(8, receivedAtMillis);
                 return s.executeUpdate() == 1;
             }
         });
     }
 
-    /** The highest sequence number held for {@code author}, 0 if none. */
-    public CompletableFuture<Long> lastSeq(String author) {
+    /** Per device log of {@code author} held here, the highest sequence number held. */
+    public CompletableFuture<Map<String, Long>> heads(String author) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM posts WHERE author = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT device, MAX(seq) FROM posts WHERE author = ? GROUP BY device")) {
                 s.setString(1, author);
-                return s.executeQuery().getLong(1);
+                return deviceSeqs(s.executeQuery());
             }
         });
     }
 
     /**
-     * The end of the first unbroken run of {@code author}'s posts held here, counting from the oldest one held (older
-     * ones may have been collected); 0 if none. Below the highest sequence number when a post in between is missing.
+     * Per device log of {@code author} held here, the end of the first unbroken run of its posts, counting from the
+     * oldest one held (older ones may have been collected). Below the log's highest sequence number when a post in
+     * between is missing.
      */
-    public CompletableFuture<Long> contiguousSeq(String author) {
+    public CompletableFuture<Map<String, Long>> contiguousHeads(String author) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MIN(p.seq), 0) FROM posts p"
-                    + " WHERE p.author = ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM posts q WHERE q.author = p.author AND q.seq = p.seq + 1)")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT p.device, MIN(p.seq) FROM posts p"
+                    + " WHERE p.author = ? AND NOT EXISTS (SELECT 1 FROM posts q WHERE q.author = p.author"
+                    + " AND q.device = p.device AND q.seq = p.seq + 1) GROUP BY p.device")) {
                 s.setString(1, author);
-                return s.executeQuery().getLong(1);
+                return deviceSeqs(s.executeQuery());
             }
         });
     }
 
-    /** The post of {@code author} with the highest sequence number. */
-    public CompletableFuture<java.util.Optional<Post>> latest(String author) {
+    /** The end of the first unbroken run of one device log held here ({@link #contiguousHeads}); 0 if none. */
+    public CompletableFuture<Long> contiguousSeq(String author, String device) {
+        return contiguousHeads(author).thenApply(heads -> heads.getOrDefault(device, 0L));
+    }
+
+    /** The post with the highest sequence number in {@code author}'s log of {@code device}. */
+    public CompletableFuture<java.util.Optional<Post>> latest(String author, String device) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM posts WHERE author = ? ORDER BY seq DESC LIMIT 1")) {
+                    + " FROM posts WHERE author = ? AND device = ? ORDER BY seq DESC LIMIT 1")) {
                 s.setString(1, author);
+                s.setString(2, device);
                 return read(s.executeQuery()).stream().findFirst();
             }
         });
@@ -94,14 +106,15 @@ public final class PostStore {
                 + " LIMIT ?", List.of(author), limit));
     }
 
-    /** One author's posts with a sequence number above {@code afterSeq}, oldest first: a page of a catch-up. */
-    public CompletableFuture<List<Post>> after(String author, long afterSeq, int limit) {
+    /** One device log's posts with a sequence number above {@code afterSeq}, oldest first: a page of a catch-up. */
+    public CompletableFuture<List<Post>> after(String author, String device, long afterSeq, int limit) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM posts WHERE author = ? AND seq > ? ORDER BY seq ASC LIMIT ?")) {
+                    + " FROM posts WHERE author = ? AND device = ? AND seq > ? ORDER BY seq ASC LIMIT ?")) {
                 s.setString(1, author);
-                s.setLong(2, afterSeq);
-                s.setInt(3, limit);
+                s.setString(2, device);
+                s.setLong(3, afterSeq);
+                s.setInt(4, limit);
                 return read(s.executeQuery());
             }
         });
@@ -113,7 +126,8 @@ public final class PostStore {
             try (PreparedStatement own = c.prepareStatement("DELETE FROM posts WHERE author = ? AND ts < ?");
                     PreparedStatement others = c.prepareStatement("DELETE FROM posts WHERE author <> ? AND ts < ?");
                     PreparedStatement orphans = c.prepareStatement("DELETE FROM deliveries WHERE NOT EXISTS (SELECT 1"
-                            + " FROM posts p WHERE p.author = deliveries.author AND p.seq = deliveries.seq)")) {
+                            + " FROM posts p WHERE p.author = deliveries.author AND p.device = deliveries.device"
+                            + " AND p.seq = deliveries.seq)")) {
                 own.setString(1, owner);
                 own.setLong(2, ownCutoff);
                 others.setString(1, owner);
@@ -126,37 +140,54 @@ public final class PostStore {
     }
 
     /** Records that {@code follower} holds the post; returns how many followers are known to hold it. */
-    public CompletableFuture<Integer> markDelivered(String author, long seq, String follower) {
+    public CompletableFuture<Integer> markDelivered(String author, String device, long seq, String follower) {
         return db.write(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR IGNORE INTO deliveries (author, seq, follower) VALUES (?, ?, ?)");
+                    "INSERT OR IGNORE INTO deliveries (author, device, seq, follower) VALUES (?, ?, ?, ?)");
                     PreparedStatement count = c.prepareStatement(
-                            "SELECT COUNT(*) FROM deliveries WHERE author = ? AND seq = ?")) {
+                            "SELECT COUNT(*) FROM deliveries WHERE author = ? AND device = ? AND seq = ?")) {
                 insert.setString(1, author);
-                insert.setLong(2, seq);
-                insert.setString(3, follower);
+                insert.setString(2, device);
+                insert.setLong(3, seq);
+                insert.setString(4, follower);
                 insert.executeUpdate();
                 count.setString(1, author);
-                count.setLong(2, seq);
+                count.setString(2, device);
+                count.setLong(3, seq);
                 return count.executeQuery().getInt(1);
             }
         });
     }
 
-    /** Sequence number to delivery count, for {@code author}'s posts that reached anyone. */
-    public CompletableFuture<Map<Long, Integer>> deliveryCounts(String author) {
+    /** Delivery counts of {@code author}'s posts that reached anyone, by device log and sequence number. */
+    public CompletableFuture<Map<LogSeq, Integer>> deliveryCounts(String author) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT seq, COUNT(*) FROM deliveries WHERE author = ? GROUP BY seq")) {
+                    "SELECT device, seq, COUNT(*) FROM deliveries WHERE author = ? GROUP BY device, seq")) {
                 s.setString(1, author);
                 ResultSet rs = s.executeQuery();
-                Map<Long, Integer> counts = new HashMap<>();
+                Map<LogSeq, Integer> counts = new HashMap<>();
                 while (rs.next()) {
-                    counts.put(rs.getLong(1), rs.getInt(2));
+                    counts.put(new LogSeq(rs.getString(1), rs.getLong(2)), rs.getInt(3));
                 }
                 return counts;
             }
         });
+    }
+
+    /** One post's place within its author's logs. */
+    public record LogSeq(String device, long seq) {
+        public static LogSeq of(Post post) {
+            return new LogSeq(post.device(), post.seq());
+        }
+    }
+
+    private static Map<String, Long> deviceSeqs(ResultSet rs) throws SQLException {
+        Map<String, Long> heads = new HashMap<>();
+        while (rs.next()) {
+            heads.put(rs.getString(1), rs.getLong(2));
+        }
+        return heads;
     }
 
     private static List<Post> query(Connection c, String sql, List<String> names, int limit) throws SQLException {
@@ -172,8 +203,8 @@ public final class PostStore {
     private static List<Post> read(ResultSet rs) throws SQLException {
         List<Post> posts = new ArrayList<>();
         while (rs.next()) {
-            posts.add(new Post(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getLong(4), rs.getString(5),
-                    rs.getBytes(6)));
+            posts.add(new Post(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getLong(5),
+                    rs.getString(6), rs.getBytes(7)));
         }
         return posts;
     }

@@ -32,6 +32,16 @@ public final class RecordWriter {
         this.clock = clock;
     }
 
+    /** The writer's public key: the owner of every record it writes. */
+    public byte[] publicKey() {
+        return key.publicKey();
+    }
+
+    /** The DHT node it writes through. */
+    DhtNode dht() {
+        return dht;
+    }
+
     /** A fresh sequence number above every earlier one and above {@code floor}. */
     public long nextSeq(long floor) {
         long now = clock.millis();

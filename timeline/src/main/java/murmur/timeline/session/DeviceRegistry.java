@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
 import murmur.timeline.DeviceInfo;
 import murmur.timeline.TimelineException;
@@ -24,7 +21,7 @@ import murmur.timeline.observe.LiveValue;
 import murmur.timeline.records.DevicesValue;
 import murmur.timeline.records.DevicesValue.Entry;
 import murmur.timeline.records.Keys;
-import murmur.timeline.records.RecordJson;
+import murmur.timeline.records.MergedRecord;
 import murmur.timeline.records.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,16 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
-    private static final int ATTEMPTS = 8;
 
     private final String me;
     private final PeerContext ctx;
-    private final RecordWriter writer;
     private final Clock clock;
-    private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
     private final LiveValue<List<DeviceInfo>> live = new LiveValue<>(List.of());
-    private final AtomicLong refused = new AtomicLong();
+    private final MergedRecord<DevicesValue> record;
     private volatile LocalDevice device;
     private volatile boolean revoked;
 
@@ -61,12 +55,14 @@ public final class DeviceRegistry {
         this.me = me;
         this.ctx = ctx;
         this.clock = ctx.clock();
-        this.writer = new RecordWriter(ctx.dht(), accountKey, clock);
-        this.ttl = ctx.settings().dht().maxTtl();
+        String what = "devices/" + me;
+        this.record = new MergedRecord<>(new RecordWriter(ctx.dht(), accountKey, clock), Keys.devices(me),
+                DevicesValue.class, what, DevicesValue.EMPTY, ctx.settings().dht().maxTtl(), v -> v.checked(what),
+                DeviceRegistry::sameList);
     }
 
     /** This data directory's device key of an account. */
-    private record LocalDevice(String id, byte[] publicKey, boolean revoked) {}
+    private record LocalDevice(String id, byte[] publicKey, SigningKey key, boolean revoked) {}
 
     /** Loads or makes this device, then adds it to {@code devices/<name>}; fails with {@code DEVICE_REVOKED}. */
     CompletableFuture<Void> signIn() {
@@ -76,7 +72,7 @@ public final class DeviceRegistry {
             }
             device = local;
             return read().thenCompose(found -> {
-                Optional<Entry> mine = find(found.value(), local.id());
+                Optional<Entry> mine = find(found, local.id());
                 if (mine.isPresent() && mine.get().revoked()) {
                     return forget().thenCompose(v -> CompletableFuture.failedFuture(revokedError()));
                 }
@@ -88,13 +84,13 @@ public final class DeviceRegistry {
     /** Re-reads the list: re-adds this device if a concurrent write dropped it, notices a revocation. */
     CompletableFuture<Void> refresh() {
         return read().thenCompose(found -> {
-            Optional<Entry> mine = find(found.value(), device.id());
+            Optional<Entry> mine = find(found, device.id());
             if (mine.isPresent() && mine.get().revoked()) {
                 markRevoked();
-                show(found.value());
+                show(found);
                 return CompletableFuture.completedFuture(null);
             }
-            show(found.value());
+            show(found);
             return mine.isPresent() || revoked ? CompletableFuture.completedFuture(null)
                     : change(this::withMe).thenApply(v -> null);
         });
@@ -102,6 +98,11 @@ public final class DeviceRegistry {
 
     String deviceId() {
         return device.id();
+    }
+
+    /** This device's signing key: it signs the posts of this device's log. */
+    SigningKey deviceKey() {
+        return device.key();
     }
 
     boolean revoked() {
@@ -114,7 +115,7 @@ public final class DeviceRegistry {
 
     /** How many device lists were dropped as forged or out of bounds. */
     public long refused() {
-        return refused.get();
+        return record.refused();
     }
 
     CompletableFuture<Void> rename(String id, String name) {
@@ -144,7 +145,7 @@ public final class DeviceRegistry {
 
     private CompletableFuture<Void> existing(String id) {
         return read().thenAccept(found -> {
-            if (find(found.value(), id).isEmpty()) {
+            if (find(found, id).isEmpty()) {
                 throw new TimelineException(Reason.UNKNOWN_DEVICE, "there is no device '" + id + "' on this account");
             }
         });
@@ -167,31 +168,11 @@ public final class DeviceRegistry {
         return new DevicesValue(list.devices().stream().map(e -> e.id().equals(id) ? edit.apply(e) : e).toList());
     }
 
-    /** Read-merge-write until the list read back holds the change. */
+    /** Read-merge-write until the list read back holds the change; shows the list that holds it. */
     private CompletableFuture<DevicesValue> change(UnaryOperator<DevicesValue> edit) {
-        return attempt(edit, 1);
-    }
-
-    private CompletableFuture<DevicesValue> attempt(UnaryOperator<DevicesValue> edit, int n) {
-        return read().thenCompose(found -> {
-            DevicesValue next = merge(found.value(), edit.apply(found.value()));
-            if (sameList(next, found.value())) {
-                show(next);
-                return CompletableFuture.completedFuture(next);
-            }
-            return writer.put(Keys.devices(me), next, writer.nextSeq(found.seq()), ttl)
-                    .thenCompose(r -> read()).thenCompose(back -> {
-                        DevicesValue wanted = merge(back.value(), edit.apply(back.value()));
-                        if (sameList(wanted, back.value())) {
-                            show(back.value());
-                            return CompletableFuture.completedFuture(back.value());
-                        }
-                        if (n >= ATTEMPTS) {
-                            throw new TimelineException(Reason.NO_NETWORK,
-                                    "the device list kept changing under this change; try again");
-                        }
-                        return attempt(edit, n + 1);
-                    });
+        return record.change(list -> merge(list, edit.apply(list))).thenApply(list -> {
+            show(list);
+            return list;
         });
     }
 
@@ -230,30 +211,10 @@ public final class DeviceRegistry {
         return list.devices().stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** The list as the DHT holds it and its sequence number; empty when missing, forged or out of bounds. */
-    private CompletableFuture<Found> read() {
-        String what = "devices/" + me;
-        return ctx.users().publicKey(me).thenCombine(ctx.dht().get(Keys.devices(me)), (key, record) -> {
-            if (record.isEmpty()) {
-                return new Found(DevicesValue.EMPTY, 0);
-            }
-            OwnedRecord r = record.get();
-            if (key.isEmpty() || !Arrays.equals(key.get(), r.owner()) || !r.signatureValid()) {
-                refused.incrementAndGet();
-                LOG.warn("{} is not signed by {}'s account key; ignored", what, me);
-                return new Found(DevicesValue.EMPTY, r.seq());
-            }
-            try {
-                return new Found(RecordJson.decode(r.value(), DevicesValue.class, what).checked(what), r.seq());
-            } catch (TimelineException e) {
-                refused.incrementAndGet();
-                LOG.warn("{}", e.getMessage());
-                return new Found(DevicesValue.EMPTY, r.seq());
-            }
-        });
+    /** The list as the DHT holds it; empty when missing, forged or out of bounds. */
+    private CompletableFuture<DevicesValue> read() {
+        return record.read().thenApply(MergedRecord.Found::value);
     }
-
-    private record Found(DevicesValue value, long seq) {}
 
     private void show(DevicesValue list) {
         String mine = device.id();
@@ -297,16 +258,17 @@ public final class DeviceRegistry {
     private CompletableFuture<LocalDevice> loadOrCreate() {
         return ctx.db().write(c -> {
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT device_id, public_key, revoked FROM devices WHERE user = ?")) {
+                    "SELECT device_id, public_key, private_key, revoked FROM devices WHERE user = ?")) {
                 q.setString(1, me);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        return new LocalDevice(rs.getString(1), rs.getBytes(2), rs.getInt(3) != 0);
+                        return new LocalDevice(rs.getString(1), rs.getBytes(2), SigningKey.restore(rs.getBytes(3)),
+                                rs.getInt(4) != 0);
                     }
                 }
             }
             SigningKey key = SigningKey.generate(random);
-            LocalDevice made = new LocalDevice(DevicesValue.idOf(key.publicKey()), key.publicKey(), false);
+            LocalDevice made = new LocalDevice(DevicesValue.idOf(key.publicKey()), key.publicKey(), key, false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO devices (user, device_id, public_key,"
                     + " private_key, revoked) VALUES (?, ?, ?, ?, 0)")) {
                 s.setString(1, me);

@@ -52,8 +52,8 @@ final class TimelineView {
                 .thenAccept(entries::set);
     }
 
-    private List<TimelineEntry> entriesOf(List<Post> posts, Map<Long, Integer> delivered) {
+    private List<TimelineEntry> entriesOf(List<Post> posts, Map<PostStore.LogSeq, Integer> delivered) {
         return posts.stream().map(p -> new TimelineEntry(p,
-                p.author().equals(me) ? delivered.getOrDefault(p.seq(), 0) : 0)).toList();
+                p.author().equals(me) ? delivered.getOrDefault(PostStore.LogSeq.of(p), 0) : 0)).toList();
     }
 }

@@ -74,7 +74,8 @@ public final class UserSession implements TimelineService {
         Duration ttl = ctx.settings().dht().maxTtl();
         RecordWriter writer = new RecordWriter(ctx.dht(), key, ctx.clock());
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
-        this.own = new OwnPosts(me, key, ctx.posts(), writer, ctx.users(), ctx.clock(), rules, ttl);
+        this.own = new OwnPosts(me, devices.deviceId(), devices.deviceKey(), ctx.posts(), writer, ctx.clock(), rules,
+                ttl);
         this.presence = new PresenceService(me, writer, ctx.users(), ctx.clock(),
                 settings.presenceRefresh(), settings.presenceTtl(), ttl, ctx.addresses());
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
@@ -121,7 +122,20 @@ public final class UserSession implements TimelineService {
         every(settings.presenceRefresh(), followed::poll);
         every(settings.presenceRefresh(), () -> inbox.poll().exceptionally(e -> null));
         every(settings.presenceRefresh(), () -> devices.refresh().exceptionally(e -> null));
+        every(settings.presenceRefresh(), this::syncOwnDevices);
         return this;
+    }
+
+    /**
+     * Takes in what the account's other devices posted: their logs' heads are in {@code feed/<name>}, and their posts
+     * are fetched from them or from the followers who hold them, as any author's.
+     */
+    private void syncOwnDevices() {
+        ctx.dissemination().catchUp(me, Set.of(me)).thenAccept(n -> {
+            if (n > 0) {
+                timeline.refresh();
+            }
+        });
     }
 
     /**

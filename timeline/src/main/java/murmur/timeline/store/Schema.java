@@ -6,14 +6,18 @@ import java.sql.Statement;
 
 /**
  * Creates and upgrades the tables; {@code PRAGMA user_version} records the schema version. Version 2 adds
- * {@code devices}, this data directory's device key per account; upgrading keeps every existing row.
+ * {@code devices}, this data directory's device key per account. Version 3 keys posts and deliveries by device log
+ * (author, device, seq); the rows from before are the legacy log {@code "0"}. Upgrading keeps every existing row and
+ * runs in one transaction, so a crash mid-upgrade leaves the old version intact.
  */
 final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private Schema() {}
 
     static void migrate(Connection db) throws SQLException {
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             int version = s.executeQuery("PRAGMA user_version").getInt(1);
             if (version < 1) {
@@ -23,10 +27,36 @@ final class Schema {
                 s.execute("CREATE TABLE IF NOT EXISTS devices (user TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
                         + " public_key BLOB NOT NULL, private_key BLOB NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)");
             }
+            if (version < 3) {
+                keyPostsByDevice(s);
+            }
             if (version < VERSION) {
                 s.execute("PRAGMA user_version = " + VERSION);
             }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(autoCommit);
         }
+    }
+
+    private static void keyPostsByDevice(Statement s) throws SQLException {
+        s.execute("CREATE TABLE posts_v3 (author TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " prev_hash BLOB NOT NULL, ts INTEGER NOT NULL, text TEXT NOT NULL, sig BLOB NOT NULL,"
+                + " received_at INTEGER NOT NULL, PRIMARY KEY (author, device, seq))");
+        s.execute("INSERT INTO posts_v3 SELECT author, '0', seq, prev_hash, ts, text, sig, received_at FROM posts");
+        s.execute("DROP TABLE posts");
+        s.execute("ALTER TABLE posts_v3 RENAME TO posts");
+        s.execute("CREATE INDEX IF NOT EXISTS posts_by_time_v3 ON posts (ts DESC, author, device, seq DESC)");
+        s.execute("CREATE TABLE deliveries_v3 (author TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " follower TEXT NOT NULL, PRIMARY KEY (author, device, seq, follower))");
+        s.execute("CREATE TABLE IF NOT EXISTS deliveries (author TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " follower TEXT NOT NULL, PRIMARY KEY (author, seq, follower))");
+        s.execute("INSERT INTO deliveries_v3 SELECT author, '0', seq, follower FROM deliveries");
+        s.execute("DROP TABLE deliveries");
+        s.execute("ALTER TABLE deliveries_v3 RENAME TO deliveries");
     }
 
     private static void createVersion1(Statement s) throws SQLException {

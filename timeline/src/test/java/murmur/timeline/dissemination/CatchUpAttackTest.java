@@ -1,5 +1,6 @@
 package murmur.timeline.dissemination;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.waitAtMost;
 
@@ -41,7 +42,7 @@ class CatchUpAttackTest {
     void aHugeJumpInAnAuthorsLogIsFetchedOnlyUpToTheBoundPerRun(@TempDir Path dir) {
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
-            Intake intake = post -> store.after(post.author(), Math.max(0, post.seq() - 2), 3)
+            Intake intake = post -> store.after(post.author(), post.device(), Math.max(0, post.seq() - 2), 3)
                     .thenCompose(held -> SequenceRule.problem(post, held).isPresent() || !post.verifies(key.publicKey())
                             ? CompletableFuture.completedFuture(Outcome.REJECTED)
                             : store.add(post, 0).thenApply(added -> added ? Outcome.STORED : Outcome.DUPLICATE));
@@ -50,14 +51,16 @@ class CatchUpAttackTest {
             CatchUp catchUp = new CatchUp((to, type, body) -> {
                 pages.incrementAndGet();
                 return CompletableFuture.completedFuture(serve(type, body));
-            }, store, intake, directory(), author -> CompletableFuture.completedFuture(Optional.of(HEAD)), SETTINGS);
+            }, store, intake, directory(),
+                    author -> CompletableFuture.completedFuture(Optional.of(Map.of(Post.LEGACY_DEVICE, HEAD))),
+                    SETTINGS);
 
             CompletableFuture<Integer> run = catchUp.run("reader", Set.of("bob"));
 
             assertThat(run).as("one catch-up ends").succeedsWithin(Duration.ofSeconds(30));
             assertThat(run.join()).isPositive().isLessThanOrEqualTo(CatchUp.Limits.DEFAULT.maxPosts());
             assertThat(pages.get()).isLessThanOrEqualTo(CatchUp.Limits.DEFAULT.maxPages());
-            assertThat(store.contiguousSeq("bob").join()).isEqualTo(1L + run.join());
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(1L + run.join());
             assertThat(catchUp.cut()).as("counted as cut").isEqualTo(1);
         }
     }
@@ -75,7 +78,7 @@ class CatchUpAttackTest {
         for (long seq = after + 1; seq <= after + Math.max(1, request.limit()) && seq <= HEAD; seq++) {
             page.add(post(seq));
         }
-        return FetchCodec.encode(new FetchPage(page, List.of(new LogPosition("bob", HEAD))));
+        return FetchCodec.encode(new FetchPage(page, List.of(new LogPosition("bob", Post.LEGACY_DEVICE, HEAD))));
     }
 
     private synchronized Post post(long seq) {

@@ -26,12 +26,13 @@ class CodecTest {
 
     @Test
     void receiptsAndCatchUpMessagesSurviveTheRoundTrip() throws MalformedInputException {
-        ReceiptMessage r = new ReceiptMessage("alice", 7, List.of(new Held("bob", new byte[64]),
+        ReceiptMessage r = new ReceiptMessage("alice", "0123456789abcdef", 7, List.of(new Held("bob", new byte[64]),
                 new Held("carol", new byte[64])));
         assertThat(ReceiptCodec.decode(ReceiptCodec.encode(r))).isEqualTo(r);
-        FetchRequest q = new FetchRequest(List.of(new LogPosition("alice", 4), new LogPosition("bob", 0)), 50);
+        FetchRequest q = new FetchRequest(List.of(new LogPosition("alice", "0", 4),
+                new LogPosition("bob", "0123456789abcdef", 0)), 50);
         assertThat(FetchCodec.decodeRequest(FetchCodec.encode(q))).isEqualTo(q);
-        FetchPage p = new FetchPage(List.of(post, posts.next("alice")), List.of(new LogPosition("alice", 2)));
+        FetchPage p = new FetchPage(List.of(post, posts.next("alice")), List.of(new LogPosition("alice", "0", 2)));
         assertThat(FetchCodec.decodePage(FetchCodec.encode(p))).isEqualTo(p);
     }
 

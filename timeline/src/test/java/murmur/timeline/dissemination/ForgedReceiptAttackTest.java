@@ -37,7 +37,7 @@ class ForgedReceiptAttackTest {
 
     /** Alice posts to five followers; none of them answers, so nobody holds the post. */
     private void publish() {
-        author = keys.author(scheduler, (a, seq, names) -> {
+        author = keys.author(scheduler, (a, device, seq, names) -> {
             deliveries.addAll(names);
             counted.addAll(names);
         });

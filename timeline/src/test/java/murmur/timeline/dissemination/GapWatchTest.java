@@ -42,7 +42,7 @@ class GapWatchTest {
 
             watch.accept(post(3)).join();
             watch.accept(post(5)).join();
-            assertThat(store.contiguousSeq("bob").join()).isEqualTo(5);
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(5);
             assertThat(asked).as("no hole any more, no more catch-ups").hasSize(1);
         }
     }

@@ -1,5 +1,6 @@
 package murmur.timeline.dissemination;
 
+import murmur.timeline.Post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ class ReceiptBatchTest {
         List<Held> holders = IntStream.range(0, 10_000)
                 .mapToObj(i -> new Held(longName + String.format("%05d", i), new byte[64])).toList();
 
-        receipts.add(parent, "alice", 1, holders);
+        receipts.add(parent, "alice", Post.LEGACY_DEVICE, 1, holders);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sent.stream().mapToInt(m -> m.holders().size()).sum()
                 == 10_000);

@@ -18,7 +18,8 @@ class ReceiptCodecTest {
     private final SigningKey bob = SigningKey.generate(SigningKey.deterministicRandom(11));
     private final Post post = new TestPosts().next("alice");
     private final byte[] bobSigns = Holding.sign(bob, "alice", post.seq(), post.hash(), "bob");
-    private final ReceiptMessage receipt = new ReceiptMessage("alice", post.seq(), List.of(new Held("bob", bobSigns)));
+    private final ReceiptMessage receipt = new ReceiptMessage("alice", post.device(), post.seq(),
+            List.of(new Held("bob", bobSigns)));
 
     @Test
     void aSignedReceiptSurvivesTheRoundTripAndCostsTheNameAndSixtyEightBytesAHolder() throws Exception {

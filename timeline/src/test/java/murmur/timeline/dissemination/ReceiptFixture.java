@@ -34,13 +34,13 @@ final class ReceiptFixture {
     /** A receipt for {@code post} naming {@code names}, every signature made with {@code signer}'s key. */
     byte[] receiptSignedBy(String signer, Post post, List<String> names) {
         SigningKey key = key(signer);
-        return ReceiptCodec.encode(new ReceiptMessage(post.author(), post.seq(), names.stream()
+        return ReceiptCodec.encode(new ReceiptMessage(post.author(), post.device(), post.seq(), names.stream()
                 .map(n -> new Held(n, Holding.sign(key, post.author(), post.seq(), post.hash(), n))).toList()));
     }
 
     /** Each of {@code names}' own signature over {@code post}, sent as a receipt for {@code seq}. */
     byte[] genuineReceipt(Post post, long seq, List<String> names) {
-        return ReceiptCodec.encode(new ReceiptMessage(post.author(), seq, names.stream()
+        return ReceiptCodec.encode(new ReceiptMessage(post.author(), post.device(), seq, names.stream()
                 .map(n -> new Held(n, Holding.sign(key(n), post.author(), post.seq(), post.hash(), n))).toList()));
     }
 }

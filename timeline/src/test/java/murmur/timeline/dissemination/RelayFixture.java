@@ -19,7 +19,8 @@ final class RelayFixture {
     static Relay relay(Direct direct, Intake intake, String name, String self, ScheduledExecutorService scheduler,
             Function<String, CompletableFuture<Optional<String>>> presence) {
         Holder holder = Holder.of(name, SigningKey.generate(SigningKey.deterministicRandom(name.hashCode())));
-        return new Relay(direct, intake, () -> Optional.of(holder), () -> self, SETTINGS, (a, s, h) -> { }, scheduler,
+        return new Relay(direct, intake, () -> Optional.of(holder), () -> self, SETTINGS, (a, d, s, h) -> { },
+                scheduler,
                 presence, n -> CompletableFuture.completedFuture(Optional.empty()));
     }
 }

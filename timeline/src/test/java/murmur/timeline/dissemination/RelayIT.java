@@ -35,12 +35,13 @@ class RelayIT {
     @Test
     void aFollowerKilledInTheMiddleOfTheTreeDoesNotStopItsSubtreeFromReceiving() {
         BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
-                arrivals, SimulatedNet.FAST, (a, s, n) -> { }, scheduler).join();
+                arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler).join();
         peers.add(author);
         for (int i = 0; i < 15; i++) {
             MemoryLog log = new MemoryLog(key.publicKey());
             logs.add(log);
-            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, s, n) -> { }, scheduler).join());
+            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler)
+                    .join());
         }
         List<BenchPeer> followers = peers.subList(1, peers.size());
         List<Hop> order = BenchPeer.hops(followers);

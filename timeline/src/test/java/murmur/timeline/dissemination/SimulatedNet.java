@@ -46,7 +46,7 @@ final class SimulatedNet implements AutoCloseable {
         SigningKey key = SigningKey.generate(SigningKey.deterministicRandom(1000 + ports.size()));
         keys.put(name, key.publicKey());
         Relay relay = new Relay(this::request, intake, () -> Optional.of(Holder.of(name, key)), () -> self, FAST,
-                (author, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
+                (author, device, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
                         .addAll(holders), scheduler,
                 n -> CompletableFuture.completedFuture(Optional.ofNullable(ports.get(n)).map(p -> address(n))),
                 n -> CompletableFuture.completedFuture(Optional.ofNullable(keys.get(n))));

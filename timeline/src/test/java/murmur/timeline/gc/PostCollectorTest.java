@@ -48,8 +48,9 @@ class PostCollectorTest {
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
             store.add(post("me", 1, T0), 0).join();
-            assertThat(store.markDelivered("me", 1, "fan").join()).isEqualTo(1);
-            assertThat(store.markDelivered("me", 1, "fan").join()).as("a receipt counts once").isEqualTo(1);
+            assertThat(store.markDelivered("me", Post.LEGACY_DEVICE, 1, "fan").join()).isEqualTo(1);
+            assertThat(store.markDelivered("me", Post.LEGACY_DEVICE, 1, "fan").join()).as("a receipt counts once")
+                    .isEqualTo(1);
             clock.advance(Duration.ofHours(1));
             new PostCollector("me", store, clock, Duration.ofMinutes(1), Duration.ofMinutes(1)).collect().join();
             assertThat(store.deliveryCounts("me").join()).isEmpty();

@@ -1,5 +1,6 @@
 package murmur.timeline.post;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -53,14 +54,14 @@ class PostIntakeTest {
         assertThat(intake.accept(p).join()).isEqualTo(Outcome.STORED);
         assertThat(intake.accept(p).join()).isEqualTo(Outcome.DUPLICATE);
         assertThat(stored).hasValue(1);
-        assertThat(store.lastSeq("alice").join()).isEqualTo(1);
+        assertThat(store.heads("alice").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, 1L));
     }
 
     @Test
     void aPostSignedByAnotherKeyIsRejected() {
         Post forged = Post.sign(mallory, "alice", 1, new byte[32], NOW, "I am alice");
         assertThat(intake.accept(forged).join()).isEqualTo(Outcome.REJECTED);
-        assertThat(store.lastSeq("alice").join()).isZero();
+        assertThat(store.heads("alice").join()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package murmur.timeline.post;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,14 +18,14 @@ class PostStoreTest {
     void theContiguousRunEndsBeforeTheFirstHole(@TempDir Path dir) {
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
-            assertThat(store.contiguousSeq("bob").join()).isZero();
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isZero();
             for (long seq : new long[] {4, 5, 6, 8, 9}) {
                 store.add(post(seq), 0).join();
             }
-            assertThat(store.contiguousSeq("bob").join()).as("4-6 held, 7 missing").isEqualTo(6);
-            assertThat(store.lastSeq("bob").join()).isEqualTo(9);
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).as("4-6 held, 7 missing").isEqualTo(6);
+            assertThat(store.heads("bob").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, 9L));
             store.add(post(7), 0).join();
-            assertThat(store.contiguousSeq("bob").join()).isEqualTo(9);
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(9);
         }
     }
 
