@@ -45,8 +45,9 @@ class AccountsTest {
         TimelineService again = await(second.login("alice_acc", "correct horse"));
         assertThat(again.user()).isEqualTo("alice_acc");
         Post next = await(again.post("and from the second"));
-        assertThat(next.seq()).as("the log continues from feed/<name>").isEqualTo(p.seq() + 1);
-        assertThat(next.prevHash()).isEqualTo(p.hash());
+        assertThat(next.device()).as("each data directory is a device with a log of its own")
+                .isEqualTo(again.deviceId()).isNotEqualTo(p.device());
+        assertThat(next.seq()).isEqualTo(1);
     }
 
     @ParameterizedTest

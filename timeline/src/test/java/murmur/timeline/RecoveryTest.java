@@ -70,8 +70,12 @@ class RecoveryTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(restored.timeline().get())
                 .extracting(e -> e.post().text()).contains("a post by the friend"));
         Post next = await(restored.post("from the new machine"));
-        assertThat(next.seq()).as("the log goes on where it was").isEqualTo(first.seq() + 1);
-        assertThat(next.prevHash()).isEqualTo(first.hash());
+        assertThat(next.device()).as("a new device, with a log of its own").isEqualTo(restored.deviceId())
+                .isNotEqualTo(first.device());
+        assertThat(next.seq()).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(restored.timeline().get())
+                .extracting(e -> e.post().text()).as("the lost laptop's log, from the followers")
+                .contains("before the laptop was lost"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(pal.timeline().get()).extracting(e -> e.post().text())
                 .as("the follower takes the restored device's posts").contains("before the laptop was lost",
                         "from the new machine"));

@@ -84,12 +84,27 @@ final class CatchUp {
                 .thenApply(v -> each.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /**
+     * Catches {@code user} up on the user's own logs, asking {@code devices} (the addresses of the user's other
+     * devices online) before the followers; completes with how many posts were stored.
+     */
+    CompletableFuture<Integer> own(String user, List<String> devices) {
+        return author(user, user, devices).exceptionally(e -> {
+            LOG.info("catching up on {}'s own logs stopped: {}", user, e.getMessage());
+            return 0;
+        });
+    }
+
     private CompletableFuture<Integer> author(String user, String author) {
+        return author(user, author, List.of());
+    }
+
+    private CompletableFuture<Integer> author(String user, String author, List<String> devices) {
         return feeds.heads(author).thenCombine(store.contiguousHeads(author),
                 (published, held) -> new CatchUpProgress(author, held, published))
-                .thenCompose(p -> p.upToDate() ? CompletableFuture.completedFuture(p)
-                        : fromAuthor(p).thenCompose(v -> p.behind() ? fromFollowers(user, p)
-                                : CompletableFuture.completedFuture(p)))
+                .thenCompose(p -> p.upToDate() && devices.isEmpty() ? CompletableFuture.completedFuture(p)
+                        : fromEach(devices, p).thenCompose(v -> fromAuthor(p)).thenCompose(v -> p.behind()
+                                ? fromFollowers(user, p) : CompletableFuture.completedFuture(p)))
                 .thenApply(p -> {
                     if (p.cut()) {
                         cut.incrementAndGet();
@@ -100,8 +115,16 @@ final class CatchUp {
                 });
     }
 
+    private CompletableFuture<CatchUpProgress> fromEach(List<String> sources, CatchUpProgress p) {
+        CompletableFuture<CatchUpProgress> done = CompletableFuture.completedFuture(p);
+        for (String source : sources) {
+            done = done.thenCompose(q -> from(source, q, true));
+        }
+        return done;
+    }
+
     private CompletableFuture<CatchUpProgress> fromAuthor(CatchUpProgress p) {
-        return directory.onlineAddress(p.author()).thenCompose(a -> a.isPresent() ? from(a.get(), p)
+        return directory.onlineAddress(p.author()).thenCompose(a -> a.isPresent() ? from(a.get(), p, false)
                 : CompletableFuture.completedFuture(p));
     }
 
@@ -111,7 +134,7 @@ final class CatchUp {
             Collections.shuffle(sources);
             CompletableFuture<CatchUpProgress> done = CompletableFuture.completedFuture(p);
             for (Hop source : sources.subList(0, Math.min(sources.size(), settings.maxSources()))) {
-                done = done.thenCompose(q -> q.behind() ? from(source.address(), q)
+                done = done.thenCompose(q -> q.behind() ? from(source.address(), q, false)
                         : CompletableFuture.completedFuture(q));
             }
             return done;
@@ -120,14 +143,15 @@ final class CatchUp {
 
     /**
      * Pages through one source until it has nothing more, log after log; a failing source is logged and left. When
-     * the author's logs are not all known, the source is first asked (a page of no posts) which logs it holds.
+     * the author's logs are not all known, or {@code probe} asks for it (a device of the user's, whose own log may be
+     * ahead of {@code feed/}), the source is first asked (a page of no posts) which logs it holds.
      */
-    private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p) {
+    private CompletableFuture<CatchUpProgress> from(String address, CatchUpProgress p, boolean probe) {
         List<PeerAddress> to = PeerAddresses.parseAll(address);
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(p);
         }
-        CompletableFuture<Void> start = p.needsProbe() && p.askPage(limits)
+        CompletableFuture<Void> start = (probe || p.needsProbe()) && p.askPage(limits)
                 ? fetch(to, p, Post.LEGACY_DEVICE, 0).thenAccept(page -> learnHeads(page, p))
                 : CompletableFuture.completedFuture(null);
         return start.thenCompose(v -> logs(to, p, new HashSet<>())).handle((v, e) -> {

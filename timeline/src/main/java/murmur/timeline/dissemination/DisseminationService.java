@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import murmur.config.TimelineSettings;
 import murmur.dht.node.DhtNode;
+import murmur.timeline.link.PeerAddress;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.Post;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.identity.UserDirectory;
@@ -38,6 +40,7 @@ public final class DisseminationService implements Dissemination {
     private final CatchUp catchUp;
     private final CatchUpServer server;
     private final FollowedAuthors pushed;
+    private final Direct direct;
 
     /**
      * @param selfAddress where this peer's link listens now: every address it publishes, best first, comma-joined
@@ -50,6 +53,7 @@ public final class DisseminationService implements Dissemination {
                 PresenceService.reader(users, clock, settings.presenceTtl()), clock, settings.presenceRefresh());
         this.posts = posts;
         this.local = local;
+        this.direct = direct;
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp, clock);
@@ -83,6 +87,26 @@ public final class DisseminationService implements Dissemination {
     @Override
     public CompletableFuture<Integer> catchUp(String user, Set<String> authors) {
         return catchUp.run(user, authors);
+    }
+
+    @Override
+    public void toOwnDevices(Post post, List<String> devices) {
+        for (String device : devices) {
+            List<PeerAddress> to = PeerAddresses.parseAll(device);
+            if (to.isEmpty()) {
+                continue;
+            }
+            byte[] body = PushCodec.encode(new PushMessage(post, 1, "", List.of(new Hop(post.author(), device))));
+            direct.request(to, LinkTypes.PUSH, body).exceptionally(e -> {
+                LOG.debug("{} did not reach the device at {}: {}", post, device, e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public CompletableFuture<Integer> catchUpOwn(String user, List<String> devices) {
+        return catchUp.own(user, devices);
     }
 
     /** Pushes refused because nobody here follows their author. */

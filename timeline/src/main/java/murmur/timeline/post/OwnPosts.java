@@ -126,7 +126,7 @@ public final class OwnPosts {
      * too), so it does not expire.
      */
     public CompletableFuture<Void> publishHead() {
-        return feed.rewrite(this::withMyHead).thenApply(f -> (Void) null);
+        return feed.refresh(this::withMyHead).thenApply(f -> (Void) null);
     }
 
     private FeedHead withMyHead(FeedHead read) {

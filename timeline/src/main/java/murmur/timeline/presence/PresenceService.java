@@ -36,11 +36,18 @@ public final class PresenceService {
     private final Duration staleAfter;
     private final Duration keepFor;
     private final Supplier<List<String>> addresses;
+    private final String device;
     private ScheduledFuture<?> refresher;
 
-    public PresenceService(String me, RecordWriter writer, UserDirectory users, Clock clock,
+    /**
+     * @param device this device's id: presence is published for the account ({@code presence/<name>}, the device
+     *               that wrote last) and for the device ({@code presence/<name>/<device>}), so the account's other
+     *               devices find this one
+     */
+    public PresenceService(String me, String device, RecordWriter writer, UserDirectory users, Clock clock,
             Duration refresh, Duration staleAfter, Duration keepFor, Supplier<List<String>> addresses) {
         this.me = me;
+        this.device = device;
         this.writer = writer;
         this.users = users;
         this.clock = clock;
@@ -52,7 +59,7 @@ public final class PresenceService {
 
     /** A service that only reads others' presence (it cannot go online): for peer-wide work outside a session. */
     public static PresenceService reader(UserDirectory users, Clock clock, Duration staleAfter) {
-        return new PresenceService("", null, users, clock, staleAfter, staleAfter, staleAfter, List::of);
+        return new PresenceService("", "", null, users, clock, staleAfter, staleAfter, staleAfter, List::of);
     }
 
     /** The value {@code presence/<name>} starts with at registration: offline, no addresses. */
@@ -92,6 +99,14 @@ public final class PresenceService {
                         p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
     }
 
+    /** The presence of one device of {@code name}; {@link Presence#UNKNOWN} as for {@link #presenceOf(String)}. */
+    public CompletableFuture<Presence> presenceOf(String name, String deviceId) {
+        String what = "presence/" + name + "/" + deviceId;
+        return users.valueOf(name, Keys.devicePresence(name, deviceId), PresenceValue.class, what)
+                .thenApply(v -> v.map(p -> new Presence(p.online(), usable(p.addresses()), Instant.ofEpochMilli(
+                        p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
+    }
+
     private static List<String> usable(List<String> addresses) {
         return addresses == null ? List.of() : addresses.stream().limit(PeerAddresses.MAX_ADDRESSES * 4L)
                 .filter(a -> PeerAddresses.parse(a).isPresent()).limit(PeerAddresses.MAX_ADDRESSES).toList();
@@ -109,6 +124,9 @@ public final class PresenceService {
 
     private CompletableFuture<Void> publish(boolean online) {
         PresenceValue value = new PresenceValue(online, addresses.get(), clock.millis());
-        return writer.put(Keys.presence(me), value, keepFor).thenApply(r -> (Void) null);
+        CompletableFuture<?> account = writer.put(Keys.presence(me), value, keepFor);
+        CompletableFuture<?> mine = writer.put(Keys.devicePresence(me, device), value, keepFor)
+                .exceptionally(e -> null);
+        return CompletableFuture.allOf(account, mine);
     }
 }

@@ -18,6 +18,11 @@ public final class Keys {
         return NodeId.ofKey("presence/" + name);
     }
 
+    /** The presence of one device of an account ({@code presence/<name>/<device>}), signed by the account key. */
+    public static NodeId devicePresence(String name, String device) {
+        return NodeId.ofKey("presence/" + name + "/" + device);
+    }
+
     public static NodeId following(String name) {
         return NodeId.ofKey("following/" + name);
     }

@@ -91,16 +91,23 @@ public final class MergedRecord<T> {
         return attempt(edit, 1, false);
     }
 
-    /** As {@link #change}, but writes at least once even when nothing changed, so the record does not expire. */
-    public CompletableFuture<T> rewrite(UnaryOperator<T> edit) {
+    /**
+     * As {@link #change}; when nothing changes, the value read is issued again with its sequence number (a refresh,
+     * not a new version), so the record does not expire.
+     */
+    public CompletableFuture<T> refresh(UnaryOperator<T> edit) {
         return attempt(edit, 1, true);
     }
 
-    private CompletableFuture<T> attempt(UnaryOperator<T> edit, int n, boolean write) {
+    private CompletableFuture<T> attempt(UnaryOperator<T> edit, int n, boolean refresh) {
         return read().thenCompose(found -> {
             T next = edit.apply(found.value());
-            if (!write && same.test(next, found.value())) {
-                return CompletableFuture.completedFuture(found.value());
+            if (same.test(next, found.value())) {
+                if (!refresh) {
+                    return CompletableFuture.completedFuture(found.value());
+                }
+                long seq = found.seq() > 0 ? found.seq() : writer.nextSeq(0);
+                return writer.put(key, found.value(), seq, ttl).thenApply(r -> found.value());
             }
             return writer.put(key, next, writer.nextSeq(found.seq()), ttl).thenCompose(r -> read())
                     .thenCompose(back -> {

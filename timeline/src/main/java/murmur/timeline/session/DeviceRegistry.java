@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import murmur.dht.SigningKey;
 import murmur.timeline.DeviceInfo;
@@ -48,6 +50,8 @@ public final class DeviceRegistry {
     private final SecureRandom random = new SecureRandom();
     private final LiveValue<List<DeviceInfo>> live = new LiveValue<>(List.of());
     private final MergedRecord<DevicesValue> record;
+    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private volatile DevicesValue shown = DevicesValue.EMPTY;
     private volatile LocalDevice device;
     private volatile boolean revoked;
 
@@ -216,12 +220,19 @@ public final class DeviceRegistry {
         return record.read().thenApply(MergedRecord.Found::value);
     }
 
+    /** When the account's other devices last announced presence, by id: shown in the list. */
+    void seen(Map<String, Instant> lastSeen) {
+        seen.putAll(lastSeen);
+        show(shown);
+    }
+
     private void show(DevicesValue list) {
+        shown = list;
         String mine = device.id();
         Instant now = clock.instant();
         live.set(list.devices().stream().map(e -> new DeviceInfo(e.id(), e.name(),
                 Instant.ofEpochMilli(e.addedMillis()),
-                e.id().equals(mine) ? Optional.of(now) : Optional.<Instant>empty(),
+                e.id().equals(mine) ? Optional.of(now) : Optional.ofNullable(seen.get(e.id())),
                 e.revoked() ? Optional.of(Instant.ofEpochMilli(e.revokedAtMillis())) : Optional.<Instant>empty(),
                 e.id().equals(mine))).sorted(Comparator.comparing(DeviceInfo::revoked)).toList());
     }

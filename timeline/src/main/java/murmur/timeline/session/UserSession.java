@@ -59,6 +59,7 @@ public final class UserSession implements TimelineService {
     private final SigningKey key;
     private final AccountSecrets secrets;
     private final DeviceRegistry devices;
+    private final OwnDevices ownDevices;
     private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
     private volatile boolean open = true;
 
@@ -76,8 +77,9 @@ public final class UserSession implements TimelineService {
         PostRules rules = new PostRules(settings.maxPostChars(), settings.maxFutureSkew());
         this.own = new OwnPosts(me, devices.deviceId(), devices.deviceKey(), ctx.posts(), writer, ctx.clock(), rules,
                 ttl);
-        this.presence = new PresenceService(me, writer, ctx.users(), ctx.clock(),
+        this.presence = new PresenceService(me, devices.deviceId(), writer, ctx.users(), ctx.clock(),
                 settings.presenceRefresh(), settings.presenceTtl(), ttl, ctx.addresses());
+        this.ownDevices = new OwnDevices(me, devices, presence);
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
@@ -122,20 +124,22 @@ public final class UserSession implements TimelineService {
         every(settings.presenceRefresh(), followed::poll);
         every(settings.presenceRefresh(), () -> inbox.poll().exceptionally(e -> null));
         every(settings.presenceRefresh(), () -> devices.refresh().exceptionally(e -> null));
+        syncOwnDevices();
         every(settings.presenceRefresh(), this::syncOwnDevices);
         return this;
     }
 
     /**
-     * Takes in what the account's other devices posted: their logs' heads are in {@code feed/<name>}, and their posts
-     * are fetched from them or from the followers who hold them, as any author's.
+     * Takes in what the account's other devices posted while this one was not told: asks each of them online (their
+     * logs may be ahead of {@code feed/<name>}), then the followers for what {@code feed/<name>} shows missing.
      */
     private void syncOwnDevices() {
-        ctx.dissemination().catchUp(me, Set.of(me)).thenAccept(n -> {
-            if (n > 0) {
-                timeline.refresh();
-            }
-        });
+        ownDevices.refresh().exceptionally(e -> List.of())
+                .thenCompose(online -> ctx.dissemination().catchUpOwn(me, online)).thenAccept(n -> {
+                    if (n > 0) {
+                        timeline.refresh();
+                    }
+                });
     }
 
     /**
@@ -173,6 +177,7 @@ public final class UserSession implements TimelineService {
     public CompletableFuture<Post> post(String text) {
         return whenOpen().thenCompose(v -> own.create(text)).thenCompose(p -> {
             ctx.dissemination().published(p);
+            ctx.dissemination().toOwnDevices(p, ownDevices.online());
             return timeline.refresh().thenApply(v -> p);
         });
     }

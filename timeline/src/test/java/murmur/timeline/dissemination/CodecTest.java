@@ -54,7 +54,7 @@ class CodecTest {
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> PushCodec.decode(longer)).hasMessageContaining("trailing");
         byte[] huge = new WireWriter().u8(FetchCodec.VERSION).u16(10).u16(0xffff).toBytes();
-        assertThatThrownBy(() -> FetchCodec.decodeRequest(huge)).hasMessageContaining("author count");
+        assertThatThrownBy(() -> FetchCodec.decodeRequest(huge)).hasMessageContaining("position count");
         byte[] bigPage = new WireWriter().u8(FetchCodec.VERSION).u16(FetchCodec.MAX_PAGE + 1).toBytes();
         assertThatThrownBy(() -> FetchCodec.decodeRequest(bigPage)).hasMessageContaining("page limit");
     }

@@ -25,8 +25,9 @@ class ReceiptCodecTest {
     void aSignedReceiptSurvivesTheRoundTripAndCostsTheNameAndSixtyEightBytesAHolder() throws Exception {
         byte[] bytes = ReceiptCodec.encode(receipt);
         assertThat(ReceiptCodec.decode(bytes)).isEqualTo(receipt);
-        // version, author (4-byte length + 5), seq, count, then one holder: 4-byte length + 3, and 64 signature bytes
-        assertThat(bytes).hasSize(1 + 4 + 5 + 8 + 2 + 4 + 3 + 64);
+        // version, author (4-byte length + 5), device (4-byte length + 1: the legacy log), seq, count, then one
+        // holder: 4-byte length + 3, and 64 signature bytes
+        assertThat(bytes).hasSize(1 + 4 + 5 + 4 + 1 + 8 + 2 + 4 + 3 + 64);
     }
 
     @Test
@@ -53,11 +54,18 @@ class ReceiptCodecTest {
     void theOldUnsignedVersionTrailingBytesAndHugeCountsAreRefused() {
         byte[] v2 = new WireWriter().u8(2).text("alice").i64(1).count(1).text("bob").toBytes();
         assertThatThrownBy(() -> ReceiptCodec.decode(v2)).hasMessageContaining("unsupported protocol version 2");
+        byte[] v3 = new WireWriter().u8(3).text("alice").i64(1).count(1).text("bob").raw(bobSigns).toBytes();
+        assertThatThrownBy(() -> ReceiptCodec.decode(v3)).as("one log per author")
+                .hasMessageContaining("unsupported protocol version 3");
+        byte[] badDevice = new WireWriter().u8(ReceiptCodec.VERSION).text("alice").text("../../x").i64(1).count(0)
+                .toBytes();
+        assertThatThrownBy(() -> ReceiptCodec.decode(badDevice)).hasMessageContaining("device id");
         byte[] longer = Arrays.copyOf(ReceiptCodec.encode(receipt), ReceiptCodec.encode(receipt).length + 1);
         assertThatThrownBy(() -> ReceiptCodec.decode(longer)).hasMessageContaining("trailing");
-        byte[] huge = new WireWriter().u8(ReceiptCodec.VERSION).text("alice").i64(1).u16(0xffff).toBytes();
+        byte[] huge = new WireWriter().u8(ReceiptCodec.VERSION).text("alice").text("0").i64(1).u16(0xffff)
+                .toBytes();
         assertThatThrownBy(() -> ReceiptCodec.decode(huge)).hasMessageContaining("holder count");
-        byte[] claimsMany = new WireWriter().u8(ReceiptCodec.VERSION).text("alice").i64(1)
+        byte[] claimsMany = new WireWriter().u8(ReceiptCodec.VERSION).text("alice").text("0").i64(1)
                 .count(ReceiptCodec.MAX_HOLDERS).text("bob").raw(bobSigns).toBytes();
         assertThatThrownBy(() -> ReceiptCodec.decode(claimsMany)).isInstanceOf(MalformedInputException.class);
     }

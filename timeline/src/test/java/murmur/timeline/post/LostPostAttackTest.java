@@ -39,10 +39,12 @@ class LostPostAttackTest {
     void aPostTheStoreDidNotAddFailsAndTheNextOneFollowsWhatIsOnDisk(@TempDir Path dir) throws Exception {
         TimelineService me = await(net.peer(dir).register("lost_post", "ember violin quarry 9"));
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("timeline.db"));
-                PreparedStatement s = other.prepareStatement("INSERT INTO posts (author, seq, prev_hash, ts, text,"
-                        + " sig, received_at) VALUES ('lost_post', 1, ?, 0, 'written by another writer', ?, 0)")) {
-            s.setBytes(1, new byte[32]);
-            s.setBytes(2, new byte[64]);
+                PreparedStatement s = other.prepareStatement("INSERT INTO posts (author, device, seq, prev_hash, ts,"
+                        + " text, sig, received_at) VALUES ('lost_post', ?, 1, ?, 0, 'written by another writer', ?,"
+                        + " 0)")) {
+            s.setString(1, me.deviceId());
+            s.setBytes(2, new byte[32]);
+            s.setBytes(3, new byte[64]);
             s.executeUpdate();
         }
 

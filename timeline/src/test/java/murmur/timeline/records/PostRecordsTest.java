@@ -48,8 +48,12 @@ class PostRecordsTest {
         assertThat(texts(again)).containsExactly("second", "first");
         OwnedRecord feed = await(reader.get(Keys.feed("rec_own"))).orElseThrow();
         FeedHead head = RecordJson.decode(feed.value(), FeedHead.class, "feed/rec_own");
-        assertThat(head.seq()).isEqualTo(2);
-        assertThat(head.hash()).isEqualTo(second.hash());
+        assertThat(head.seq()).as("no legacy log").isZero();
+        assertThat(head.devices()).singleElement().satisfies(d -> {
+            assertThat(d.device()).isEqualTo(me.deviceId()).isEqualTo(second.device());
+            assertThat(d.seq()).isEqualTo(2);
+            assertThat(d.hash()).isEqualTo(second.hash());
+        });
     }
 
     @Test

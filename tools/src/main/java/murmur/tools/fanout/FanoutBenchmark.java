@@ -60,7 +60,8 @@ public final class FanoutBenchmark {
         try {
             BenchPeer author = BenchPeer.start(AUTHOR, post -> CompletableFuture.failedFuture(
                     new IllegalStateException("the author takes no pushes")), arrivals, settings,
-                    (a, seq, names) -> receipts.computeIfAbsent(seq, s -> ConcurrentHashMap.newKeySet()).addAll(names),
+                    (a, d, seq, names) -> receipts.computeIfAbsent(seq, s -> ConcurrentHashMap.newKeySet())
+                            .addAll(names),
                     scheduler, authorLink(), threads).join();
             started.add(author);
             List<BenchPeer> online = startOnline(scheduler, started, threads);
@@ -102,7 +103,7 @@ public final class FanoutBenchmark {
         List<CompletableFuture<BenchPeer>> starting = new ArrayList<>();
         for (int i : order.subList(offline, order.size())) {
             starting.add(BenchPeer.start(String.format("follower_%04d", i), new MemoryLog(key.publicKey()),
-                    arrivals, settings, (a, seq, names) -> { }, scheduler, LinkSettings.defaults(), threads));
+                    arrivals, settings, (a, d, seq, names) -> { }, scheduler, LinkSettings.defaults(), threads));
         }
         List<BenchPeer> online = starting.stream().map(CompletableFuture::join).toList();
         started.addAll(online);
