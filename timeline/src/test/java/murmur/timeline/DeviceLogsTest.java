@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.testing.TestNet;
@@ -91,6 +92,29 @@ class DeviceLogsTest {
         Post next = await(back.post("phone after"));
         assertThat(next.seq()).as("the phone's own log goes on").isEqualTo(2);
         waitAtMost(WAIT).until(() -> texts(laptop).contains("phone after"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aFollowOrUnfollowOnOneDeviceShowsOnTheOtherAndNeitherUndoesTheOther(Tier tier, @TempDir Path a,
+            @TempDir Path b, @TempDir Path c, @TempDir Path d) {
+        TestNet net = nets.on(tier);
+        String name = "dlf_" + tier.name().toLowerCase();
+        TimelineService laptop = await(net.peer(a).register(name, PASSWORD));
+        TimelineService phone = await(net.peer(b).login(name, PASSWORD));
+        TimelineService star = await(net.peer(c).register(name + "_star", PASSWORD));
+        TimelineService other = await(net.peer(d).register(name + "_other", PASSWORD));
+        await(star.post("worth following"));
+
+        await(laptop.follow(star.user()));
+        waitAtMost(WAIT).until(() -> phone.following().get().contains(star.user()));
+        waitAtMost(WAIT).until(() -> texts(phone).contains("worth following"));
+        await(phone.follow(other.user()));
+        assertThat(phone.following().get()).as("the phone's follow keeps the laptop's")
+                .containsExactlyInAnyOrder(star.user(), other.user());
+        waitAtMost(WAIT).until(() -> laptop.following().get().equals(Set.of(star.user(), other.user())));
+        await(laptop.unfollow(star.user()));
+        waitAtMost(WAIT).until(() -> phone.following().get().equals(Set.of(other.user())));
     }
 
     private static List<String> texts(TimelineService s) {

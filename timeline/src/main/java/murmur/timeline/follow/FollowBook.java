@@ -83,8 +83,40 @@ public final class FollowBook {
         return change(target, false);
     }
 
+    /**
+     * Takes in a change another device of the account made: a {@code following/<name>} newer than the list held
+     * here replaces it. Runs before every follow and unfollow too, so a change made here keeps the other device's.
+     */
+    public synchronized CompletableFuture<Set<String>> sync() {
+        CompletableFuture<Set<String>> synced = tail.handle((v, e) -> null).thenCompose(v -> newer());
+        tail = synced;
+        return synced;
+    }
+
+    private CompletableFuture<Set<String>> newer() {
+        return dht.get(Keys.following(me)).exceptionally(e -> Optional.empty()).thenCompose(remote -> {
+            Optional<OwnedRecord> mine = remote.filter(r -> Arrays.equals(r.owner(), myKey) && r.signatureValid()
+                    && r.seq() > currentSeq());
+            if (mine.isEmpty()) {
+                return CompletableFuture.completedFuture(following.get());
+            }
+            Set<String> names;
+            try {
+                names = new TreeSet<>(RecordJson.decode(mine.get().value(), FollowingValue.class, "following/" + me)
+                        .names().stream().filter(UserName::isValid).toList());
+            } catch (TimelineException e) {
+                LOG.warn("{}", e.getMessage());
+                return CompletableFuture.completedFuture(following.get());
+            }
+            names.remove(me);
+            long seq = mine.get().seq();
+            return store.replace(me, names, seq).thenApply(x -> adopt(names, seq));
+        });
+    }
+
     private synchronized CompletableFuture<Void> change(String target, boolean add) {
-        CompletableFuture<Void> done = tail.handle((v, e) -> null).thenCompose(v -> check(target, add))
+        CompletableFuture<Void> done = tail.handle((v, e) -> null).thenCompose(v -> newer())
+                .thenCompose(v -> check(target, add))
                 .thenCompose(v -> commit(target, add))
                 .thenCompose(v -> publish(target, add));
         tail = done;

@@ -130,10 +130,24 @@ public final class UserSession implements TimelineService {
     }
 
     /**
-     * Takes in what the account's other devices posted while this one was not told: asks each of them online (their
-     * logs may be ahead of {@code feed/<name>}), then the followers for what {@code feed/<name>} shows missing.
+     * Keeps this device in step with the account's others: takes in a follow or unfollow made there, and what they
+     * posted while this one was not told, asking each of them online (their logs may be ahead of
+     * {@code feed/<name>}), then the followers for what {@code feed/<name>} shows missing.
      */
     private void syncOwnDevices() {
+        Set<String> before = follows.following().get();
+        follows.sync().thenAccept(after -> {
+            if (after.equals(before)) {
+                return;
+            }
+            timeline.refresh();
+            followed.poll();
+            Set<String> added = new HashSet<>(after);
+            added.removeAll(before);
+            if (!added.isEmpty()) {
+                ctx.dissemination().catchUp(me, added).thenAccept(n -> timeline.refresh());
+            }
+        }).exceptionally(e -> null);
         ownDevices.refresh().exceptionally(e -> List.of())
                 .thenCompose(online -> ctx.dissemination().catchUpOwn(me, online)).thenAccept(n -> {
                     if (n > 0) {
