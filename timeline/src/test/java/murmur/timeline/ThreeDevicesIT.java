@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
@@ -71,7 +74,8 @@ class ThreeDevicesIT {
             assertThat(acknowledged).hasSizeGreaterThan(30);
             List<TimelineService> everyone = new ArrayList<>(devices);
             everyone.add(back);
-            waitAtMost(SETTLE).until(() -> everyone.stream().allMatch(s -> held(s).containsAll(acknowledged)));
+            waitAtMost(SETTLE).untilAsserted(() -> assertThat(missing(everyone, acknowledged))
+                    .as("acknowledged posts missing, per holder").isEmpty());
             System.out.printf("{\"probe\":\"three-devices\",\"loop_s\":%d,\"acknowledged\":%d,\"follower\":%d,"
                     + "\"devices\":[%d,%d,%d]}%n", LOOP.toSeconds(), acknowledged.size(), held(back).size(),
                     held(devices.get(0)).size(), held(devices.get(1)).size(), held(devices.get(2)).size());
@@ -95,6 +99,19 @@ class ThreeDevicesIT {
             device.post(text).thenAccept(p -> acknowledged.add(p.text())).exceptionally(e -> null).join();
         }, 0, PACE.toMillis(), TimeUnit.MILLISECONDS);
         return done;
+    }
+
+    /** Per holder (its user and device), the acknowledged posts it lacks: how many, and a few of them. */
+    private static Map<String, String> missing(List<TimelineService> holders, Set<String> acknowledged) {
+        Map<String, String> missing = new TreeMap<>();
+        for (TimelineService s : holders) {
+            Set<String> lacking = new TreeSet<>(acknowledged);
+            lacking.removeAll(held(s));
+            if (!lacking.isEmpty()) {
+                missing.put(s.user() + "/" + s.deviceId(), lacking.size() + ": " + lacking.stream().limit(12).toList());
+            }
+        }
+        return missing;
     }
 
     private static Set<String> held(TimelineService s) {

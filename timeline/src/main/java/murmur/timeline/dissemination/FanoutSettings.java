@@ -1,6 +1,7 @@
 package murmur.timeline.dissemination;
 
 import java.time.Duration;
+import murmur.timeline.post.PostStore;
 import murmur.config.TimelineSettings;
 import murmur.timeline.link.Retry;
 
@@ -24,6 +25,6 @@ public record FanoutSettings(Retry hopRetry, Duration receiptLinger, int pageSiz
 
     /** The timeline's retry settings, receipts gathered for 100 ms, pages of 50, the last 100 posts, 5 sources. */
     public static FanoutSettings from(TimelineSettings settings) {
-        return new FanoutSettings(Retry.fromSettings(settings), Duration.ofMillis(100), 50, 100, 5);
+        return new FanoutSettings(Retry.fromSettings(settings), Duration.ofMillis(100), 50, PostStore.YOUNG_LOG, 5);
     }
 }

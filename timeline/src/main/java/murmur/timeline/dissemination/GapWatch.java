@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices a hole in an author's log as soon as a pushed post lands after it (post 7 arrives while 5 is missing) and
- * catches up on that author then, instead of waiting for the next login. One catch-up per author at a time. Each
+ * Notices a hole in one of an author's logs as soon as a pushed post lands after it (post 7 arrives while 5 is
+ * missing, or 2 while 1 of a young log is) and catches up on that author then, instead of waiting for the next
+ * login. One catch-up per log at a time, and the pause below is per log too. Each
  * catch-up is bounded ({@link CatchUp.Limits}); when one leaves the hole open (a log that jumps from #1 to
  * #1,000,000), the next waits at least {@link #PAUSE}, so pushing again cannot make this peer fetch slice after
  * slice without rest. Holes seen during the pause are counted ({@link #paced()}) and wait for a later push or login.
  */
 final class GapWatch implements Intake {
-    /** The least time between two catch-ups on one author's holes. */
+    /** The least time between two catch-ups on one log's holes. */
     static final Duration PAUSE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(GapWatch.class);
     private static final int MAX_REMEMBERED = 10_000;
@@ -63,13 +64,14 @@ final class GapWatch implements Intake {
 
     private void fill(String author, String device, long run, long arrived) {
         Optional<String> me = localUser.get();
-        if (me.isEmpty() || !filling.add(author)) {
+        String log = author + "/" + device;
+        if (me.isEmpty() || !filling.add(log)) {
             return;
         }
         long now = clock.millis();
-        Long last = lastStarted.get(author);
+        Long last = lastStarted.get(log);
         if (last != null && now - last < PAUSE.toMillis()) {
-            filling.remove(author);
+            filling.remove(log);
             paced.incrementAndGet();
             LOG.debug("{}'s log has a hole after #{}; the last catch-up on it was under {} ago", author, run, PAUSE);
             return;
@@ -77,15 +79,15 @@ final class GapWatch implements Intake {
         if (lastStarted.size() > MAX_REMEMBERED) {
             lastStarted.clear();
         }
-        lastStarted.put(author, now);
+        lastStarted.put(log, now);
         LOG.info("{}'s log of device {} has a hole after #{} (#{} arrived); fetching what is missing", author, device,
                 run, arrived);
         catchUp.apply(me.get(), Set.of(author)).whenComplete((n, e) -> store.contiguousSeq(author, device)
                 .whenComplete((held, f) -> {
                     if (held != null && held >= arrived) {
-                        lastStarted.remove(author, now);
+                        lastStarted.remove(log, now);
                     }
-                    filling.remove(author);
+                    filling.remove(log);
                 }));
     }
 

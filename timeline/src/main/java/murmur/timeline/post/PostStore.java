@@ -21,6 +21,9 @@ public final class PostStore {
     private static final String COLUMNS = "author, device, seq, prev_hash, ts, text, sig";
     private static final String NEWEST_FIRST = " ORDER BY ts DESC, author ASC, device ASC, seq DESC";
 
+    /** Logs whose oldest post held is numbered at most this are expected whole from #1 ({@link #contiguousHeads}). */
+    public static final int YOUNG_LOG = 100;
+
     private final Database db;
 
     public PostStore(Database db) {
@@ -58,16 +61,25 @@ public final class PostStore {
 
     /**
      * Per device log of {@code author} held here, the end of the first unbroken run of its posts, counting from the
-     * oldest one held (older ones may have been collected). Below the log's highest sequence number when a post in
-     * between is missing.
+     * oldest one held (older ones may have been collected, or were never wanted: a follower starts near the end of a
+     * long log). Below the log's highest sequence number when a post in between is missing. A young log, whose
+     * oldest post held is numbered at most {@link #YOUNG_LOG}, is expected whole from #1: when #1 is missing its run
+     * is 0, so a post refused at first (its device not yet listed) is fetched again.
      */
     public CompletableFuture<Map<String, Long>> contiguousHeads(String author) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT p.device, MIN(p.seq) FROM posts p"
+            try (PreparedStatement s = c.prepareStatement("SELECT p.device, MIN(p.seq), (SELECT MIN(o.seq) FROM posts o"
+                    + " WHERE o.author = p.author AND o.device = p.device) FROM posts p"
                     + " WHERE p.author = ? AND NOT EXISTS (SELECT 1 FROM posts q WHERE q.author = p.author"
                     + " AND q.device = p.device AND q.seq = p.seq + 1) GROUP BY p.device")) {
                 s.setString(1, author);
-                return deviceSeqs(s.executeQuery());
+                ResultSet rs = s.executeQuery();
+                Map<String, Long> heads = new HashMap<>();
+                while (rs.next()) {
+                    long oldest = rs.getLong(3);
+                    heads.put(rs.getString(1), oldest > 1 && oldest <= YOUNG_LOG ? 0 : rs.getLong(2));
+                }
+                return heads;
             }
         });
     }

@@ -19,13 +19,27 @@ class PostStoreTest {
         try (Database db = Database.open(dir)) {
             PostStore store = new PostStore(db);
             assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isZero();
-            for (long seq : new long[] {4, 5, 6, 8, 9}) {
+            long base = PostStore.YOUNG_LOG;
+            for (long seq : new long[] {base + 4, base + 5, base + 6, base + 8, base + 9}) {
                 store.add(post(seq), 0).join();
             }
-            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).as("4-6 held, 7 missing").isEqualTo(6);
-            assertThat(store.heads("bob").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, 9L));
-            store.add(post(7), 0).join();
-            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(9);
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join())
+                    .as("older posts collected or never wanted; 7 missing").isEqualTo(base + 6);
+            assertThat(store.heads("bob").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, base + 9));
+            store.add(post(base + 7), 0).join();
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(base + 9);
+        }
+    }
+
+    @Test
+    void aYoungLogIsExpectedWholeFromItsFirstPost(@TempDir Path dir) {
+        try (Database db = Database.open(dir)) {
+            PostStore store = new PostStore(db);
+            store.add(post(2), 0).join();
+            store.add(post(3), 0).join();
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).as("#1 missing").isZero();
+            store.add(post(1), 0).join();
+            assertThat(store.contiguousSeq("bob", Post.LEGACY_DEVICE).join()).isEqualTo(3);
         }
     }
 
