@@ -103,8 +103,10 @@ final class CatchUp {
         return feeds.heads(author).thenCombine(store.contiguousHeads(author),
                 (published, held) -> new CatchUpProgress(author, held, published))
                 .thenCompose(p -> p.upToDate() && devices.isEmpty() ? CompletableFuture.completedFuture(p)
-                        : fromEach(devices, p).thenCompose(v -> fromAuthor(p)).thenCompose(v -> p.behind()
-                                ? fromFollowers(user, p) : CompletableFuture.completedFuture(p)))
+                        : fromEach(devices, p).thenCompose(v -> fromAuthor(p))
+                                .thenCompose(v -> p.behind() ? fromLogDevices(p) : CompletableFuture.completedFuture(p))
+                                .thenCompose(v -> p.behind() ? fromFollowers(user, p)
+                                        : CompletableFuture.completedFuture(p)))
                 .thenApply(p -> {
                     if (p.cut()) {
                         cut.incrementAndGet();
@@ -126,6 +128,21 @@ final class CatchUp {
     private CompletableFuture<CatchUpProgress> fromAuthor(CatchUpProgress p) {
         return directory.onlineAddress(p.author()).thenCompose(a -> a.isPresent() ? from(a.get(), p, false)
                 : CompletableFuture.completedFuture(p));
+    }
+
+    /** For each log still behind, the device that writes it, if online: it holds that whole log. */
+    private CompletableFuture<CatchUpProgress> fromLogDevices(CatchUpProgress p) {
+        CompletableFuture<CatchUpProgress> done = CompletableFuture.completedFuture(p);
+        for (String device : p.behindDevices()) {
+            if (device.equals(Post.LEGACY_DEVICE)) {
+                continue;
+            }
+            done = done.thenCompose(q -> !q.behind() ? CompletableFuture.completedFuture(q)
+                    : directory.onlineAddress(q.author(), device).exceptionally(e -> Optional.empty())
+                            .thenCompose(a -> a.isPresent() ? from(a.get(), q, false)
+                                    : CompletableFuture.completedFuture(q)));
+        }
+        return done;
     }
 
     private CompletableFuture<CatchUpProgress> fromFollowers(String user, CatchUpProgress p) {

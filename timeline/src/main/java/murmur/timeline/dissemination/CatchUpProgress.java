@@ -79,6 +79,11 @@ final class CatchUpProgress {
         return logs.values().stream().anyMatch(Log::behind);
     }
 
+    /** The logs known to miss posts, device ids in a stable order. */
+    synchronized List<String> behindDevices() {
+        return logs.entrySet().stream().filter(e -> e.getValue().behind()).map(Map.Entry::getKey).toList();
+    }
+
     /** Whether a source should be asked which logs it holds before pages are asked for. */
     synchronized boolean needsProbe() {
         return !allLogsKnown || logs.values().stream().anyMatch(l -> l.held == 0 && !l.targetKnown);

@@ -39,6 +39,12 @@ final class DhtPeerDirectory implements PeerDirectory {
     }
 
     @Override
+    public CompletableFuture<Optional<String>> onlineAddress(String user, String device) {
+        return presence.presenceOf(user, device).thenApply(p -> presence.isOnline(p) && !p.addresses().isEmpty()
+                ? Optional.of(PeerAddresses.join(p.addresses())) : Optional.<String>empty());
+    }
+
+    @Override
     public CompletableFuture<Optional<String>> onlineAddress(String user) {
         Instant now = clock.instant();
         Seen seen = addresses.get(user);

@@ -13,6 +13,14 @@ interface PeerDirectory {
     /** The {@code host:port} of {@code user}'s peer if the user is online now. */
     CompletableFuture<Optional<String>> onlineAddress(String user);
 
+    /**
+     * The addresses of {@code user}'s device {@code device} if it is online now ({@code presence/<name>/<device>}):
+     * the one peer sure to hold that device's whole log. Empty where devices do not publish presence.
+     */
+    default CompletableFuture<Optional<String>> onlineAddress(String user, String device) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
     /** The followers of {@code user} who are online now, with their addresses, in no particular order. */
     default CompletableFuture<List<Hop>> onlineFollowers(String user) {
         return followersOf(user).thenCompose(names -> {
