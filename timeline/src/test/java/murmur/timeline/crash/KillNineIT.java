@@ -20,12 +20,15 @@ import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A peer killed with SIGKILL in the middle of posting loses nothing it acknowledged. */
+/**
+ * A peer killed with SIGKILL in the middle of posting loses nothing it acknowledged: not on its own disk, and not for
+ * the account's other device (a laptop signed in beside it), which ends up holding every acknowledged post.
+ */
 class KillNineIT {
 
     @Test
-    void everyAcknowledgedPostAndFollowSurvivesKillNine(@TempDir Path childDir, @TempDir Path friendDir)
-            throws Exception {
+    void everyAcknowledgedPostAndFollowSurvivesKillNine(@TempDir Path childDir, @TempDir Path friendDir,
+            @TempDir Path laptopDir) throws Exception {
         try (LocalNet net = LocalNet.start(2, List.of())) {
             await(net.peer(friendDir).register("friend_k", "olive kayak thunder 1"));
             List<String> acks = new CopyOnWriteArrayList<>();
@@ -35,8 +38,12 @@ class KillNineIT {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Thread reader = new Thread(() -> readLines(child, acks));
             reader.start();
+            TimelineService laptop;
             try {
-                waitAtMost(Duration.ofSeconds(60)).until(() -> acks.size() >= 25);
+                waitAtMost(Duration.ofSeconds(60)).until(() -> acks.contains("ACK follow friend_k"));
+                laptop = await(net.peer(laptopDir).login("victim_k", "olive kayak thunder 1"));
+                int before = acks.size();
+                waitAtMost(Duration.ofSeconds(60)).until(() -> acks.size() >= before + 25);
             } finally {
                 child.destroyForcibly();
                 child.waitFor();
@@ -55,6 +62,11 @@ class KillNineIT {
             assertThat(me.following().get()).containsExactly("friend_k");
             long highest = kept.stream().mapToLong(Long::longValue).max().orElseThrow();
             assertThat(await(me.post("after the crash")).seq()).isEqualTo(highest + 1);
+
+            String device = me.deviceId();
+            waitAtMost(Duration.ofSeconds(60)).alias("the laptop holds every post the killed device acknowledged")
+                    .until(() -> await(laptop.postsBy("victim_k")).stream().filter(p -> p.device().equals(device))
+                            .map(Post::seq).toList().containsAll(acked));
         }
     }
 
