@@ -16,8 +16,6 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +26,7 @@ import murmur.config.DhtSettings;
 import murmur.dht.rpc.InboundHandler;
 import murmur.dht.rpc.RpcTimeoutException;
 import murmur.dht.rpc.Transport;
+import murmur.dht.rpc.Unpredictable;
 import murmur.dht.NodeId;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
@@ -41,8 +40,6 @@ import murmur.transport.MalformedInputException;
  */
 final class NettyTransport implements Transport {
     private static final int ANY_PORT_ATTEMPTS = 10;
-    private static final ThreadLocal<SecureRandom> REQUEST_IDS =
-            ThreadLocal.withInitial(NettyTransport::seededGenerator);
     /** Until a node says how: no address is validated, so large answers go by TCP. */
     private static final AddressValidator NOT_VALIDATED = new AddressValidator() {
         @Override
@@ -260,15 +257,7 @@ final class NettyTransport implements Transport {
      * sent there, which is what lets large answers go to that address (see {@link #udpAnswer}).
      */
     private static long nextId() {
-        return REQUEST_IDS.get().nextLong();
-    }
-
-    private static SecureRandom seededGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
+        return Unpredictable.nextLong();
     }
 
     /** The request id of an encoded packet. */

@@ -1,7 +1,6 @@
 package murmur.dht.rpc;
 
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,6 @@ final class ContactProofs {
     static final int IN_FLIGHT = 64;
     static final int REMEMBERED = 8192;
     static final Duration PROVEN_FOR = Duration.ofHours(1);
-    private static final SecureRandom NONCES = new SecureRandom();
 
     private final Transport transport;
     private final Scheduler scheduler;
@@ -103,7 +101,7 @@ final class ContactProofs {
             return mine;
         }
         byte[] nonce = new byte[Message.Prove.PROOF_NONCE_BYTES];
-        NONCES.nextBytes(nonce);
+        Unpredictable.nextBytes(nonce);
         Message.Prove challenge = new Message.Prove(nonce);
         transport.request(contact.address(), challenge).handle((answer, error) -> error == null
                 && checks(contact, challenge, answer)).thenAccept(ok -> {
