@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MergedRecord<T> {
     static final int ATTEMPTS = 8;
+    /** The sequence number {@link #read} reports when the DHT holds no record. */
+    public static final long NONE = -1;
     private static final Logger LOG = LoggerFactory.getLogger(MergedRecord.class);
 
     private final RecordWriter writer;
@@ -53,7 +55,7 @@ public final class MergedRecord<T> {
         this.same = same;
     }
 
-    /** A value as read, and the sequence number of the record that held it (0 when there was none). */
+    /** A value as read, and the sequence number of the record that held it ({@link #NONE} when there was none). */
     public record Found<T>(T value, long seq) {}
 
     /** How many copies of the record were dropped as forged or out of bounds. */
@@ -65,7 +67,7 @@ public final class MergedRecord<T> {
     public CompletableFuture<Found<T>> read() {
         return writer.dht().get(key).thenApply(record -> {
             if (record.isEmpty()) {
-                return new Found<>(empty, 0);
+                return new Found<>(empty, NONE);
             }
             OwnedRecord r = record.get();
             if (!Arrays.equals(writer.publicKey(), r.owner()) || !r.signatureValid()) {
@@ -106,7 +108,7 @@ public final class MergedRecord<T> {
                 if (!refresh) {
                     return CompletableFuture.completedFuture(found.value());
                 }
-                long seq = found.seq() > 0 ? found.seq() : writer.nextSeq(0);
+                long seq = found.seq() != NONE ? found.seq() : writer.nextSeq(0);
                 return writer.put(key, found.value(), seq, ttl).thenApply(r -> found.value());
             }
             return writer.put(key, next, writer.nextSeq(found.seq()), ttl).thenCompose(r -> read())
