@@ -100,8 +100,9 @@ final class CatchUp {
     }
 
     private CompletableFuture<Integer> author(String user, String author, List<String> devices) {
-        return feeds.heads(author).thenCombine(store.contiguousHeads(author),
-                (published, held) -> new CatchUpProgress(author, held, published))
+        boolean own = author.equals(user);
+        return feeds.heads(author).thenCombine(store.contiguousHeads(author, own),
+                (published, held) -> new CatchUpProgress(author, held, published, own))
                 .thenCompose(p -> p.upToDate() && devices.isEmpty() ? CompletableFuture.completedFuture(p)
                         : fromEach(devices, p).thenCompose(v -> fromAuthor(p))
                                 .thenCompose(v -> p.behind() ? fromLogDevices(p) : CompletableFuture.completedFuture(p))

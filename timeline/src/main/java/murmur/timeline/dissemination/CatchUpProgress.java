@@ -15,6 +15,7 @@ final class CatchUpProgress {
     private final String author;
     private final Map<String, Log> logs = new TreeMap<>();
     private final boolean allLogsKnown;
+    private final boolean wholeLogs;
     private int stored;
     private int pages;
     private int taken;
@@ -24,9 +25,12 @@ final class CatchUpProgress {
      * @param held      per log held here, the end of its unbroken run
      * @param published per log, the head the author published ({@code feed/<author>}); empty when it could not be
      *                  read, and then sources are asked which logs exist
+     * @param wholeLogs whether every log is wanted from #1 (the user's own logs), not only its recent posts
      */
-    CatchUpProgress(String author, Map<String, Long> held, Optional<Map<String, Long>> published) {
+    CatchUpProgress(String author, Map<String, Long> held, Optional<Map<String, Long>> published,
+            boolean wholeLogs) {
         this.author = author;
+        this.wholeLogs = wholeLogs;
         this.allLogsKnown = published.isPresent();
         held.forEach((device, seq) -> log(device).held = seq);
         published.ifPresent(heads -> heads.forEach(this::sourceHas));
@@ -102,8 +106,14 @@ final class CatchUpProgress {
         log.targetKnown = true;
     }
 
-    /** For a log this peer holds nothing of, starts {@code recent} posts before its end instead of at 1. */
+    /**
+     * For a log this peer holds nothing of, starts {@code recent} posts before its end instead of at 1; not when
+     * whole logs are wanted.
+     */
     synchronized void startNearTheEnd(int recent) {
+        if (wholeLogs) {
+            return;
+        }
         for (Log log : logs.values()) {
             if (log.held == 0 && log.targetKnown) {
                 log.held = Math.max(0, log.target - recent);

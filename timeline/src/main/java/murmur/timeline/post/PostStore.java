@@ -67,6 +67,15 @@ public final class PostStore {
      * is 0, so a post refused at first (its device not yet listed) is fetched again.
      */
     public CompletableFuture<Map<String, Long>> contiguousHeads(String author) {
+        return contiguousHeads(author, false);
+    }
+
+    /**
+     * As {@link #contiguousHeads(String)}; with {@code wholeLogs} every log is expected whole from #1, as the user's
+     * own logs are on each of the user's devices (a device that came late still wants what the others wrote).
+     */
+    public CompletableFuture<Map<String, Long>> contiguousHeads(String author, boolean wholeLogs) {
+        long young = wholeLogs ? Long.MAX_VALUE : YOUNG_LOG;
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT p.device, MIN(p.seq), (SELECT MIN(o.seq) FROM posts o"
                     + " WHERE o.author = p.author AND o.device = p.device) FROM posts p"
@@ -77,7 +86,7 @@ public final class PostStore {
                 Map<String, Long> heads = new HashMap<>();
                 while (rs.next()) {
                     long oldest = rs.getLong(3);
-                    heads.put(rs.getString(1), oldest > 1 && oldest <= YOUNG_LOG ? 0 : rs.getLong(2));
+                    heads.put(rs.getString(1), oldest > 1 && oldest <= young ? 0 : rs.getLong(2));
                 }
                 return heads;
             }
