@@ -8,8 +8,8 @@ import java.security.SecureRandom;
  * Unpredictable numbers, cheap enough for every datagram: request ids (an answer that carries one shows its address
  * receives what is sent there) and proof nonces. Each thread keeps its own DRBG and draws its output
  * {@link #BLOCK_BYTES} at a time, handing it out a few bytes per call: one DRBG call serves 512 request ids. A DRBG
- * call per id cost about a third of the CPU of a lookup in {@code bench dht}; a single shared generator would also be
- * a lock every node of a process contends on.
+ * call per id cost about a quarter of the CPU of the get phase of {@code bench dht}; a single shared generator
+ * would also be a lock every node of a process contends on.
  */
 public final class Unpredictable {
     static final int BLOCK_BYTES = 4096;
