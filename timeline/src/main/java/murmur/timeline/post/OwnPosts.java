@@ -2,7 +2,6 @@ package murmur.timeline.post;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import murmur.dht.SigningKey;
@@ -131,11 +130,7 @@ public final class OwnPosts {
 
     private FeedHead withMyHead(FeedHead read) {
         Head h = head();
-        if (h.seq() == 0) {
-            return read;
-        }
-        return read.merge(new FeedHead(0, Head.EMPTY.hash(), List.of(
-                new FeedHead.DeviceHead(device, h.seq(), h.hash()))));
+        return h.seq() == 0 ? read : read.with(device, h.seq(), h.hash());
     }
 
     /** After a post: one merge at a time; posts made meanwhile are covered by one more merge after it. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import murmur.dht.NodeId;
 import murmur.timeline.Presence;
 import murmur.timeline.UserSummary;
 import murmur.timeline.identity.UserDirectory;
@@ -94,15 +95,16 @@ public final class PresenceService {
      * addresses that are IP literals count, at most {@link PeerAddresses#MAX_ADDRESSES} of them.
      */
     public CompletableFuture<Presence> presenceOf(String name) {
-        return users.valueOf(name, Keys.presence(name), PresenceValue.class, "presence/" + name)
-                .thenApply(v -> v.map(p -> new Presence(p.online(), usable(p.addresses()), Instant.ofEpochMilli(
-                        p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
+        return read(name, Keys.presence(name), "presence/" + name);
     }
 
     /** The presence of one device of {@code name}; {@link Presence#UNKNOWN} as for {@link #presenceOf(String)}. */
     public CompletableFuture<Presence> presenceOf(String name, String deviceId) {
-        String what = "presence/" + name + "/" + deviceId;
-        return users.valueOf(name, Keys.devicePresence(name, deviceId), PresenceValue.class, what)
+        return read(name, Keys.devicePresence(name, deviceId), "presence/" + name + "/" + deviceId);
+    }
+
+    private CompletableFuture<Presence> read(String name, NodeId key, String what) {
+        return users.valueOf(name, key, PresenceValue.class, what)
                 .thenApply(v -> v.map(p -> new Presence(p.online(), usable(p.addresses()), Instant.ofEpochMilli(
                         p.lastSeenMillis()))).orElse(Presence.UNKNOWN));
     }

@@ -87,13 +87,9 @@ public record FeedHead(long seq, byte[] hash, List<DeviceHead> devices) {
         return heads;
     }
 
-    /** This head with {@code post} as the head of its log, unless the log is already further. */
-    public FeedHead with(Post post) {
-        if (post.legacy()) {
-            return post.seq() > seq ? new FeedHead(post.seq(), post.hash(), devices) : this;
-        }
-        return merge(new FeedHead(0, new byte[Post.HASH_BYTES],
-                List.of(new DeviceHead(post.device(), post.seq(), post.hash()))));
+    /** This head with {@code device}'s log ending at {@code seq}, unless that log is already further. */
+    public FeedHead with(String device, long seq, byte[] hash) {
+        return merge(new FeedHead(0, new byte[Post.HASH_BYTES], List.of(new DeviceHead(device, seq, hash))));
     }
 
     /**
