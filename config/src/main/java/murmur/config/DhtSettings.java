@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param maxTtl               cap on the time-to-live a writer may ask for
  * @param staleAfterFailures   consecutive failures after which a contact is dropped even with no replacement
  * @param replacementCacheSize contacts kept per bucket to replace dead ones
+ * @param contactFreshFor      a contact heard from within this time counts as alive: a newcomer to a full bucket
+ *                             makes the node ping the bucket's least recently seen member only once that member has
+ *                             been silent for longer (else every request from a stranger cost a ping)
  * @param readReplicas         replicas a read collects before it picks the newest value
  * @param maxValueBytes        largest value of an owned record
  * @param maxEntryBytes        largest value of one set entry
@@ -45,6 +48,7 @@ public record DhtSettings(
         Duration maxTtl,
         int staleAfterFailures,
         int replacementCacheSize,
+        Duration contactFreshFor,
         int readReplicas,
         int maxValueBytes,
         int maxEntryBytes,

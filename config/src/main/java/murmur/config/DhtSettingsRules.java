@@ -25,6 +25,7 @@ final class DhtSettingsRules {
         c.positive("dht.maxTtl", d.maxTtl());
         c.atLeast("dht.staleAfterFailures", d.staleAfterFailures(), 1);
         c.atLeast("dht.replacementCacheSize", d.replacementCacheSize(), 1);
+        c.require("dht.contactFreshFor", !d.contactFreshFor().isNegative(), "must not be negative");
         c.atLeast("dht.readReplicas", d.readReplicas(), 1);
         c.notAbove("dht.readReplicas", d.readReplicas(), "dht.k", d.k());
         c.atLeast("dht.maxValueBytes", d.maxValueBytes(), 1);

@@ -20,7 +20,7 @@ class SettingsErrorsTest {
     void unknownKeyInFileNamesKeyAndFile() throws IOException {
         Path file = write("dht:\n  kk: 3\n");
         fromFile(file).hasMessageContaining("'dht.kk'").hasMessageContaining(file.toString())
-                .hasMessageContaining("unknown key").hasMessageContaining("alpha, k,");
+                .hasMessageContaining("unknown key").hasMessageContaining("alpha, contactFreshFor, k,");
     }
 
     @Test

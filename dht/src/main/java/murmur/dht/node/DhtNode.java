@@ -84,7 +84,7 @@ public final class DhtNode {
     public CompletableFuture<Void> start() {
         Clock clock = network.clock();
         RoutingTable routing = new RoutingTable(key.nodeId(), settings.k(), settings.replacementCacheSize(),
-                settings.staleAfterFailures(), clock);
+                settings.staleAfterFailures(), settings.contactFreshFor(), clock);
         RecordStore store = new RecordStore(settings, clock, disk.<StoreJournal>map(d -> d).orElse(StoreJournal.NONE));
         RequestHandlersHolder handlers = new RequestHandlersHolder(observer);
         return network.bind(bindAddress, key.publicKey(), handlers).thenAccept(t -> {

@@ -19,11 +19,18 @@ public final class RoutingTable {
     private final Clock clock;
     private final int k;
     private final int replacementCacheSize;
+    private final long freshMillis;
     private final KBucket[] buckets = new KBucket[NodeId.BITS];
     private volatile Consumer<Contact> newcomers = c -> { };
 
-    public RoutingTable(NodeId self, int k, int replacementCacheSize, int staleAfterFailures, Clock clock) {
+    /**
+     * @param freshFor a member heard from within this time is taken to be alive: a full bucket does not ask to ping
+     *                 it when a newcomer shows up (Kademlia's check of the least recently seen member, rate-limited)
+     */
+    public RoutingTable(NodeId self, int k, int replacementCacheSize, int staleAfterFailures, Duration freshFor,
+            Clock clock) {
         this.self = self;
+        this.freshMillis = freshFor.toMillis();
         this.k = k;
         this.replacementCacheSize = replacementCacheSize;
         this.staleAfterFailures = staleAfterFailures;
@@ -36,7 +43,8 @@ public final class RoutingTable {
 
     /**
      * Records that {@code contact} answered or wrote to us. If its bucket is full, the contact waits in the
-     * replacement cache and the least recently seen member is returned: ping it, and report the outcome.
+     * replacement cache, and the least recently seen member is returned when it has not been heard from within the
+     * fresh period: ping it, and report the outcome.
      */
     public synchronized Optional<Contact> seen(Contact contact) {
         if (contact.id().equals(self)) {
@@ -44,7 +52,7 @@ public final class RoutingTable {
         }
         KBucket bucket = bucketOf(contact.id());
         boolean known = bucket.contains(contact.id());
-        Optional<Contact> toPing = bucket.seen(contact);
+        Optional<Contact> toPing = bucket.seen(contact, clock.millis());
         if (!known && bucket.contains(contact.id())) {
             newcomers.accept(contact);
         }
@@ -116,16 +124,26 @@ public final class RoutingTable {
         return b != null && b.holds(contact);
     }
 
+    /** Whether {@code contact} is in its bucket already or would fit there. */
+    public synchronized boolean hasRoomFor(Contact contact) {
+        if (contact.id().equals(self)) {
+            return false;
+        }
+        KBucket b = bucketOf(contact.id());
+        return b.contains(contact.id()) || b.hasRoom();
+    }
+
     /**
-     * The least recently seen member of {@code contact}'s bucket when that bucket is full and does not hold the
-     * contact's id: the newcomer can enter only if that member is gone. Empty when the contact has room.
+     * The least recently seen member of {@code contact}'s full bucket, when it has not been heard from within the
+     * fresh period: the newcomer can enter only if that member is gone. Empty when the contact has room, and when
+     * every member was heard from lately (the newcomer then stays out: long-lived contacts are worth more).
      */
-    public synchronized Optional<Contact> oldestIfFull(Contact contact) {
+    public synchronized Optional<Contact> oldestToCheck(Contact contact) {
         if (contact.id().equals(self)) {
             return Optional.empty();
         }
         KBucket b = bucketOf(contact.id());
-        return b.contains(contact.id()) ? Optional.empty() : b.oldestIfFull();
+        return b.contains(contact.id()) ? Optional.empty() : b.oldestToCheck(clock.millis());
     }
 
     public synchronized boolean contains(NodeId id) {
@@ -193,7 +211,7 @@ public final class RoutingTable {
     private KBucket bucketOf(NodeId id) {
         int i = index(id);
         if (buckets[i] == null) {
-            buckets[i] = new KBucket(k, replacementCacheSize, clock.millis());
+            buckets[i] = new KBucket(k, replacementCacheSize, freshMillis, clock.millis());
         }
         return buckets[i];
     }

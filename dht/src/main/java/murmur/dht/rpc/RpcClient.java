@@ -93,19 +93,17 @@ public final class RpcClient {
     /**
      * Records a contact that proved alive. A contact the table does not hold at this address must first prove it
      * holds its id's key ({@link ContactProofs}); only then does it enter, or move to the new address. When its
-     * bucket is full, the least recently seen member is pinged, and only if it stays silent is the newcomer asked
-     * for its proof and let in: proofs are spent only on contacts that would enter.
+     * bucket is full, the least recently seen member is pinged if it has been silent for a while, and only if it
+     * stays silent is the newcomer asked for its proof and let in: proofs are spent only on contacts that would
+     * enter. A newcomer to a bucket of members all heard from lately is not let in.
      */
     public void observe(Contact contact) {
         if (routing.holds(contact) || proofs.isProven(contact)) {
             admit(contact);
-            return;
-        }
-        Optional<Contact> oldest = routing.oldestIfFull(contact);
-        if (oldest.isPresent()) {
-            replaceIfSilent(oldest.get(), contact);
-        } else {
+        } else if (routing.hasRoomFor(contact)) {
             proveThenAdmit(contact);
+        } else {
+            routing.oldestToCheck(contact).ifPresent(oldest -> replaceIfSilent(oldest, contact));
         }
     }
 

@@ -105,7 +105,7 @@ class LookupTest {
     private final class Client {
         final SigningKey key = SigningKey.generate(keys);
         final RoutingTable routing = new RoutingTable(key.nodeId(), settings.k(), settings.replacementCacheSize(),
-                settings.staleAfterFailures(), sim.clock());
+                settings.staleAfterFailures(), settings.contactFreshFor(), sim.clock());
         final RpcClient rpc;
         final List<InetSocketAddress> asked = new ArrayList<>();
 

@@ -27,8 +27,9 @@ class RoutingTableTest {
         return contact(self.randomWithPrefix(bucket, random));
     }
 
+    /** A table that checks its least recently seen member whenever a newcomer meets a full bucket. */
     private RoutingTable table(int k, int replacements, int staleAfter) {
-        return new RoutingTable(self, k, replacements, staleAfter, clock);
+        return new RoutingTable(self, k, replacements, staleAfter, Duration.ZERO, clock);
     }
 
     private static List<Contact> bruteForce(List<Contact> all, NodeId target, int n) {
@@ -123,6 +124,30 @@ class RoutingTableTest {
         table.failed(b);
         assertThat(table.all()).as("the parked newcomer fills the next vacancy").containsExactlyInAnyOrder(a,
                 newcomer);
+    }
+
+    @Test
+    void aFullBucketOfMembersHeardFromLatelyAsksForNoPingUntilTheOldestFallsSilentForTheFreshPeriod() {
+        RoutingTable table = new RoutingTable(self, 2, 5, 3, Duration.ofMinutes(1), clock);
+        Contact a = inBucket(0);
+        Contact b = inBucket(0);
+        table.seen(a);
+        clock.advance(Duration.ofSeconds(20));
+        table.seen(b);
+
+        assertThat(table.seen(inBucket(0))).as("a was heard from 20 s ago").isEmpty();
+        assertThat(table.hasRoomFor(inBucket(0))).isFalse();
+        assertThat(table.oldestToCheck(inBucket(0))).isEmpty();
+
+        clock.advance(Duration.ofSeconds(40));
+        Contact newcomer = inBucket(0);
+        assertThat(table.oldestToCheck(newcomer)).as("a silent for the whole minute").contains(a);
+        assertThat(table.seen(newcomer)).contains(a);
+        assertThat(table.oldestToCheck(b)).as("a member has its place").isEmpty();
+
+        table.seen(a); // the ping was answered
+        assertThat(table.seen(inBucket(0))).as("b was heard from 40 s ago, a just now").isEmpty();
+        assertThat(table.all()).containsExactlyInAnyOrder(a, b);
     }
 
     @Test

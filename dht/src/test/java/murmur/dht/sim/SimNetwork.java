@@ -37,6 +37,7 @@ public final class SimNetwork implements Network {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private long sequence;
     private long delivered;
+    private final Map<Class<?>, Long> requestsByType = new HashMap<>();
     private int nextHost = 1;
 
     public SimNetwork(long seed, Duration minLatency, Duration maxLatency, Duration timeout) {
@@ -76,6 +77,7 @@ public final class SimNetwork implements Network {
             after(timeout, () -> answer.completeExceptionally(new RpcTimeoutException(to, "no answer")));
             return answer;
         }
+        requestsByType.merge(request.getClass(), 1L, Long::sum);
         long id = random.nextLong();
         Packet packet = new Packet(id, from.nodeKey, from.clientOnly ? 0 : from.address.getPort(), request);
         after(latency(), () -> {
@@ -139,6 +141,11 @@ public final class SimNetwork implements Network {
 
     public long messagesDelivered() {
         return delivered;
+    }
+
+    /** Requests of this type sent so far, to live nodes or not. */
+    public long requestsSent(Class<? extends Message> type) {
+        return requestsByType.getOrDefault(type, 0L);
     }
 
     @Override
