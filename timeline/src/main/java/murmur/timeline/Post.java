@@ -28,26 +28,35 @@ import murmur.transport.Ed25519;
  * @param timestampMillis NTP-corrected creation time
  * @param text            the text, at most {@link murmur.config.TimelineSettings#maxPostChars()} code points
  * @param signature       Ed25519 signature by the device key (the account key for the legacy log)
+ * @param ref             the post this one replies to or deletes, or null; only device logs have references, and
+ *                        the signed bytes of a post with one are {@code murmur/post/v3}
  */
 public record Post(String author, String device, long seq, byte[] prevHash, long timestampMillis, String text,
-        byte[] signature) {
+        byte[] signature, PostRef ref) {
 
     public static final int HASH_BYTES = 32;
     /** The log of posts signed by the account key itself: every post made before accounts had devices. */
     public static final String LEGACY_DEVICE = "0";
     private static final byte[] DOMAIN = "murmur/post/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DEVICE_DOMAIN = "murmur/post/v2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REF_DOMAIN = "murmur/post/v3".getBytes(StandardCharsets.US_ASCII);
     private static final int DEVICE_ID_CHARS = 16;
 
     public Post {
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(text, "text");
         if (!isDeviceId(device) || prevHash.length != HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES
-                || seq < 1) {
+                || seq < 1 || ref != null && LEGACY_DEVICE.equals(device)) {
             throw new IllegalArgumentException("malformed post");
         }
         prevHash = prevHash.clone();
         signature = signature.clone();
+    }
+
+    /** A post that refers to no other. */
+    public Post(String author, String device, long seq, byte[] prevHash, long timestampMillis, String text,
+            byte[] signature) {
+        this(author, device, seq, prevHash, timestampMillis, text, signature, null);
     }
 
     /** A post of the legacy log ({@link #LEGACY_DEVICE}), signed by the account key. */
@@ -67,8 +76,14 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
     /** Signs a new post of {@code device}'s log with that device's key. */
     public static Post sign(SigningKey deviceKey, String author, String device, long seq, byte[] prevHash, Instant at,
             String text) {
-        byte[] sig = deviceKey.sign(signedBytes(author, device, seq, prevHash, at.toEpochMilli(), text));
-        return new Post(author, device, seq, prevHash, at.toEpochMilli(), text, sig);
+        return sign(deviceKey, author, device, seq, prevHash, at, text, null);
+    }
+
+    /** Signs a new post of {@code device}'s log that refers to another post ({@code ref} may be null). */
+    public static Post sign(SigningKey deviceKey, String author, String device, long seq, byte[] prevHash, Instant at,
+            String text, PostRef ref) {
+        byte[] sig = deviceKey.sign(signedBytes(author, device, seq, prevHash, at.toEpochMilli(), text, ref));
+        return new Post(author, device, seq, prevHash, at.toEpochMilli(), text, sig, ref);
     }
 
     /** Signs a new post of the legacy log with the account key. */
@@ -78,13 +93,23 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
 
     /** Whether the signature verifies against the raw Ed25519 public key of its device (the account's for legacy). */
     public boolean verifies(byte[] signerPublicKey) {
-        return Ed25519.verify(signerPublicKey, signedBytes(author, device, seq, prevHash, timestampMillis, text),
+        return Ed25519.verify(signerPublicKey, signedBytes(author, device, seq, prevHash, timestampMillis, text, ref),
                 signature);
     }
 
     /** Whether this post belongs to the legacy log, signed by the account key. */
     public boolean legacy() {
         return LEGACY_DEVICE.equals(device);
+    }
+
+    /** Whether this post withdraws an earlier one of its author's (it has no text of its own). */
+    public boolean isDelete() {
+        return ref != null && ref.kind() == PostRef.Kind.DELETE;
+    }
+
+    /** Whether this post replies to another. */
+    public boolean isReply() {
+        return ref != null && ref.kind() == PostRef.Kind.REPLY;
     }
 
     public Instant timestamp() {
@@ -95,7 +120,7 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
     public byte[] hash() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(signedBytes(author, device, seq, prevHash, timestampMillis, text));
+            sha.update(signedBytes(author, device, seq, prevHash, timestampMillis, text, ref));
             return sha.digest(signature);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -112,12 +137,16 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
         return signature.clone();
     }
 
-    /** The legacy log keeps the v1 bytes, so old posts still verify; a device's bytes name the device too. */
-    private static byte[] signedBytes(String author, String device, long seq, byte[] prevHash, long at, String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + text.length() * 3);
+    /**
+     * The legacy log keeps the v1 bytes, so old posts still verify; a device's bytes name the device too (v2), and
+     * those of a post with a reference end with it (v3).
+     */
+    private static byte[] signedBytes(String author, String device, long seq, byte[] prevHash, long at, String text,
+            PostRef ref) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(192 + text.length() * 3);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             boolean legacy = LEGACY_DEVICE.equals(device);
-            out.write(legacy ? DOMAIN : DEVICE_DOMAIN);
+            out.write(legacy ? DOMAIN : ref != null ? REF_DOMAIN : DEVICE_DOMAIN);
             byte[] name = author.getBytes(StandardCharsets.UTF_8);
             out.writeShort(name.length);
             out.write(name);
@@ -130,6 +159,17 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
             out.writeInt(body.length);
             out.write(body);
+            if (ref != null) {
+                out.writeByte(ref.kind().code());
+                byte[] refAuthor = ref.author().getBytes(StandardCharsets.UTF_8);
+                out.writeShort(refAuthor.length);
+                out.write(refAuthor);
+                byte[] refDevice = ref.device().getBytes(StandardCharsets.US_ASCII);
+                out.writeByte(refDevice.length);
+                out.write(refDevice);
+                out.writeLong(ref.seq());
+                out.write(ref.hash());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,7 +180,7 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
     public boolean equals(Object o) {
         return o instanceof Post p && author.equals(p.author) && device.equals(p.device) && seq == p.seq
                 && timestampMillis == p.timestampMillis && text.equals(p.text) && Arrays.equals(prevHash, p.prevHash)
-                && Arrays.equals(signature, p.signature);
+                && Arrays.equals(signature, p.signature) && Objects.equals(ref, p.ref);
     }
 
     @Override
@@ -150,6 +190,7 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
 
     @Override
     public String toString() {
-        return "Post[" + author + (legacy() ? "" : "/" + device) + "#" + seq + " at " + timestamp() + "]";
+        return "Post[" + author + (legacy() ? "" : "/" + device) + "#" + seq + " at " + timestamp()
+                + (ref == null ? "" : " " + ref) + "]";
     }
 }

@@ -27,7 +27,9 @@ public final class TimelineException extends RuntimeException {
         UNKNOWN_DEVICE,
         /** The device was revoked; it must be signed in again. */
         DEVICE_REVOKED,
-        CANNOT_REVOKE_SELF
+        CANNOT_REVOKE_SELF,
+        /** Only a post's author can delete it. */
+        NOT_YOUR_POST
     }
 
     private final Reason reason;

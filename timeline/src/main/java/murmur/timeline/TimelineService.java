@@ -26,6 +26,27 @@ public interface TimelineService {
      */
     CompletableFuture<Post> post(String text);
 
+    /**
+     * As {@link #post(String)}, for a reply to {@code parent}: it goes to this user's followers, names the parent,
+     * and shows in the parent's thread ({@link #replies(Post)}).
+     */
+    default CompletableFuture<Post> reply(Post parent, String text) {
+        throw new UnsupportedOperationException("replies are not supported by this service");
+    }
+
+    /**
+     * Deletes one of this user's posts: its text is dropped here at once, and a signed delete goes to the followers
+     * like a post, so each of them drops it too. Fails with {@code NOT_YOUR_POST}.
+     */
+    default CompletableFuture<Void> delete(Post post) {
+        throw new UnsupportedOperationException("deleting is not supported by this service");
+    }
+
+    /** The replies to {@code post} held here, oldest first. */
+    default CompletableFuture<List<Post>> replies(Post post) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
     /** Own and followed users' posts, newest first (timestamp, then author, then sequence). */
     Live<List<TimelineEntry>> timeline();
 

@@ -32,6 +32,28 @@ class PostTest {
     }
 
     @Test
+    void theReferenceIsCoveredByTheSignatureAndTheHash() {
+        String phone = "0123456789abcdef";
+        Post parent = Post.sign(key, "bob", phone, 1, new byte[32], Instant.parse("2026-01-01T00:00:00Z"), "q");
+        Post reply = Post.sign(key, "alice", phone, 1, new byte[32], Instant.parse("2026-01-01T00:01:00Z"), "a",
+                PostRef.to(PostRef.Kind.REPLY, parent));
+        assertThat(reply.verifies(key.publicKey())).isTrue();
+        assertThat(reply.isReply()).isTrue();
+        assertThat(reply.ref().names(parent)).isTrue();
+
+        Post other = Post.sign(key, "bob", phone, 2, parent.hash(), Instant.parse("2026-01-01T00:00:30Z"), "q2");
+        Post moved = new Post(reply.author(), reply.device(), reply.seq(), reply.prevHash(), reply.timestampMillis(),
+                reply.text(), reply.signature(), PostRef.to(PostRef.Kind.REPLY, other));
+        assertThat(moved.verifies(key.publicKey())).as("pointed at another post").isFalse();
+        Post stripped = new Post(reply.author(), reply.device(), reply.seq(), reply.prevHash(),
+                reply.timestampMillis(), reply.text(), reply.signature());
+        assertThat(stripped.verifies(key.publicKey())).as("reference removed").isFalse();
+        assertThat(stripped.hash()).isNotEqualTo(reply.hash());
+        assertThatThrownBy(() -> new Post("alice", Post.LEGACY_DEVICE, 1, new byte[32], 0, "x", new byte[64],
+                reply.ref())).as("the legacy log has no references").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theHashChainsPostsAndChangesWithAnyByte() {
         Post next = Post.sign(key, "alice", 2, post.hash(), Instant.parse("2026-01-01T00:01:00Z"), "again");
         assertThat(next.prevHash()).isEqualTo(post.hash()).hasSize(Post.HASH_BYTES);

@@ -10,7 +10,7 @@ import murmur.transport.WireWriter;
 /** Bytes of {@link FetchRequest} and {@link FetchPage}: a version, then version vectors and posts. */
 final class FetchCodec {
     /** 3: positions and posts name their device log; 2 had one log per author; 1 had four-byte counts. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** Positions in one message: up to {@link #MAX_AUTHORS} authors, each with up to 65 logs (64 devices, legacy). */
     static final int MAX_POSITIONS = 1024;
     /** Authors in one request: the answer names every log of each, so their number is bounded. */

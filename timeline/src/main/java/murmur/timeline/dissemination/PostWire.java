@@ -2,12 +2,17 @@ package murmur.timeline.dissemination;
 
 import murmur.config.TimelineSettings;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.transport.Ed25519;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;
 
-/** A signed post inside a message. Only the shape is checked here; the signature is checked by the receiver. */
+/**
+ * A signed post inside a message: its fields, then its reference (a kind code, 0 for none, then the named post's
+ * author, device, sequence number and hash). Only the shape is checked here; the signature is checked by the
+ * receiver.
+ */
 final class PostWire {
     static final int MAX_NAME_BYTES = 64;
     static final int MAX_TEXT_BYTES = TimelineSettings.MAX_POST_CHARS * 4;
@@ -19,6 +24,12 @@ final class PostWire {
     static void write(WireWriter out, Post post) {
         out.text(post.author()).text(post.device()).i64(post.seq()).blob(post.prevHash()).i64(post.timestampMillis())
                 .text(post.text()).blob(post.signature());
+        PostRef ref = post.ref();
+        if (ref == null) {
+            out.u8(0);
+        } else {
+            out.u8(ref.kind().code()).text(ref.author()).text(ref.device()).i64(ref.seq()).blob(ref.hash());
+        }
     }
 
     static Post read(WireReader in) throws MalformedInputException {
@@ -32,7 +43,30 @@ final class PostWire {
         if (seq < 1 || prevHash.length != Post.HASH_BYTES || signature.length != Ed25519.SIGNATURE_BYTES) {
             throw new MalformedInputException("malformed post");
         }
-        return new Post(author, device, seq, prevHash, at, text, signature);
+        PostRef ref = ref(in);
+        if (ref != null && Post.LEGACY_DEVICE.equals(device)) {
+            throw new MalformedInputException("a post of the legacy log refers to no other post");
+        }
+        return new Post(author, device, seq, prevHash, at, text, signature, ref);
+    }
+
+    private static PostRef ref(WireReader in) throws MalformedInputException {
+        int code = in.u8();
+        if (code == 0) {
+            return null;
+        }
+        PostRef.Kind kind = PostRef.Kind.ofCode(code);
+        if (kind == null) {
+            throw new MalformedInputException("unknown kind of post reference " + code);
+        }
+        String author = in.text(MAX_NAME_BYTES, "referenced author");
+        String device = device(in);
+        long seq = in.i64();
+        byte[] hash = in.blob(Post.HASH_BYTES, "referenced hash");
+        if (seq < 1 || hash.length != Post.HASH_BYTES) {
+            throw new MalformedInputException("malformed post reference");
+        }
+        return new PostRef(kind, author, device, seq, hash);
     }
 
     /** A device id, checked: {@code "0"} or 16 lower-case hex characters. */

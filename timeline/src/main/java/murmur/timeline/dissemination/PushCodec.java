@@ -10,7 +10,7 @@ import murmur.transport.WireWriter;
 /** Bytes of a {@link PushMessage}: version, post, depth, reply address, then the subtree's names and addresses. */
 final class PushCodec {
     /** 3: the post names its device log; 2 had one log per author; 1 had four-byte counts. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int MAX_DEPTH = 64;
     static final int MAX_SUBTREE = 50_000;
     /** Room for {@code PeerAddresses.MAX_ADDRESSES} addresses, IPv6 ones included, comma-joined. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.TimelineException;
 import murmur.timeline.records.FeedHead;
 import murmur.timeline.records.Keys;
@@ -80,16 +81,41 @@ public final class OwnPosts {
      * Signs, stores and returns a new post; fails with {@code EMPTY_POST} or {@code POST_TOO_LONG}, or with
      * {@code STORAGE} when the store did not take it (then nothing was posted).
      */
-    public synchronized CompletableFuture<Post> create(String text) {
+    public CompletableFuture<Post> create(String text) {
+        return create(text, null);
+    }
+
+    /** As {@link #create(String)}, for a reply to {@code parent}. */
+    public CompletableFuture<Post> reply(Post parent, String text) {
+        return create(text, PostRef.to(PostRef.Kind.REPLY, parent));
+    }
+
+    /**
+     * Signs and stores a delete of {@code target}, one of the user's posts from any of their devices: its text is
+     * dropped here at once, and the delete travels to the followers like a post. Fails with {@code NOT_YOUR_POST}.
+     */
+    public synchronized CompletableFuture<Post> delete(Post target) {
+        if (!target.author().equals(me)) {
+            return CompletableFuture.failedFuture(new TimelineException(TimelineException.Reason.NOT_YOUR_POST,
+                    "only " + target.author() + " can delete their post"));
+        }
+        return append("", PostRef.to(PostRef.Kind.DELETE, target));
+    }
+
+    private synchronized CompletableFuture<Post> create(String text, PostRef ref) {
         Optional<String> problem = rules.textProblem(text);
         if (problem.isPresent()) {
             TimelineException.Reason reason = text == null || text.isBlank()
                     ? TimelineException.Reason.EMPTY_POST : TimelineException.Reason.POST_TOO_LONG;
             return CompletableFuture.failedFuture(new TimelineException(reason, problem.get()));
         }
+        return append(text, ref);
+    }
+
+    private synchronized CompletableFuture<Post> append(String text, PostRef ref) {
         CompletableFuture<Post> created = tail.handle((v, e) -> null).thenCompose(v -> {
             Head h = head();
-            Post post = Post.sign(deviceKey, me, device, h.seq() + 1, h.hash(), clock.instant(), text);
+            Post post = Post.sign(deviceKey, me, device, h.seq() + 1, h.hash(), clock.instant(), text, ref);
             return store.add(post, clock.millis()).thenCompose(added -> {
                 if (!added) {
                     return notStored(post);

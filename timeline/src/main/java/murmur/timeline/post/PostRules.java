@@ -28,12 +28,26 @@ public final class PostRules {
         return Optional.empty();
     }
 
+    /** A delete has no text and names an earlier post of its own author. */
+    private static Optional<String> deleteProblem(Post post) {
+        if (!post.text().isEmpty()) {
+            return Optional.of("a delete has no text");
+        }
+        if (!post.ref().author().equals(post.author())) {
+            return Optional.of("a delete may name only its author's own posts");
+        }
+        if (post.ref().device().equals(post.device()) && post.ref().seq() >= post.seq()) {
+            return Optional.of("a delete names an earlier post");
+        }
+        return Optional.empty();
+    }
+
     /** Why {@code post} must be dropped, if it must; {@code authorKey} is its signer's public key. */
     public Optional<String> problem(Post post, byte[] authorKey, Instant now) {
         if (!UserName.isValid(post.author())) {
             return Optional.of("invalid author name");
         }
-        Optional<String> text = textProblem(post.text());
+        Optional<String> text = post.isDelete() ? deleteProblem(post) : textProblem(post.text());
         if (text.isPresent()) {
             return text;
         }

@@ -11,15 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.store.Database;
+import murmur.transport.Ed25519;
 
 /**
  * Own and received posts on disk, one row per (author, device, sequence number): each device of an account keeps
  * its own log ({@link Post#device()}). Also who received the user's own posts.
+ *
+ * <p>A delete ({@link Post#isDelete()}) drops the text of the post it names in the same transaction that stores it;
+ * the named post's row stays, marked deleted, so its place in the log is not a hole to refill (a row is made for it
+ * if it was never held, and the post itself is then refused if it comes later). Deleted rows are never returned as
+ * posts; a catch-up page carries the delete in their place.
  */
 public final class PostStore {
-    private static final String COLUMNS = "author, device, seq, prev_hash, ts, text, sig";
+    private static final String COLUMNS = "author, device, seq, prev_hash, ts, text, sig, ref_kind, ref_author,"
+            + " ref_device, ref_seq, ref_hash";
     private static final String NEWEST_FIRST = " ORDER BY ts DESC, author ASC, device ASC, seq DESC";
+    /** Posts a timeline shows: not deleted, and not deletes themselves. */
+    private static final String SHOWN = " AND deleted = 0 AND (ref_kind IS NULL OR ref_kind <> "
+            + PostRef.Kind.DELETE.code() + ")";
 
     /** Logs whose oldest post held is numbered at most this are expected whole from #1 ({@link #contiguousHeads}). */
     public static final int YOUNG_LOG = 100;
@@ -30,11 +41,14 @@ public final class PostStore {
         this.db = db;
     }
 
-    /** Stores a verified post; false if one with the same author, device and sequence number is already there. */
+    /**
+     * Stores a verified post; false if one with the same author, device and sequence number is already there (or
+     * its place was deleted). A delete must name a post of its own author (checked by {@link PostRules}).
+     */
     public CompletableFuture<Boolean> add(Post post, long receivedAtMillis) {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO posts (" + COLUMNS
-                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, post.author());
                 s.setString(2, post.device());
                 s.setLong(3, post.seq());
@@ -42,8 +56,53 @@ public final class PostStore {
                 s.setLong(5, post.timestampMillis());
                 s.setString(6, post.text());
                 s.setBytes(7, post.signature());
-                s.setLong(8, receivedAtMillis);
-                return s.executeUpdate() == 1;
+                PostRef ref = post.ref();
+                s.setObject(8, ref == null ? null : ref.kind().code());
+                s.setString(9, ref == null ? null : ref.author());
+                s.setString(10, ref == null ? null : ref.device());
+                s.setObject(11, ref == null ? null : ref.seq());
+                s.setBytes(12, ref == null ? null : ref.hash());
+                s.setLong(13, receivedAtMillis);
+                boolean added = s.executeUpdate() == 1;
+                if (added && post.isDelete() && ref.author().equals(post.author())) {
+                    dropText(c, ref, post.timestampMillis(), receivedAtMillis);
+                }
+                return added;
+            }
+        });
+    }
+
+    /** Marks the named post deleted and drops its text; holds its place with an empty row if it is not here. */
+    private static void dropText(Connection c, PostRef ref, long deletedAtMillis, long now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE posts SET text = '', deleted = 1 WHERE author = ?"
+                + " AND device = ? AND seq = ?");
+                PreparedStatement place = c.prepareStatement("INSERT OR IGNORE INTO posts (author, device, seq,"
+                        + " prev_hash, ts, text, sig, received_at, deleted) VALUES (?, ?, ?, ?, ?, '', ?, ?, 1)")) {
+            update.setString(1, ref.author());
+            update.setString(2, ref.device());
+            update.setLong(3, ref.seq());
+            if (update.executeUpdate() == 0) {
+                place.setString(1, ref.author());
+                place.setString(2, ref.device());
+                place.setLong(3, ref.seq());
+                place.setBytes(4, new byte[Post.HASH_BYTES]);
+                place.setLong(5, deletedAtMillis);
+                place.setBytes(6, new byte[Ed25519.SIGNATURE_BYTES]);
+                place.setLong(7, now);
+                place.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether the post at this place was deleted by its author. */
+    public CompletableFuture<Boolean> isDeleted(String author, String device, long seq) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT 1 FROM posts WHERE author = ? AND device = ? AND seq = ? AND deleted = 1")) {
+                s.setString(1, author);
+                s.setString(2, device);
+                s.setLong(3, seq);
+                return s.executeQuery().next();
             }
         });
     }
@@ -102,7 +161,7 @@ public final class PostStore {
     public CompletableFuture<java.util.Optional<Post>> latest(String author, String device) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM posts WHERE author = ? AND device = ? ORDER BY seq DESC LIMIT 1")) {
+                    + " FROM posts WHERE author = ? AND device = ? AND deleted = 0 ORDER BY seq DESC LIMIT 1")) {
                 s.setString(1, author);
                 s.setString(2, device);
                 return read(s.executeQuery()).stream().findFirst();
@@ -117,26 +176,65 @@ public final class PostStore {
             return CompletableFuture.completedFuture(List.of());
         }
         String marks = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author IN (" + marks + ")"
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author IN (" + marks + ")" + SHOWN
                 + NEWEST_FIRST + " LIMIT ?", names, limit));
+    }
+
+    /** The replies to the post {@code to} names (its kind aside), held here, oldest first. */
+    public CompletableFuture<List<Post>> replies(PostRef to) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM posts WHERE ref_author = ?"
+                    + " AND ref_device = ? AND ref_seq = ? AND ref_hash = ? AND ref_kind = "
+                    + PostRef.Kind.REPLY.code() + SHOWN + " ORDER BY ts ASC, author ASC, device ASC, seq ASC")) {
+                s.setString(1, to.author());
+                s.setString(2, to.device());
+                s.setLong(3, to.seq());
+                s.setBytes(4, to.hash());
+                return read(s.executeQuery());
+            }
+        });
     }
 
     /** One author's posts, newest first. */
     public CompletableFuture<List<Post>> byAuthor(String author, int limit) {
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author = ?" + NEWEST_FIRST
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author = ?" + SHOWN + NEWEST_FIRST
                 + " LIMIT ?", List.of(author), limit));
     }
 
-    /** One device log's posts with a sequence number above {@code afterSeq}, oldest first: a page of a catch-up. */
+    /**
+     * One device log's posts with a sequence number above {@code afterSeq}, oldest first: a page of a catch-up, of
+     * at most {@code limit} posts. A deleted place in the page's range is stood for by the delete that names it
+     * (at its own, later place), so the receiver marks the place deleted instead of asking for it again.
+     */
     public CompletableFuture<List<Post>> after(String author, String device, long afterSeq, int limit) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM posts WHERE author = ? AND device = ? AND seq > ? ORDER BY seq ASC LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", deleted"
+                    + " FROM posts WHERE author = ? AND device = ? AND seq > ? ORDER BY seq ASC LIMIT ?");
+                    PreparedStatement deletes = c.prepareStatement("SELECT " + COLUMNS + " FROM posts WHERE"
+                            + " ref_author = ? AND ref_device = ? AND ref_seq = ? AND ref_kind = "
+                            + PostRef.Kind.DELETE.code() + " AND author = ref_author AND deleted = 0 LIMIT 1")) {
                 s.setString(1, author);
                 s.setString(2, device);
                 s.setLong(3, afterSeq);
                 s.setInt(4, limit);
-                return read(s.executeQuery());
+                ResultSet rs = s.executeQuery();
+                java.util.TreeMap<Long, Post> page = new java.util.TreeMap<>();
+                List<Long> deletedPlaces = new ArrayList<>();
+                while (rs.next()) {
+                    if (rs.getInt(13) == 0) {
+                        Post p = post(rs);
+                        page.put(p.seq(), p);
+                    } else {
+                        deletedPlaces.add(rs.getLong(3));
+                    }
+                }
+                for (long seq : deletedPlaces) {
+                    deletes.setString(1, author);
+                    deletes.setString(2, device);
+                    deletes.setLong(3, seq);
+                    read(deletes.executeQuery()).forEach(d -> page.put(d.seq(), d));
+                }
+                return new ArrayList<>(page.values());
             }
         });
     }
@@ -224,9 +322,17 @@ public final class PostStore {
     private static List<Post> read(ResultSet rs) throws SQLException {
         List<Post> posts = new ArrayList<>();
         while (rs.next()) {
-            posts.add(new Post(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getLong(5),
-                    rs.getString(6), rs.getBytes(7)));
+            posts.add(post(rs));
         }
         return posts;
+    }
+
+    /** The post in the current row, read in the order of {@link #COLUMNS}. */
+    private static Post post(ResultSet rs) throws SQLException {
+        int kind = rs.getInt(8);
+        PostRef ref = rs.wasNull() ? null : new PostRef(PostRef.Kind.ofCode(kind), rs.getString(9),
+                rs.getString(10), rs.getLong(11), rs.getBytes(12));
+        return new Post(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getLong(5),
+                rs.getString(6), rs.getBytes(7), ref);
     }
 }

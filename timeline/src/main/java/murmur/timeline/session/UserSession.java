@@ -17,6 +17,7 @@ import murmur.dht.SigningKey;
 import murmur.timeline.DeviceInfo;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.Suggestion;
 import murmur.timeline.TimelineEntry;
 import murmur.timeline.TimelineException;
@@ -189,11 +190,29 @@ public final class UserSession implements TimelineService {
 
     @Override
     public CompletableFuture<Post> post(String text) {
-        return whenOpen().thenCompose(v -> own.create(text)).thenCompose(p -> {
-            ctx.dissemination().published(p);
-            ctx.dissemination().toOwnDevices(p, ownDevices.online());
-            return timeline.refresh().thenApply(v -> p);
-        });
+        return whenOpen().thenCompose(v -> own.create(text)).thenCompose(this::sent);
+    }
+
+    @Override
+    public CompletableFuture<Post> reply(Post parent, String text) {
+        return whenOpen().thenCompose(v -> own.reply(parent, text)).thenCompose(this::sent);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(Post post) {
+        return whenOpen().thenCompose(v -> own.delete(post)).thenCompose(this::sent).thenApply(p -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<Post>> replies(Post post) {
+        return whenOpen().thenCompose(v -> ctx.posts().replies(PostRef.to(PostRef.Kind.REPLY, post)));
+    }
+
+    /** A new post of this device's log, stored: to the followers and the other devices, and into the timeline. */
+    private CompletableFuture<Post> sent(Post p) {
+        ctx.dissemination().published(p);
+        ctx.dissemination().toOwnDevices(p, ownDevices.online());
+        return timeline.refresh().thenApply(v -> p);
     }
 
     @Override

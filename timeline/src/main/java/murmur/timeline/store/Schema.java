@@ -7,11 +7,13 @@ import java.sql.Statement;
 /**
  * Creates and upgrades the tables; {@code PRAGMA user_version} records the schema version. Version 2 adds
  * {@code devices}, this data directory's device key per account. Version 3 keys posts and deliveries by device log
- * (author, device, seq); the rows from before are the legacy log {@code "0"}. Upgrading keeps every existing row and
- * runs in one transaction, so a crash mid-upgrade leaves the old version intact.
+ * (author, device, seq); the rows from before are the legacy log {@code "0"}. Version 4 gives posts their reference
+ * ({@code ref_*}: the post replied to or deleted) and a {@code deleted} mark: a deleted post's row keeps its place in
+ * the log with its text dropped. Upgrading keeps every existing row and runs in one transaction, so a crash
+ * mid-upgrade leaves the old version intact.
  */
 final class Schema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private Schema() {}
 
@@ -29,6 +31,16 @@ final class Schema {
             }
             if (version < 3) {
                 keyPostsByDevice(s);
+            }
+            if (version < 4) {
+                s.execute("ALTER TABLE posts ADD COLUMN ref_kind INTEGER");
+                s.execute("ALTER TABLE posts ADD COLUMN ref_author TEXT");
+                s.execute("ALTER TABLE posts ADD COLUMN ref_device TEXT");
+                s.execute("ALTER TABLE posts ADD COLUMN ref_seq INTEGER");
+                s.execute("ALTER TABLE posts ADD COLUMN ref_hash BLOB");
+                s.execute("ALTER TABLE posts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0");
+                s.execute("CREATE INDEX IF NOT EXISTS posts_by_ref ON posts (ref_author, ref_device, ref_seq)"
+                        + " WHERE ref_kind IS NOT NULL");
             }
             if (version < VERSION) {
                 s.execute("PRAGMA user_version = " + VERSION);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireWriter;
@@ -34,6 +35,42 @@ class CodecTest {
         assertThat(FetchCodec.decodeRequest(FetchCodec.encode(q))).isEqualTo(q);
         FetchPage p = new FetchPage(List.of(post, posts.next("alice")), List.of(new LogPosition("alice", "0", 2)));
         assertThat(FetchCodec.decodePage(FetchCodec.encode(p))).isEqualTo(p);
+    }
+
+    @Test
+    void aReplyAndADeleteKeepTheirReferencesAndSignaturesOverTheWire() throws MalformedInputException {
+        Post device = Post.sign(posts.key, "alice", "0123456789abcdef", 1, new byte[Post.HASH_BYTES],
+                java.time.Instant.ofEpochSecond(1_700_000_000L), "a reply", PostRef.to(PostRef.Kind.REPLY, post));
+        Post delete = Post.sign(posts.key, "alice", "0123456789abcdef", 2, device.hash(),
+                java.time.Instant.ofEpochSecond(1_700_000_001L), "", PostRef.to(PostRef.Kind.DELETE, device));
+        for (Post p : List.of(device, delete)) {
+            Post back = PushCodec.decode(PushCodec.encode(new PushMessage(p, 1, "127.0.0.1:5000", tree))).post();
+            assertThat(back).isEqualTo(p);
+            assertThat(back.ref()).isEqualTo(p.ref());
+            assertThat(back.verifies(posts.key.publicKey())).isTrue();
+        }
+        FetchPage page = new FetchPage(List.of(device, delete), List.of());
+        assertThat(FetchCodec.decodePage(FetchCodec.encode(page))).isEqualTo(page);
+
+        byte[] bytes = PushCodec.encode(new PushMessage(device, 1, "127.0.0.1:5000", tree));
+        int kindAt = indexOfKind(bytes, device);
+        byte[] unknownKind = bytes.clone();
+        unknownKind[kindAt] = 9;
+        assertThatThrownBy(() -> PushCodec.decode(unknownKind)).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("unknown kind of post reference 9");
+        byte[] truncated = Arrays.copyOf(bytes, kindAt + 3);
+        assertThatThrownBy(() -> PushCodec.decode(truncated)).isInstanceOf(MalformedInputException.class);
+    }
+
+    /** Where the reference's kind code sits: right after the signature, whose bytes are unique in the message. */
+    private static int indexOfKind(byte[] bytes, Post p) {
+        byte[] sig = p.signature();
+        for (int i = 0; i + sig.length <= bytes.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(bytes, i, i + sig.length), sig)) {
+                return i + sig.length;
+            }
+        }
+        throw new AssertionError("signature not found");
     }
 
     @Test

@@ -31,7 +31,7 @@ class SchemaMigrationTest {
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE text = 'kept'")).join()).isOne();
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM user_keys")).join()).isOne();
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM devices")).join()).isZero();
-            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(Schema.VERSION).isEqualTo(3);
+            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(Schema.VERSION).isEqualTo(4);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE device = '0'")).join()).isOne();
         }
         try (Database db = Database.open(dir)) {
@@ -57,7 +57,7 @@ class SchemaMigrationTest {
             s.execute("PRAGMA user_version = 2");
         }
         try (Database db = Database.open(dir)) {
-            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(3);
+            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(4);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE author = 'ada' AND device = '0'"))
                     .join()).isEqualTo(2);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM deliveries WHERE device = '0' AND seq = 2"))
@@ -65,12 +65,15 @@ class SchemaMigrationTest {
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM devices")).join()).isOne();
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("INSERT INTO posts VALUES ('ada', '0123456789abcdef', 1, x'00', 9,"
-                            + " 'from a device', x'01', 10)");
+                    return s.executeUpdate("INSERT INTO posts (author, device, seq, prev_hash, ts, text, sig,"
+                            + " received_at) VALUES ('ada', '0123456789abcdef', 1, x'00', 9, 'from a device', x'01',"
+                            + " 10)");
                 }
             }).join();
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE seq = 1")).join())
                     .as("#1 of a device log beside #1 of the legacy log").isEqualTo(2);
+            assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE deleted = 0 AND ref_kind IS NULL"))
+                    .join()).as("v4: the old rows are neither deleted nor references").isEqualTo(3);
         }
     }
 
