@@ -3,6 +3,7 @@ package murmur.app.feed;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -19,12 +20,13 @@ import org.kordamp.ikonli.feather.Feather;
 /** A text area, a "12 / 500" counter that turns red past the limit, and a Post button; Ctrl+Enter posts. */
 public final class ComposeView extends VBox {
     private static final KeyCombination POST = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final String PROMPT = "What's happening? (Ctrl+Enter posts)";
 
     public ComposeView(ComposeViewModel model) {
         getStyleClass().add("compose");
         TextArea text = new TextArea();
         text.setId("compose");
-        text.setPromptText("What's happening? (Ctrl+Enter posts)");
+        text.setPromptText(PROMPT);
         text.setWrapText(true);
         text.setPrefRowCount(3);
         text.textProperty().bindBidirectional(model.text());
@@ -55,6 +57,23 @@ public final class ComposeView extends VBox {
         post.setOnAction(e -> model.post());
         HBox row = new HBox(10, counter, error, spacer, post);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(text, row);
+        Label banner = new Label();
+        banner.setId("replyBanner");
+        banner.getStyleClass().add("muted");
+        banner.textProperty().bind(model.replyBanner());
+        Hyperlink cancel = new Hyperlink("Cancel");
+        cancel.setId("cancelReply");
+        cancel.setOnAction(e -> model.cancelReply());
+        HBox replying = new HBox(6, Icons.of(Feather.CORNER_UP_LEFT, 14), banner, cancel);
+        replying.setAlignment(Pos.CENTER_LEFT);
+        replying.visibleProperty().bind(model.replyingTo().isNotNull());
+        replying.managedProperty().bind(replying.visibleProperty());
+        model.replyingTo().addListener((obs, was, now) -> {
+            text.setPromptText(now == null ? PROMPT : "Your reply to @" + now.author() + " (Ctrl+Enter sends)");
+            if (now != null) {
+                text.requestFocus();
+            }
+        });
+        getChildren().addAll(replying, text, row);
     }
 }

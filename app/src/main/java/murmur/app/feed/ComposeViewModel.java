@@ -1,21 +1,27 @@
 package murmur.app.feed;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import murmur.app.fx.Problems;
+import murmur.timeline.Post;
 import murmur.timeline.TimelineService;
 
 /**
  * The compose box: text, a counter against the limit (in code points, as the domain counts), and {@link #post()},
- * which clears the text once the post is stored and keeps it when posting fails.
+ * which clears the text once the post is stored and keeps it when posting fails. After {@link #replyTo} the next post
+ * is a reply to that post, until it is sent or {@link #cancelReply()}.
  */
 public final class ComposeViewModel {
     private final TimelineService service;
@@ -23,6 +29,8 @@ public final class ComposeViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleStringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<PostItem> replyingTo = new SimpleObjectProperty<>();
+    private final StringBinding replyBanner;
     private final IntegerBinding length;
     private final BooleanBinding tooLong;
     private final BooleanBinding canPost;
@@ -37,6 +45,34 @@ public final class ComposeViewModel {
                 busy, tooLong, text);
         counter = Bindings.createStringBinding(() -> length.get() + " / " + service.maxPostChars(), length);
         text.addListener((obs, was, now) -> error.set(""));
+        replyBanner = Bindings.createStringBinding(() -> replyingTo.get() == null ? ""
+                : "Replying to @" + replyingTo.get().author() + ": " + excerpt(replyingTo.get().text()), replyingTo);
+    }
+
+    /** Makes the next post a reply to {@code item}. */
+    public void replyTo(PostItem item) {
+        replyingTo.set(item);
+        error.set("");
+    }
+
+    public void cancelReply() {
+        replyingTo.set(null);
+    }
+
+    /** The post the next post replies to, or null. */
+    public ReadOnlyObjectProperty<PostItem> replyingTo() {
+        return replyingTo;
+    }
+
+    /** "Replying to @ada: Is a binary tree…", or empty when not replying. */
+    public StringBinding replyBanner() {
+        return replyBanner;
+    }
+
+    private static String excerpt(String text) {
+        int limit = 60;
+        return text.codePointCount(0, text.length()) <= limit ? text
+                : text.substring(0, text.offsetByCodePoints(0, limit)) + "…";
     }
 
     public StringProperty text() {
@@ -70,12 +106,19 @@ public final class ComposeViewModel {
         }
         busy.set(true);
         String sent = text.get();
-        service.post(sent).whenCompleteAsync((post, failure) -> {
+        PostItem parent = replyingTo.get();
+        CompletableFuture<Post> sending = parent == null ? service.post(sent) : service.reply(parent.post(), sent);
+        sending.whenCompleteAsync((post, failure) -> {
             busy.set(false);
             if (failure != null) {
                 error.set(Problems.describe(failure));
-            } else if (text.get().equals(sent)) {
+                return;
+            }
+            if (text.get().equals(sent)) {
                 text.set("");
+            }
+            if (replyingTo.get() == parent) {
+                replyingTo.set(null);
             }
         }, ui);
     }

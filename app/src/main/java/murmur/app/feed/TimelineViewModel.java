@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import murmur.app.fx.Activatable;
 import murmur.app.fx.OnUi;
+import murmur.app.fx.Problems;
 import murmur.app.fx.Subscriptions;
 import murmur.timeline.TimelineEntry;
 import murmur.timeline.TimelineService;
@@ -20,6 +23,7 @@ public final class TimelineViewModel implements Activatable {
     private final Executor ui;
     private final ObservableList<PostItem> posts = FXCollections.observableArrayList();
     private final SimpleBooleanProperty empty = new SimpleBooleanProperty(true);
+    private final SimpleStringProperty error = new SimpleStringProperty("");
     private final Subscriptions subscriptions = new Subscriptions();
     private List<TimelineEntry> latest = List.of();
 
@@ -31,6 +35,21 @@ public final class TimelineViewModel implements Activatable {
 
     public ObservableList<PostItem> posts() {
         return posts;
+    }
+
+    /** Why the last delete failed, in words; empty otherwise. */
+    public ReadOnlyStringProperty error() {
+        return error;
+    }
+
+    /** Deletes one of the user's posts, here and at every follower; it leaves the list when the delete is stored. */
+    public void delete(PostItem item) {
+        error.set("");
+        service.delete(item.post()).whenCompleteAsync((v, failure) -> {
+            if (failure != null) {
+                error.set(Problems.describe(failure));
+            }
+        }, ui);
     }
 
     /** True while the timeline holds no post at all. */

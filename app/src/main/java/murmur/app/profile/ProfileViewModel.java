@@ -143,7 +143,8 @@ public final class ProfileViewModel implements Activatable {
         loading.set(true);
         CompletableFuture<Void> all = CompletableFuture.allOf(
                 load(asked, service.postsBy(name), p -> posts.setAll(
-                        p.stream().map(post -> PostItem.of(post, clock.instant(), clock.getZone())).toList())),
+                        p.stream().map(post -> PostItem.of(post, service.user(), clock.instant(), clock.getZone()))
+                                .toList())),
                 load(asked, service.followersOf(name), followers::setAll),
                 load(asked, service.followingOf(name), following::setAll),
                 load(asked, service.findUser(name).thenApply(found -> found.stream().toList()), this::showPresence));

@@ -13,6 +13,7 @@ import murmur.dht.SigningKey;
 import murmur.timeline.DeviceInfo;
 import murmur.timeline.Notification;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.Suggestion;
 import murmur.timeline.TimelineEntry;
 import murmur.timeline.TimelineException;
@@ -25,6 +26,7 @@ import murmur.timeline.observe.LiveValue;
 /** A logged-in user on a {@link FakeAccounts} network: everything in memory, answered at once. */
 public final class FakeTimeline implements TimelineService {
     private static final SigningKey KEY = SigningKey.generate();
+    private static final String DEVICE = "00000000000000fa";
 
     private final FakeAccounts network;
     private final String user;
@@ -97,6 +99,34 @@ public final class FakeTimeline implements TimelineService {
         add(new TimelineEntry(post, 0));
         network.published(post);
         return CompletableFuture.completedFuture(post);
+    }
+
+    @Override
+    public CompletableFuture<Post> reply(Post parent, String text) {
+        if (text.isBlank()) {
+            return failed(Reason.EMPTY_POST, "Write something first.");
+        }
+        Post post = Post.sign(KEY, user, DEVICE, network.nextSeq(user), new byte[Post.HASH_BYTES], clock.instant(),
+                text, PostRef.to(PostRef.Kind.REPLY, parent));
+        add(new TimelineEntry(post, 0));
+        network.published(post);
+        return CompletableFuture.completedFuture(post);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(Post post) {
+        if (!post.author().equals(user)) {
+            return failed(Reason.NOT_YOUR_POST, "only " + post.author() + " can delete their post");
+        }
+        timeline.update(list -> list.stream().filter(e -> !e.post().equals(post)).toList());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<List<Post>> replies(Post post) {
+        return CompletableFuture.completedFuture(timeline.get().stream().map(TimelineEntry::post)
+                .filter(p -> p.isReply() && p.ref().names(post))
+                .sorted(Comparator.comparing(Post::timestampMillis)).toList());
     }
 
     private void add(TimelineEntry entry) {
