@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import murmur.app.feed.PostCell;
 import murmur.app.feed.PostItem;
 import murmur.app.notifications.NotificationItem;
 import murmur.app.testing.FxWait;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a real network on loopback: three bootstrap nodes, the window's peer and bob's peer. */
 @ExtendWith(ApplicationExtension.class)
@@ -148,5 +153,43 @@ class LiveNetworkWindowIT {
         ListView<PostItem> timeline = robot.lookup("#timeline").queryListView();
         await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
                 .contains("live from bob", "hello from bob"));
+    }
+
+    @Test
+    void replyToBobThenDeleteTheReply(FxRobot robot) {
+        fill(robot, "eve", "eve kayak thunder");
+        robot.clickOn("#register");
+        PhraseConfirmation.confirm(robot, NETWORK);
+        awaitSignedIn(robot);
+        FxWait.shown(robot, "#follow-bob", NETWORK);
+        robot.clickOn("#follow-bob");
+        ListView<PostItem> timeline = robot.lookup("#timeline").queryListView();
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
+                .contains("hello from bob"));
+
+        robot.clickOn(inRow(robot, "hello from bob", ".replyButton"));
+        assertThat(text(robot, "#replyBanner")).isEqualTo("Replying to @bob: hello from bob");
+        robot.clickOn("#compose").write("hi bob, eve here");
+        robot.clickOn("#postButton");
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems())
+                .extracting(PostItem::text, PostItem::replyTo).contains(tuple("hi bob, eve here", "bob")));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(text(robot, "#replyBanner")).as("back to posting")
+                .isEmpty());
+
+        robot.clickOn(inRow(robot, "hi bob, eve here", ".deleteButton"));
+        FxWait.shown(robot, ".dialog-pane", NETWORK);
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Node n) -> n instanceof Button b
+                && "Delete".equals(b.getText())).queryButton());
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
+                .doesNotContain("hi bob, eve here").contains("hello from bob"));
+    }
+
+    /** The node matching {@code query} in the shown timeline row that shows {@code text}, once there is one. */
+    private static Node inRow(FxRobot robot, String text, String query) {
+        return await().atMost(NETWORK).until(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#timeline .list-cell")
+                .queryAllAs(PostCell.class).stream()
+                .filter(c -> c.isVisible() && c.getItem() != null && c.getItem().text().equals(text))
+                .flatMap(c -> robot.from(c).lookup(query).tryQuery().stream()).filter(Node::isVisible).findFirst())
+                .get(5, TimeUnit.SECONDS), java.util.Optional::isPresent).orElseThrow();
     }
 }
