@@ -64,6 +64,8 @@ class ConversationsTest {
         assertThat(atBob.isReply()).isTrue();
         assertThat(atBob.ref().names(question)).as("the reply names ada's post, hash and all").isTrue();
         waitAtMost(WAIT).until(() -> await(bob.replies(question)).contains(answer));
+        waitAtMost(WAIT).until(() -> bob.timeline().get().stream()
+                .anyMatch(e -> e.post().equals(question) && e.replies() == 1));
 
         Post oops = await(ada.post("my phone number is 555-0100"));
         waitAtMost(WAIT).until(() -> texts(carol).contains(oops.text()) && texts(bob).contains(oops.text()));

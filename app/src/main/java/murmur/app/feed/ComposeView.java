@@ -64,6 +64,9 @@ public final class ComposeView extends VBox {
         Hyperlink cancel = new Hyperlink("Cancel");
         cancel.setId("cancelReply");
         cancel.setOnAction(e -> model.cancelReply());
+        banner.setMinWidth(0);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(banner, Priority.ALWAYS);
         HBox replying = new HBox(6, Icons.of(Feather.CORNER_UP_LEFT, 14), banner, cancel);
         replying.setAlignment(Pos.CENTER_LEFT);
         replying.visibleProperty().bind(model.replyingTo().isNotNull());

@@ -80,7 +80,8 @@ public final class PostCell extends ListCell<PostItem> {
         HBox footer = new HBox(12);
         footer.setAlignment(Pos.CENTER_LEFT);
         action(footer, actions.reply(), item, "Reply", Feather.MESSAGE_CIRCLE, "replyButton");
-        action(footer, actions.openThread(), item, "Thread", Feather.LIST, "threadButton");
+        action(footer, actions.openThread(), item, item.replies() == 0 ? "Thread" : item.replies() == 1
+                ? "1 reply" : item.replies() + " replies", Feather.LIST, "threadButton");
         if (item.own()) {
             action(footer, actions.delete(), item, "Delete", Feather.TRASH_2, "deleteButton");
         }

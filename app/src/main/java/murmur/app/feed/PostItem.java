@@ -17,22 +17,23 @@ import murmur.timeline.TimelineEntry;
  * @param seq      the author's sequence number; with the author it identifies the post
  * @param replyTo  for a reply, the author it answers; else empty
  * @param post     the signed post, for replying to it or deleting it
+ * @param replies  replies to it held here
  */
 public record PostItem(String author, String text, String age, String delivery, boolean own, long seq,
-        String replyTo, Post post) {
+        String replyTo, Post post, int replies) {
 
     /** A row for a timeline entry, as seen by {@code user} at {@code now}. */
     public static PostItem of(TimelineEntry entry, String user, Instant now, ZoneId zone) {
         Post post = entry.post();
         boolean own = post.author().equals(user);
         return new PostItem(post.author(), post.text(), RelativeTime.since(post.timestamp(), now, zone),
-                own ? delivery(entry.deliveredTo()) : "", own, post.seq(), replyTo(post), post);
+                own ? delivery(entry.deliveredTo()) : "", own, post.seq(), replyTo(post), post, entry.replies());
     }
 
     /** A row for a post with no delivery count (someone else's profile, a thread), as seen by {@code user}. */
     public static PostItem of(Post post, String user, Instant now, ZoneId zone) {
         return new PostItem(post.author(), post.text(), RelativeTime.since(post.timestamp(), now, zone), "",
-                post.author().equals(user), post.seq(), replyTo(post), post);
+                post.author().equals(user), post.seq(), replyTo(post), post, 0);
     }
 
     private static String replyTo(Post post) {

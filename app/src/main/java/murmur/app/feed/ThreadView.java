@@ -16,7 +16,7 @@ final class ThreadView extends VBox {
         setSpacing(8);
         ListView<PostItem> posts = new ListView<>(model.posts());
         posts.setId("thread");
-        posts.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
         posts.setCellFactory(list -> new PostCell(openProfile));
         posts.setPrefSize(520, 420);
         Label status = new Label();

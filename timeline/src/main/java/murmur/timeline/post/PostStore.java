@@ -195,6 +195,30 @@ public final class PostStore {
         });
     }
 
+    /** How many replies held here name each post of {@code authors} that has any (deleted replies aside). */
+    public CompletableFuture<Map<Place, Integer>> replyCounts(Collection<String> authors) {
+        List<String> names = List.copyOf(authors);
+        if (names.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT ref_author, ref_device, ref_seq, COUNT(*) FROM posts"
+                    + " WHERE ref_kind = " + PostRef.Kind.REPLY.code() + " AND deleted = 0 AND ref_author IN ("
+                    + marks + ") GROUP BY ref_author, ref_device, ref_seq")) {
+                for (int i = 0; i < names.size(); i++) {
+                    s.setString(i + 1, names.get(i));
+                }
+                ResultSet rs = s.executeQuery();
+                Map<Place, Integer> counts = new HashMap<>();
+                while (rs.next()) {
+                    counts.put(new Place(rs.getString(1), rs.getString(2), rs.getLong(3)), rs.getInt(4));
+                }
+                return counts;
+            }
+        });
+    }
+
     /** One author's posts, newest first. */
     public CompletableFuture<List<Post>> byAuthor(String author, int limit) {
         return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author = ?" + SHOWN + NEWEST_FIRST
@@ -292,6 +316,13 @@ public final class PostStore {
                 return counts;
             }
         });
+    }
+
+    /** One post's place: author, device log and sequence number. */
+    public record Place(String author, String device, long seq) {
+        public static Place of(Post post) {
+            return new Place(post.author(), post.device(), post.seq());
+        }
     }
 
     /** One post's place within its author's logs. */

@@ -49,11 +49,16 @@ final class TimelineView {
         Set<String> authors = new HashSet<>(following.get());
         authors.add(me);
         return store.timeline(authors, SHOWN).thenCombine(store.deliveryCounts(me), this::entriesOf)
-                .thenAccept(entries::set);
+                .thenCombine(store.replyCounts(authors), TimelineView::withReplies).thenAccept(entries::set);
     }
 
     private List<TimelineEntry> entriesOf(List<Post> posts, Map<PostStore.LogSeq, Integer> delivered) {
         return posts.stream().map(p -> new TimelineEntry(p,
                 p.author().equals(me) ? delivered.getOrDefault(PostStore.LogSeq.of(p), 0) : 0)).toList();
+    }
+
+    private static List<TimelineEntry> withReplies(List<TimelineEntry> entries, Map<PostStore.Place, Integer> counts) {
+        return entries.stream().map(e -> new TimelineEntry(e.post(), e.deliveredTo(),
+                counts.getOrDefault(PostStore.Place.of(e.post()), 0))).toList();
     }
 }

@@ -86,6 +86,8 @@ class DeleteAndReplyStoreTest {
 
             assertThat(store.replies(PostRef.to(PostRef.Kind.REPLY, parent)).join()).containsExactly(r1, r2);
             assertThat(store.replies(PostRef.to(PostRef.Kind.REPLY, other)).join()).isEmpty();
+            assertThat(store.replyCounts(List.of("ada")).join())
+                    .containsExactly(Map.entry(PostStore.Place.of(parent), 2));
             assertThat(store.byAuthor("ada", 10).join().get(0).ref()).as("the reference survives the disk")
                     .isEqualTo(r2.ref());
             store.add(next("", PostRef.to(PostRef.Kind.DELETE, r1)), 0).join();
