@@ -66,6 +66,14 @@ class ConversationsTest {
         waitAtMost(WAIT).until(() -> await(bob.replies(question)).contains(answer));
         waitAtMost(WAIT).until(() -> bob.timeline().get().stream()
                 .anyMatch(e -> e.post().equals(question) && e.replies() == 1));
+        waitAtMost(WAIT).until(() -> ada.notifications().get().stream().anyMatch(n -> n.kind()
+                == Notification.Kind.REPLY && n.from().equals(carol.user()) && n.excerpt().equals(answer.text())
+                && n.postSeq() == answer.seq() && n.postDevice().equals(answer.device())));
+
+        Post mention = await(bob.post("Thanks @" + ada.user() + " and @" + carol.user() + ", and @nobody_here"));
+        waitAtMost(WAIT).until(() -> ada.notifications().get().stream().anyMatch(n -> n.kind()
+                == Notification.Kind.MENTION && n.from().equals(bob.user()) && n.excerpt().equals(mention.text()))
+                && carol.notifications().get().stream().anyMatch(n -> n.kind() == Notification.Kind.MENTION));
 
         Post oops = await(ada.post("my phone number is 555-0100"));
         waitAtMost(WAIT).until(() -> texts(carol).contains(oops.text()) && texts(bob).contains(oops.text()));

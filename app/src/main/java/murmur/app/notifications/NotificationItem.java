@@ -9,16 +9,32 @@ import murmur.timeline.Notification;
  * A notification as a row shows it.
  *
  * @param from      who did it
- * @param text      "alice followed you"
+ * @param text      "alice followed you", "carol replied: …"
  * @param age       how long ago
  * @param whileAway it happened while the user was signed out
- * @param follow    a follow (true) or an unfollow (false)
+ * @param kind      what happened
+ * @param excerpt   for a reply or a mention, the opening words of the post; else empty
  */
-public record NotificationItem(String from, String text, String age, boolean whileAway, boolean follow) {
+public record NotificationItem(String from, String text, String age, boolean whileAway, Notification.Kind kind,
+        String excerpt) {
 
     static NotificationItem of(Notification n, Instant now, ZoneId zone) {
-        boolean follow = n.kind() == Notification.Kind.FOLLOW;
-        String text = n.from() + (follow ? " followed you" : " unfollowed you");
-        return new NotificationItem(n.from(), text, RelativeTime.since(n.at(), now, zone), n.whileAway(), follow);
+        return new NotificationItem(n.from(), n.from() + " " + what(n.kind()) + (n.excerpt().isEmpty() ? ""
+                : ": " + n.excerpt()), RelativeTime.since(n.at(), now, zone), n.whileAway(), n.kind(), n.excerpt());
+    }
+
+    /** "followed you", "replied to your post", … */
+    public static String what(Notification.Kind kind) {
+        return switch (kind) {
+            case FOLLOW -> "followed you";
+            case UNFOLLOW -> "unfollowed you";
+            case REPLY -> "replied to your post";
+            case MENTION -> "mentioned you";
+        };
+    }
+
+    /** A follow (true) or anything else. */
+    public boolean follow() {
+        return kind == Notification.Kind.FOLLOW;
     }
 }

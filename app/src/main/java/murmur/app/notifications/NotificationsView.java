@@ -3,6 +3,7 @@ package murmur.app.notifications;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import murmur.app.fx.Icons;
+import murmur.timeline.Notification;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Follow and unfollow events, newest first; ones from while the user was away carry a tag. Seen = read. */
@@ -61,11 +63,10 @@ public final class NotificationsView extends VBox {
             Hyperlink who = new Hyperlink(item.from());
             who.getStyleClass().add("post-author");
             who.setOnAction(e -> openProfile.accept(item.from()));
-            Label what = new Label(item.follow() ? "followed you" : "unfollowed you");
+            Label what = new Label(NotificationItem.what(item.kind()));
             Label age = new Label("· " + item.age());
             age.getStyleClass().add("muted");
-            HBox row = new HBox(6, Icons.of(item.follow() ? Feather.USER_PLUS : Feather.USER_MINUS, 18), who, what,
-                    age);
+            HBox row = new HBox(6, Icons.of(icon(item.kind()), 18), who, what, age);
             if (item.whileAway()) {
                 Label away = new Label("while you were away");
                 away.getStyleClass().add("tag");
@@ -73,7 +74,25 @@ public final class NotificationsView extends VBox {
             }
             row.setAlignment(Pos.CENTER_LEFT);
             setAccessibleText(item.text());
-            setGraphic(row);
+            if (item.excerpt().isEmpty()) {
+                setGraphic(row);
+                return;
+            }
+            Label excerpt = new Label(item.excerpt());
+            excerpt.getStyleClass().addAll("post-text", "notification-excerpt");
+            excerpt.setWrapText(true);
+            excerpt.setMinHeight(USE_PREF_SIZE);
+            excerpt.setPadding(new Insets(0, 0, 0, 24));
+            setGraphic(new VBox(2, row, excerpt));
+        }
+
+        private static Feather icon(Notification.Kind kind) {
+            return switch (kind) {
+                case FOLLOW -> Feather.USER_PLUS;
+                case UNFOLLOW -> Feather.USER_MINUS;
+                case REPLY -> Feather.CORNER_UP_LEFT;
+                case MENTION -> Feather.AT_SIGN;
+            };
         }
     }
 }

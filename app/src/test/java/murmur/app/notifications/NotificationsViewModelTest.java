@@ -34,4 +34,17 @@ class NotificationsViewModelTest {
         assertThat(model.unread().get()).isZero();
         assertThat(model.items()).hasSize(2);
     }
+
+    @Test
+    void repliesAndMentionsShowThePostsOpeningWords() {
+        model.activate();
+        alice.notify(new Notification(Notification.Kind.REPLY, "carol", clock.instant(), false, "tea, always",
+                "0123456789abcdef", 4));
+        alice.notify(new Notification(Notification.Kind.MENTION, "dan", clock.instant(), false, "ask @alice",
+                "0123456789abcdef", 9));
+
+        assertThat(model.items()).extracting(NotificationItem::text, NotificationItem::excerpt).containsExactly(
+                tuple("dan mentioned you: ask @alice", "ask @alice"),
+                tuple("carol replied to your post: tea, always", "tea, always"));
+    }
 }

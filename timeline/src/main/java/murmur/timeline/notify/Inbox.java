@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import murmur.dht.node.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.timeline.Notification;
+import murmur.timeline.Post;
 import murmur.timeline.TimelineException;
 import murmur.timeline.UserName;
 import murmur.timeline.identity.UserDirectory;
@@ -23,6 +24,7 @@ import murmur.timeline.observe.LiveValue;
 import murmur.timeline.records.InboxValue;
 import murmur.timeline.records.Keys;
 import murmur.timeline.records.NotificationValue;
+import murmur.timeline.records.PostNoticeValue;
 import murmur.timeline.records.RecordJson;
 import murmur.timeline.records.RecordWriter;
 import murmur.timeline.store.Database;
@@ -150,7 +152,7 @@ public final class Inbox {
                 if (n.at().toEpochMilli() <= cleared) {
                     continue;
                 }
-                Notification away = new Notification(n.kind(), n.from(), n.at(), whileAway);
+                Notification away = n.whileAway(whileAway);
                 each.add(store.add(me, away).thenApply(added -> away.at().toEpochMilli()).exceptionally(x -> 0L));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
@@ -218,7 +220,25 @@ public final class Inbox {
                     Instant.ofEpochMilli(v.atMillis()));
             return Optional.empty();
         }
-        return Optional.of(new Notification(kind, v.from(), Instant.ofEpochMilli(v.atMillis()), false));
+        Notification n = new Notification(kind, v.from(), Instant.ofEpochMilli(v.atMillis()), false);
+        return kind.aboutPost() ? aboutPost(entry, n) : Optional.of(n);
+    }
+
+    /** A reply or mention notice: its post's place and opening words, checked for shape. */
+    private Optional<Notification> aboutPost(SetEntry entry, Notification n) {
+        try {
+            PostNoticeValue p = RecordJson.decode(entry.value(), PostNoticeValue.class, "a notice for " + me);
+            if (!Post.isDeviceId(p.device()) || p.seq() < 1
+                    || p.excerpt().codePointCount(0, p.excerpt().length()) > PostNotices.EXCERPT_CHARS) {
+                throw new IllegalArgumentException("bad post in a " + n.kind() + " notice");
+            }
+            return Optional.of(new Notification(n.kind(), n.from(), n.at(), false, p.excerpt(), p.device(),
+                    p.seq()));
+        } catch (TimelineException | IllegalArgumentException | NullPointerException e) {
+            LOG.warn("dropped a malformed notification for {}: {}", me, e.getMessage());
+            users.writerChecks().refuse(entry);
+            return Optional.empty();
+        }
     }
 
     private CompletableFuture<Void> refresh() {

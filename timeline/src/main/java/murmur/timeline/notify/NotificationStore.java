@@ -20,12 +20,16 @@ final class NotificationStore {
     CompletableFuture<Boolean> add(String user, Notification n) {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO notifications"
-                    + " (user, kind, from_user, at, while_away) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (user, kind, from_user, at, while_away, excerpt, post_device, post_seq)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, user);
                 s.setString(2, n.kind().name());
                 s.setString(3, n.from());
                 s.setLong(4, n.at().toEpochMilli());
                 s.setInt(5, n.whileAway() ? 1 : 0);
+                s.setString(6, n.excerpt());
+                s.setString(7, n.postDevice());
+                s.setLong(8, n.postSeq());
                 return s.executeUpdate() == 1;
             }
         });
@@ -34,15 +38,16 @@ final class NotificationStore {
     /** Newest first. */
     CompletableFuture<List<Notification>> list(String user, int limit) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT kind, from_user, at, while_away FROM notifications"
-                    + " WHERE user = ? ORDER BY at DESC, from_user LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT kind, from_user, at, while_away, excerpt,"
+                    + " post_device, post_seq FROM notifications WHERE user = ? ORDER BY at DESC, from_user LIMIT ?")) {
                 s.setString(1, user);
                 s.setInt(2, limit);
                 ResultSet rs = s.executeQuery();
                 List<Notification> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new Notification(Notification.Kind.valueOf(rs.getString(1)), rs.getString(2),
-                            Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4) == 1));
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4) == 1, rs.getString(5), rs.getString(6),
+                            rs.getLong(7)));
                 }
                 return out;
             }

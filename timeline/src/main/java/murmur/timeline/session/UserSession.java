@@ -29,6 +29,7 @@ import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.gc.PostCollector;
 import murmur.timeline.link.Retry;
 import murmur.timeline.notify.Inbox;
+import murmur.timeline.notify.PostNotices;
 import murmur.timeline.observe.Live;
 import murmur.timeline.post.Holding;
 import murmur.timeline.post.OwnPosts;
@@ -53,6 +54,7 @@ public final class UserSession implements TimelineService {
     private final People people;
     private final PresenceService presence;
     private final Inbox inbox;
+    private final PostNotices notices;
     private final PostCollector collector;
     private final TimelineView timeline;
     private final FollowedPresence followed;
@@ -81,8 +83,10 @@ public final class UserSession implements TimelineService {
         this.presence = new PresenceService(me, devices.deviceId(), writer, ctx.users(), ctx.clock(),
                 settings.presenceRefresh(), settings.presenceTtl(), ttl, ctx.addresses());
         this.ownDevices = new OwnDevices(me, devices, presence);
+        DirectNotifier notifier = new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings));
         this.follows = new FollowBook(me, key.publicKey(), ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
-                new DirectNotifier(presence, ctx.direct(), Retry.fromSettings(settings)));
+                notifier);
+        this.notices = new PostNotices(me, writer, notifier, ctx.users(), ttl, ctx.clock());
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
         this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 settings.maxFutureSkew());
@@ -212,6 +216,7 @@ public final class UserSession implements TimelineService {
     private CompletableFuture<Post> sent(Post p) {
         ctx.dissemination().published(p);
         ctx.dissemination().toOwnDevices(p, ownDevices.online());
+        notices.sent(p);
         return timeline.refresh().thenApply(v -> p);
     }
 

@@ -9,7 +9,8 @@ import java.sql.Statement;
  * {@code devices}, this data directory's device key per account. Version 3 keys posts and deliveries by device log
  * (author, device, seq); the rows from before are the legacy log {@code "0"}. Version 4 gives posts their reference
  * ({@code ref_*}: the post replied to or deleted) and a {@code deleted} mark: a deleted post's row keeps its place in
- * the log with its text dropped. Upgrading keeps every existing row and runs in one transaction, so a crash
+ * the log with its text dropped; notifications get the post a reply or mention names ({@code excerpt},
+ * {@code post_device}, {@code post_seq}). Upgrading keeps every existing row and runs in one transaction, so a crash
  * mid-upgrade leaves the old version intact.
  */
 final class Schema {
@@ -41,6 +42,12 @@ final class Schema {
                 s.execute("ALTER TABLE posts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0");
                 s.execute("CREATE INDEX IF NOT EXISTS posts_by_ref ON posts (ref_author, ref_device, ref_seq)"
                         + " WHERE ref_kind IS NOT NULL");
+                s.execute("CREATE TABLE IF NOT EXISTS notifications (user TEXT NOT NULL, kind TEXT NOT NULL,"
+                        + " from_user TEXT NOT NULL, at INTEGER NOT NULL, while_away INTEGER NOT NULL,"
+                        + " read INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (user, kind, from_user, at))");
+                s.execute("ALTER TABLE notifications ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''");
+                s.execute("ALTER TABLE notifications ADD COLUMN post_device TEXT NOT NULL DEFAULT ''");
+                s.execute("ALTER TABLE notifications ADD COLUMN post_seq INTEGER NOT NULL DEFAULT 0");
             }
             if (version < VERSION) {
                 s.execute("PRAGMA user_version = " + VERSION);

@@ -18,7 +18,9 @@ import murmur.timeline.peer.TimelinePeer;
 import murmur.timeline.records.InboxValue;
 import murmur.timeline.records.Keys;
 import murmur.timeline.records.NotificationValue;
+import murmur.timeline.records.PostNoticeValue;
 import murmur.timeline.records.RecordJson;
+import murmur.timeline.records.RecordWriter;
 import murmur.timeline.testing.Mallory;
 import murmur.timeline.testing.MemoryNet;
 import org.junit.jupiter.api.AfterAll;
@@ -95,5 +97,30 @@ class FutureNotificationAttackTest {
                 RecordBytes.encode(notice))).failsWithin(Duration.ofSeconds(10));
         assertThat(victim.notifications().get()).isEmpty();
         assertThat(await(victim.post("still fine")).seq()).isEqualTo(1);
+    }
+
+    /** Issue 16: a reply or mention notice whose post is malformed is dropped; a sound one shows with its words. */
+    @Test
+    void aPostNoticeWithABadPostOrAnOversizedExcerptIsDropped(@TempDir Path a, @TempDir Path b) {
+        TimelinePeer home = net.peer(a);
+        await(await(home.register("pn_victim", PASSWORD)).logout());
+        await(await(net.peer(b).register("pn_mallory", "quartz lantern meadow 2")).logout());
+        RecordWriter mallory = new Mallory(node).as("pn_mallory", "quartz lantern meadow 2");
+        long now = Instant.now().toEpochMilli();
+        for (PostNoticeValue bad : List.of(
+                new PostNoticeValue("REPLY", "pn_mallory", now, "../../etc", 1, "x"),
+                new PostNoticeValue("MENTION", "pn_mallory", now, "0123456789abcdef", 0, "x"),
+                new PostNoticeValue("MENTION", "pn_mallory", now, "0123456789abcdef", 1, "y".repeat(400)))) {
+            await(mallory.putEntry(Keys.notifications("pn_victim"), bad, Mallory.TTL));
+            TimelineService victim = await(home.login("pn_victim", PASSWORD));
+            assertThat(victim.notifications().get()).as("%s", bad).isEmpty();
+            await(victim.logout());
+        }
+        await(mallory.putEntry(Keys.notifications("pn_victim"), new PostNoticeValue("MENTION", "pn_mallory",
+                now + 1, "0123456789abcdef", 3, "hi @pn_victim"), Mallory.TTL));
+        TimelineService victim = await(home.login("pn_victim", PASSWORD));
+        assertThat(victim.notifications().get()).extracting(Notification::kind, Notification::excerpt,
+                Notification::postSeq).containsExactly(org.assertj.core.api.Assertions.tuple(
+                        Notification.Kind.MENTION, "hi @pn_victim", 3L));
     }
 }
