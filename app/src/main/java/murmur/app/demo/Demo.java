@@ -39,6 +39,8 @@ public final class Demo {
     private final List<DemoUser> users = new ArrayList<>();
     private final Random random = new Random();
     private final Deque<String> lines = new ArrayDeque<>();
+    /** Every third thing said is a reply. */
+    private int spoken;
     private final Deque<DemoUser> turns = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-poster");
@@ -129,7 +131,11 @@ public final class Demo {
 
     private void postSomething() {
         DemoUser who = nextPoster();
-        who.post(line()).exceptionally(e -> {
+        CompletableFuture<?> said = ++spoken % 3 == 0
+                ? who.replyToLatest(reply()).thenCompose(r -> r.isPresent()
+                        ? CompletableFuture.completedFuture(r.get()) : who.post(line()))
+                : who.post(line());
+        said.exceptionally(e -> {
             LOG.warn("{} could not post: {}", who.name(), e.getMessage());
             return null;
         });
@@ -143,6 +149,10 @@ public final class Demo {
             turns.addAll(shuffled);
         }
         return turns.poll();
+    }
+
+    private String reply() {
+        return DemoCast.REPLIES.get(random.nextInt(DemoCast.REPLIES.size()));
     }
 
     /** The cast's lines in a shuffled order, each said once before any repeats. */

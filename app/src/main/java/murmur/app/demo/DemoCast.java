@@ -28,5 +28,16 @@ final class DemoCast {
             "Café au lait and a crème brûlée. Some days are simply good.",
             "Writing docs for the thing I built last week, and finding bugs while doing it.");
 
+    /** What the cast says in reply: to each other now and then, and to every post of someone new. */
+    static final List<String> REPLIES = List.of(
+            "Ha, same here.",
+            "Agreed, and well put.",
+            "Welcome! Good to see a new face on here.",
+            "Tell me more, I'm curious.",
+            "This made my day.",
+            "Counterpoint: only on Fridays.",
+            "Saving this one for later.",
+            "Could not have said it better.");
+
     private DemoCast() {}
 }

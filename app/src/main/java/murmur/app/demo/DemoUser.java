@@ -3,6 +3,7 @@ package murmur.app.demo;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,24 @@ final class DemoUser {
         });
     }
 
+    /** Replies to the newest post in this user's timeline by someone else; empty when there is none. */
+    CompletableFuture<Optional<Post>> replyToLatest(String text) {
+        Optional<Post> latest = service.timeline().get().stream().map(TimelineEntry::post)
+                .filter(p -> !p.author().equals(name) && !p.isReply()).findFirst();
+        if (latest.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return reply(latest.get(), text).thenApply(Optional::of);
+    }
+
+    private CompletableFuture<Post> reply(Post parent, String text) {
+        return service.reply(parent, text).whenComplete((p, e) -> {
+            if (p != null) {
+                report.accept(name + " replied to " + parent.author() + "'s post #" + parent.seq() + ": " + text);
+            }
+        });
+    }
+
     CompletableFuture<Void> stop() {
         watching.forEach(Subscription::close);
         return peer.stop();
@@ -75,8 +94,12 @@ final class DemoUser {
         for (TimelineEntry e : entries) {
             Post p = e.post();
             if (!p.author().equals(name)) {
-                if (seenPosts.add(p.author() + "#" + p.seq())) {
+                if (seenPosts.add(p.author() + "/" + p.device() + "#" + p.seq())) {
                     report.accept(name + " received " + p.author() + "'s post #" + p.seq());
+                    if (!DemoCast.NAMES.contains(p.author()) && !p.isReply()) {
+                        reply(p, DemoCast.REPLIES.get(Math.floorMod(p.hashCode() + name.hashCode(),
+                                DemoCast.REPLIES.size()))).exceptionally(x -> null);
+                    }
                 }
             } else if (e.deliveredTo() > reached.getOrDefault(p.seq(), 0)) {
                 reached.put(p.seq(), e.deliveredTo());
@@ -92,10 +115,14 @@ final class DemoUser {
                 continue;
             }
             boolean follow = n.kind() == Notification.Kind.FOLLOW;
-            report.accept(name + ": " + n.from() + (follow ? " followed you" : " unfollowed you"));
+            report.accept(name + ": " + n.from() + " " + n.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (n.excerpt().isEmpty() ? "" : ": " + n.excerpt()));
             if (follow && !DemoCast.NAMES.contains(n.from())
                     && !service.following().get().contains(n.from())) {
                 follow(n.from()).exceptionally(e -> null);
+                if (name.equals(DemoCast.NAMES.get(0))) {
+                    post("Say hello to @" + n.from() + ", new on Murmur!").exceptionally(e -> null);
+                }
             }
         }
     }
