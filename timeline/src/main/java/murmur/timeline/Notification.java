@@ -31,6 +31,16 @@ public record Notification(Kind kind, String from, Instant at, boolean whileAway
         /** {@code from} wrote this user's {@code @name} in a post. */
         MENTION;
 
+        /** What the sender did, in words: "followed you", "replied to your post", … */
+        public String verb() {
+            return switch (this) {
+                case FOLLOW -> "followed you";
+                case UNFOLLOW -> "unfollowed you";
+                case REPLY -> "replied to your post";
+                case MENTION -> "mentioned you";
+            };
+        }
+
         /** Whether notifications of this kind name a post. */
         public boolean aboutPost() {
             return this == REPLY || this == MENTION;

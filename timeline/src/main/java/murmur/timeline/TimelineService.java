@@ -42,6 +42,11 @@ public interface TimelineService {
         throw new UnsupportedOperationException("deleting is not supported by this service");
     }
 
+    /** Posts held here whose text contains {@code fragment} (ignoring ASCII case), newest first, at most 200. */
+    default CompletableFuture<List<Post>> postsContaining(String fragment) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
     /** The replies to {@code post} held here, oldest first. */
     default CompletableFuture<List<Post>> replies(Post post) {
         return CompletableFuture.completedFuture(List.of());

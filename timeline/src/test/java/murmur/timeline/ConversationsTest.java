@@ -69,6 +69,8 @@ class ConversationsTest {
         waitAtMost(WAIT).until(() -> ada.notifications().get().stream().anyMatch(n -> n.kind()
                 == Notification.Kind.REPLY && n.from().equals(carol.user()) && n.excerpt().equals(answer.text())
                 && n.postSeq() == answer.seq() && n.postDevice().equals(answer.device())));
+        waitAtMost(WAIT).alias("ada follows nobody, yet her post's thread shows carol's reply")
+                .until(() -> await(ada.replies(question)).contains(answer));
 
         Post mention = await(bob.post("Thanks @" + ada.user() + " and @" + carol.user() + ", and @nobody_here"));
         waitAtMost(WAIT).until(() -> ada.notifications().get().stream().anyMatch(n -> n.kind()

@@ -115,7 +115,7 @@ final class DemoUser {
                 continue;
             }
             boolean follow = n.kind() == Notification.Kind.FOLLOW;
-            report.accept(name + ": " + n.from() + " " + n.kind().name().toLowerCase(java.util.Locale.ROOT)
+            report.accept(name + ": " + n.from() + " " + n.kind().verb()
                     + (n.excerpt().isEmpty() ? "" : ": " + n.excerpt()));
             if (follow && !DemoCast.NAMES.contains(n.from())
                     && !service.following().get().contains(n.from())) {

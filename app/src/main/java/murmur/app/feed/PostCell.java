@@ -9,6 +9,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import murmur.app.fx.Avatar;
 import murmur.app.fx.Icons;
 import org.kordamp.ikonli.feather.Feather;
@@ -44,10 +46,7 @@ public final class PostCell extends ListCell<PostItem> {
         age.getStyleClass().add("muted");
         HBox header = new HBox(4, author, age);
         header.setAlignment(Pos.BASELINE_LEFT);
-        Label text = new Label(item.text());
-        text.getStyleClass().add("post-text");
-        text.setWrapText(true);
-        text.setMinHeight(USE_PREF_SIZE);
+        TextFlow text = text(item.text());
         VBox body = new VBox(2, header);
         if (!item.replyTo().isEmpty()) {
             Hyperlink to = new Hyperlink("@" + item.replyTo(), Icons.of(Feather.CORNER_UP_LEFT, 12));
@@ -74,6 +73,32 @@ public final class PostCell extends ListCell<PostItem> {
         HBox row = new HBox(10, new Avatar(item.author(), 18), body);
         setText(null);
         setGraphic(row);
+    }
+
+    /** The text, with names, tags and links clickable where the page offers it. */
+    private TextFlow text(String body) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("post-text");
+        for (PostText.Token t : PostText.tokens(body)) {
+            Consumer<String> action = switch (t.kind()) {
+                case MENTION -> actions.openProfile();
+                case TAG -> actions.openTag();
+                case LINK -> actions.openLink();
+                case TEXT -> null;
+            };
+            if (action == null) {
+                Text plain = new Text(t.text());
+                plain.getStyleClass().add("post-text-run");
+                flow.getChildren().add(plain);
+            } else {
+                Hyperlink link = new Hyperlink(t.text());
+                link.getStyleClass().addAll("post-inline-link", "inline-" + t.kind().name().toLowerCase(
+                        java.util.Locale.ROOT));
+                link.setOnAction(e -> action.accept(t.value()));
+                flow.getChildren().add(link);
+            }
+        }
+        return flow;
     }
 
     private HBox footer(PostItem item) {

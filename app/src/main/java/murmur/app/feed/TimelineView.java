@@ -11,25 +11,35 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import murmur.app.fx.Activatable;
+import murmur.app.fx.Browser;
 
 /**
  * The home timeline: the compose box above a live list of posts, newest first. Each post can be replied to (the
  * compose box then writes the reply) and its thread opened; one's own posts can be deleted, after a confirmation.
+ * In a post's text a name opens the profile, a tag the posts held here with it, and a link the system browser once
+ * the whole address has been shown and confirmed.
  */
 public final class TimelineView extends VBox {
     private static final ButtonType DELETE = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType OPEN = new ButtonType("Open in browser", ButtonBar.ButtonData.OK_DONE);
+    private final Consumer<String> openProfile;
 
     public TimelineView(TimelineViewModel timeline, ComposeViewModel compose, ThreadViewModel thread,
-            Consumer<String> openProfile) {
+            TagViewModel tags, Consumer<String> openProfile) {
+        this.openProfile = openProfile;
         getStyleClass().add("page");
         Label title = new Label("Home");
         title.getStyleClass().add(Styles.TITLE_3);
         ListView<PostItem> posts = new ListView<>(timeline.posts());
         posts.setId("timeline");
         posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
-        PostActions actions = new PostActions(openProfile, compose::replyTo,
-                item -> ThreadView.show(this, thread, item, openProfile),
-                item -> confirmDelete(timeline, item));
+        PostActions inDialogs = new PostActions(openProfile, null, null, null, tag -> showTag(tags, tag),
+                this::confirmLink);
+        PostActions actions = new PostActions(openProfile, compose::replyTo, item -> {
+            thread.open(item);
+            PostListDialog.show(this, "Thread", "@" + item.author() + "'s post and its replies", thread.posts(),
+                    thread.status(), inDialogs);
+        }, item -> confirmDelete(timeline, item), inDialogs.openTag(), this::confirmLink);
         posts.setCellFactory(list -> new PostCell(actions));
         Label empty = new Label("No posts yet. Write the first one above, or follow someone from \"Who to follow\".");
         empty.setWrapText(true);
@@ -43,6 +53,27 @@ public final class TimelineView extends VBox {
         VBox.setVgrow(posts, Priority.ALWAYS);
         getChildren().addAll(title, new ComposeView(compose), error, posts);
         Activatable.whileShown(this, timeline);
+    }
+
+    private void showTag(TagViewModel tags, String tag) {
+        tags.open(tag);
+        PostListDialog.show(this, "#" + tag, "Posts with #" + tag, tags.posts(), tags.status(),
+                new PostActions(openProfile, null, null, null, null, this::confirmLink));
+    }
+
+    /** Shows the whole address before anything opens it: the words of a post may hide where a link goes. */
+    private void confirmLink(String url) {
+        if (!Browser.opens(url)) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, url, OPEN, ButtonType.CANCEL);
+        confirm.setHeaderText("Open this link in your browser?");
+        confirm.setTitle("Open link");
+        confirm.getDialogPane().setId("linkConfirmation");
+        if (getScene() != null) {
+            confirm.initOwner(getScene().getWindow());
+        }
+        confirm.showAndWait().filter(OPEN::equals).ifPresent(b -> Browser.open(url));
     }
 
     private void confirmDelete(TimelineViewModel timeline, PostItem item) {

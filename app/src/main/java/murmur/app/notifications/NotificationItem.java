@@ -19,18 +19,8 @@ public record NotificationItem(String from, String text, String age, boolean whi
         String excerpt) {
 
     static NotificationItem of(Notification n, Instant now, ZoneId zone) {
-        return new NotificationItem(n.from(), n.from() + " " + what(n.kind()) + (n.excerpt().isEmpty() ? ""
+        return new NotificationItem(n.from(), n.from() + " " + n.kind().verb() + (n.excerpt().isEmpty() ? ""
                 : ": " + n.excerpt()), RelativeTime.since(n.at(), now, zone), n.whileAway(), n.kind(), n.excerpt());
-    }
-
-    /** "followed you", "replied to your post", … */
-    public static String what(Notification.Kind kind) {
-        return switch (kind) {
-            case FOLLOW -> "followed you";
-            case UNFOLLOW -> "unfollowed you";
-            case REPLY -> "replied to your post";
-            case MENTION -> "mentioned you";
-        };
     }
 
     /** A follow (true) or anything else. */

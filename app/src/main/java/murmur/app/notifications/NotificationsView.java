@@ -63,7 +63,7 @@ public final class NotificationsView extends VBox {
             Hyperlink who = new Hyperlink(item.from());
             who.getStyleClass().add("post-author");
             who.setOnAction(e -> openProfile.accept(item.from()));
-            Label what = new Label(NotificationItem.what(item.kind()));
+            Label what = new Label(item.kind().verb());
             Label age = new Label("· " + item.age());
             age.getStyleClass().add("muted");
             HBox row = new HBox(6, Icons.of(icon(item.kind()), 18), who, what, age);

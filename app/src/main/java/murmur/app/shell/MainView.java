@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import murmur.app.feed.ComposeViewModel;
+import murmur.app.feed.TagViewModel;
 import murmur.app.feed.ThreadViewModel;
 import murmur.app.feed.TimelineView;
 import murmur.app.feed.TimelineViewModel;
@@ -52,7 +53,7 @@ final class MainView extends BorderPane {
         this.service = service;
         TimelineViewModel timeline = new TimelineViewModel(service, clock, ui);
         homePage = new TimelineView(timeline, new ComposeViewModel(service, ui), new ThreadViewModel(service, clock,
-                ui), this::openProfile);
+                ui), new TagViewModel(service, clock, ui), this::openProfile);
         notificationsModel = new NotificationsViewModel(service, clock, ui);
         notificationsPage = new NotificationsView(notificationsModel, this::openProfile);
         profileModel = new ProfileViewModel(service, clock, ui);

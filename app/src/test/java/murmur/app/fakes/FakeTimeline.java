@@ -123,6 +123,13 @@ public final class FakeTimeline implements TimelineService {
     }
 
     @Override
+    public CompletableFuture<List<Post>> postsContaining(String fragment) {
+        return CompletableFuture.completedFuture(timeline.get().stream().map(TimelineEntry::post)
+                .filter(p -> p.text().toLowerCase(java.util.Locale.ROOT).contains(fragment.toLowerCase(
+                        java.util.Locale.ROOT))).toList());
+    }
+
+    @Override
     public CompletableFuture<List<Post>> replies(Post post) {
         return CompletableFuture.completedFuture(timeline.get().stream().map(TimelineEntry::post)
                 .filter(p -> p.isReply() && p.ref().names(post))

@@ -80,4 +80,21 @@ class ConversationViewModelsTest {
         assertThat(timeline.error().get()).isEqualTo("Only bob can delete their post.");
         assertThat(timeline.posts()).hasSize(1);
     }
+
+    @Test
+    void aTagShowsThePostsHeldHereThatCarryItAndNoOthers() {
+        TagViewModel tags = new TagViewModel(alice, clock, Runnable::run);
+        alice.receive("bob", "reading about #Kademlia");
+        clock.advance(Duration.ofMinutes(1));
+        alice.post("#kademlia is neat").join();
+        alice.receive("bob", "see https://x.org/#kademlia, or #kademliax");
+
+        tags.open("kademlia");
+
+        assertThat(tags.posts()).extracting(PostItem::text).containsExactly("#kademlia is neat",
+                "reading about #Kademlia");
+        assertThat(tags.status().get()).isEqualTo("2 posts with #kademlia held here");
+        tags.open("absent");
+        assertThat(tags.status().get()).isEqualTo("No posts with #absent held here");
+    }
 }

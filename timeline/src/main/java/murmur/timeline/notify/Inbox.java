@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import murmur.dht.node.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.timeline.Notification;
@@ -55,6 +56,7 @@ public final class Inbox {
     private final LiveValue<List<Notification>> list = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
     private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
+    private volatile Consumer<Notification> onNewReply = n -> { };
 
     public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Duration ttl,
             Clock clock, Duration maxFutureSkew) {
@@ -66,6 +68,14 @@ public final class Inbox {
         this.ttl = ttl;
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
+    }
+
+    /**
+     * Called once with each new reply notice stored here (the replier's post is not held yet: fetch it, so the
+     * replied-to post's thread shows it); keep it quick.
+     */
+    public void onNewReply(Consumer<Notification> listener) {
+        this.onNewReply = listener;
     }
 
     /** How many notifications were dropped for being dated too far in the future. */
@@ -116,7 +126,10 @@ public final class Inbox {
             return CompletableFuture.completedFuture(false);
         }
         return verified(entry).thenCompose(n -> n.isEmpty() ? CompletableFuture.completedFuture(false)
-                : store.add(me, n.get()).thenCompose(added -> refresh().thenApply(v -> true)));
+                : store.add(me, n.get()).thenCompose(added -> {
+                    replied(n.get(), added);
+                    return refresh().thenApply(v -> true);
+                }));
     }
 
     /** Completes when the last "seen until" mark has been written (or failed to be). */
@@ -153,11 +166,24 @@ public final class Inbox {
                     continue;
                 }
                 Notification away = n.whileAway(whileAway);
-                each.add(store.add(me, away).thenApply(added -> away.at().toEpochMilli()).exceptionally(x -> 0L));
+                each.add(store.add(me, away).thenApply(added -> {
+                    replied(away, added);
+                    return away.at().toEpochMilli();
+                }).exceptionally(x -> 0L));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
                     .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
         });
+    }
+
+    private void replied(Notification n, boolean added) {
+        if (added && n.kind() == Notification.Kind.REPLY) {
+            try {
+                onNewReply.accept(n);
+            } catch (RuntimeException e) {
+                LOG.warn("reply listener failed on {}: {}", n, e.toString());
+            }
+        }
     }
 
     /** The latest instant an event or the "seen until" mark may carry now. */

@@ -219,6 +219,18 @@ public final class PostStore {
         });
     }
 
+    /** Posts held here whose text contains {@code fragment} (ignoring ASCII case), newest first. */
+    public CompletableFuture<List<Post>> containing(String fragment, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM posts WHERE"
+                    + " instr(lower(text), lower(?)) > 0" + SHOWN + NEWEST_FIRST + " LIMIT ?")) {
+                s.setString(1, fragment);
+                s.setInt(2, limit);
+                return read(s.executeQuery());
+            }
+        });
+    }
+
     /** One author's posts, newest first. */
     public CompletableFuture<List<Post>> byAuthor(String author, int limit) {
         return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM posts WHERE author = ?" + SHOWN + NEWEST_FIRST

@@ -90,6 +90,8 @@ public final class UserSession implements TimelineService {
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
         this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 settings.maxFutureSkew());
+        // a reply's author may be someone not followed here: fetch their recent posts, so the thread shows it
+        inbox.onNewReply(n -> ctx.dissemination().catchUp(me, Set.of(n.from())).exceptionally(e -> 0));
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
         this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());
@@ -210,6 +212,11 @@ public final class UserSession implements TimelineService {
     @Override
     public CompletableFuture<List<Post>> replies(Post post) {
         return whenOpen().thenCompose(v -> ctx.posts().replies(PostRef.to(PostRef.Kind.REPLY, post)));
+    }
+
+    @Override
+    public CompletableFuture<List<Post>> postsContaining(String fragment) {
+        return whenOpen().thenCompose(v -> ctx.posts().containing(fragment, TimelineView.SHOWN));
     }
 
     /** A new post of this device's log, stored: to the followers and the other devices, and into the timeline. */
