@@ -42,6 +42,19 @@ public interface TimelineService {
         throw new UnsupportedOperationException("deleting is not supported by this service");
     }
 
+    /**
+     * Mutes or unmutes {@code name} on this computer: a muted user's posts leave the timeline and their notifications
+     * the list (their profile still shows their posts). Nobody is told; following is untouched.
+     */
+    default CompletableFuture<Void> mute(String name, boolean mute) {
+        throw new UnsupportedOperationException("muting is not supported by this service");
+    }
+
+    /** Whom this user muted on this computer. */
+    default Live<Set<String>> muted() {
+        throw new UnsupportedOperationException("muting is not supported by this service");
+    }
+
     /** Posts held here whose text contains {@code fragment} (ignoring ASCII case), newest first, at most 200. */
     default CompletableFuture<List<Post>> postsContaining(String fragment) {
         return CompletableFuture.completedFuture(List.of());

@@ -111,6 +111,34 @@ class ConversationsTest {
         assertThat(texts(back)).doesNotContain(two.text());
     }
 
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aMutedUsersPostsAndNoticesAreHiddenHereUntilUnmuted(Tier tier, @TempDir Path a, @TempDir Path b) {
+        TestNet net = nets.on(tier);
+        String suffix = "_" + tier.name().toLowerCase().charAt(0);
+        TimelineService fay = await(net.peer(a).register("fay" + suffix, PASSWORD));
+        TimelineService gus = await(net.peer(b).register("gus" + suffix, PASSWORD));
+        await(fay.follow(gus.user()));
+        waitAtMost(WAIT).until(() -> !await(gus.followersOf(gus.user())).isEmpty());
+        Post before = await(gus.post("before the mute"));
+        waitAtMost(WAIT).until(() -> texts(fay).contains(before.text()));
+
+        await(fay.mute(gus.user(), true));
+        assertThat(texts(fay)).doesNotContain(before.text());
+        Post mention = await(gus.post("hey @" + fay.user()));
+        Post later = await(fay.post("my own post still shows"));
+        waitAtMost(WAIT).until(() -> texts(fay).contains(later.text()));
+        assertThat(fay.muted().get()).containsExactly(gus.user());
+        assertThat(texts(fay)).doesNotContain(before.text(), mention.text());
+        assertThat(fay.notifications().get()).noneMatch(n -> n.from().equals(gus.user())
+                && n.kind() == Notification.Kind.MENTION);
+        assertThat(fay.following().get()).as("muting is not unfollowing").contains(gus.user());
+
+        await(fay.mute(gus.user(), false));
+        waitAtMost(WAIT).until(() -> texts(fay).containsAll(List.of(before.text(), mention.text()))
+                && fay.notifications().get().stream().anyMatch(n -> n.kind() == Notification.Kind.MENTION));
+    }
+
     private static List<String> texts(TimelineService s) {
         return s.timeline().get().stream().map(TimelineEntry::post).map(Post::text).toList();
     }

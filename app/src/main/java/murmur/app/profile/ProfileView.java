@@ -47,7 +47,7 @@ public final class ProfileView extends VBox {
         presence.getStyleClass().add("muted");
         presence.textProperty().bind(model.presence());
         VBox who = new VBox(0, name, presence);
-        HBox header = new HBox(12, avatar, who, loading, spacer, followButton(model));
+        HBox header = new HBox(12, avatar, who, loading, spacer, muteButton(model), followButton(model));
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -71,6 +71,19 @@ public final class ProfileView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, error, tabs);
         Activatable.whileShown(this, model);
+    }
+
+    private static Button muteButton(ProfileViewModel model) {
+        Button mute = new Button();
+        mute.setId("muteButton");
+        mute.textProperty().bind(Bindings.when(model.muted()).then("Unmute").otherwise("Mute"));
+        mute.setGraphic(Icons.of(Feather.VOLUME_X));
+        mute.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        mute.setTooltip(new javafx.scene.control.Tooltip("Hide their posts and notifications on this computer;"
+                + " nobody is told"));
+        mute.visibleProperty().bind(model.self().not());
+        mute.setOnAction(e -> model.toggleMute());
+        return mute;
     }
 
     private static Button followButton(ProfileViewModel model) {

@@ -35,6 +35,8 @@ public final class ProfileViewModel implements Activatable {
     private final Executor ui;
     private final SimpleStringProperty user = new SimpleStringProperty("");
     private final SimpleBooleanProperty followed = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty muted = new SimpleBooleanProperty();
+    private Set<String> mutedNames = Set.of();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
     private final SimpleBooleanProperty followBusy = new SimpleBooleanProperty();
     private final SimpleStringProperty error = new SimpleStringProperty("");
@@ -72,6 +74,25 @@ public final class ProfileViewModel implements Activatable {
 
     public ReadOnlyBooleanProperty followed() {
         return followed;
+    }
+
+    /** Whether the signed-in user muted this user here: their posts and notifications are hidden. */
+    public ReadOnlyBooleanProperty muted() {
+        return muted;
+    }
+
+    /** Mutes the user shown, or unmutes them. */
+    public void toggleMute() {
+        String name = user.get();
+        if (self.get() || name.isEmpty()) {
+            return;
+        }
+        error.set("");
+        service.mute(name, !muted.get()).whenCompleteAsync((v, failure) -> {
+            if (failure != null) {
+                error.set(Problems.describe(failure));
+            }
+        }, ui);
     }
 
     public StringBinding followLabel() {
@@ -118,6 +139,10 @@ public final class ProfileViewModel implements Activatable {
             followedNames = names;
             followed.set(names.contains(user.get()));
         }));
+        subscriptions.add(OnUi.observe(service.muted(), ui, names -> {
+            mutedNames = names;
+            muted.set(names.contains(user.get()));
+        }));
     }
 
     @Override
@@ -129,6 +154,7 @@ public final class ProfileViewModel implements Activatable {
     public void show(String name) {
         user.set(name);
         followed.set(followedNames.contains(name));
+        muted.set(mutedNames.contains(name));
         reload();
     }
 

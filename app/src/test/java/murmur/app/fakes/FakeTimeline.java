@@ -33,6 +33,7 @@ public final class FakeTimeline implements TimelineService {
     private final Clock clock;
     private final LiveValue<List<TimelineEntry>> timeline = new LiveValue<>(List.of());
     private final LiveValue<Set<String>> following = new LiveValue<>(Set.of());
+    private final LiveValue<Set<String>> muted = new LiveValue<>(Set.of());
     private final LiveValue<Map<String, UserSummary>> presence = new LiveValue<>(Map.of());
     private final LiveValue<List<Notification>> notifications = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
@@ -120,6 +121,25 @@ public final class FakeTimeline implements TimelineService {
         }
         timeline.update(list -> list.stream().filter(e -> !e.post().equals(post)).toList());
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> mute(String name, boolean mute) {
+        muted.update(names -> {
+            Set<String> next = new HashSet<>(names);
+            if (mute) {
+                next.add(name);
+            } else {
+                next.remove(name);
+            }
+            return Set.copyOf(next);
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Live<Set<String>> muted() {
+        return muted;
     }
 
     @Override

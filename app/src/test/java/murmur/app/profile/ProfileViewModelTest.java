@@ -67,4 +67,19 @@ class ProfileViewModelTest {
         alice.follow("carol").join();
         assertThat(model.followed().get()).isTrue();
     }
+
+    @Test
+    void muteAndUnmuteFromTheProfile() {
+        model.activate();
+        model.show("bob");
+        assertThat(model.muted().get()).isFalse();
+
+        model.toggleMute();
+        assertThat(model.muted().get()).isTrue();
+        assertThat(alice.muted().get()).containsExactly("bob");
+
+        model.toggleMute();
+        assertThat(model.muted().get()).isFalse();
+        assertThat(alice.muted().get()).isEmpty();
+    }
 }

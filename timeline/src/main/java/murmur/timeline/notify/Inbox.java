@@ -267,6 +267,11 @@ public final class Inbox {
         }
     }
 
+    /** Lists the notifications on disk again (after a mute or an unmute, say). */
+    public CompletableFuture<Void> reload() {
+        return refresh();
+    }
+
     private CompletableFuture<Void> refresh() {
         return store.list(me, SHOWN).thenCombine(store.unread(me), (l, u) -> {
             list.set(List.copyOf(l));

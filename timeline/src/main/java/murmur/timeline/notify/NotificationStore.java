@@ -9,8 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import murmur.timeline.Notification;
 import murmur.timeline.store.Database;
 
-/** A user's notifications on disk, with a read flag; the same event arriving twice is kept once. */
+/**
+ * A user's notifications on disk, with a read flag; the same event arriving twice is kept once. Those from users the
+ * user muted are kept but neither listed nor counted.
+ */
 final class NotificationStore {
+    private static final String NOT_MUTED = " AND from_user NOT IN (SELECT target FROM mutes WHERE user = ?)";
     private final Database db;
 
     NotificationStore(Database db) {
@@ -39,9 +43,11 @@ final class NotificationStore {
     CompletableFuture<List<Notification>> list(String user, int limit) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT kind, from_user, at, while_away, excerpt,"
-                    + " post_device, post_seq FROM notifications WHERE user = ? ORDER BY at DESC, from_user LIMIT ?")) {
+                    + " post_device, post_seq FROM notifications WHERE user = ?" + NOT_MUTED
+                    + " ORDER BY at DESC, from_user LIMIT ?")) {
                 s.setString(1, user);
-                s.setInt(2, limit);
+                s.setString(2, user);
+                s.setInt(3, limit);
                 ResultSet rs = s.executeQuery();
                 List<Notification> out = new ArrayList<>();
                 while (rs.next()) {
@@ -57,8 +63,9 @@ final class NotificationStore {
     CompletableFuture<Integer> unread(String user) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM notifications WHERE user = ? AND read = 0")) {
+                    "SELECT COUNT(*) FROM notifications WHERE user = ? AND read = 0" + NOT_MUTED)) {
                 s.setString(1, user);
+                s.setString(2, user);
                 return s.executeQuery().getInt(1);
             }
         });

@@ -25,6 +25,7 @@ import murmur.timeline.TimelineService;
 import murmur.timeline.UserName;
 import murmur.timeline.UserSummary;
 import murmur.timeline.follow.FollowBook;
+import murmur.timeline.follow.MuteList;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.gc.PostCollector;
 import murmur.timeline.link.Retry;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /** A logged-in user: wires the feature services for that user and runs their periodic work until logout. */
 public final class UserSession implements TimelineService {
+    /** Catch-ups one reply notice may start, {@link #REPLY_FETCH_PAUSE} apart, until the reply is here. */
+    private static final int REPLY_FETCH_TRIES = 4;
+    private static final Duration REPLY_FETCH_PAUSE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(UserSession.class);
     private static final Duration LOGOUT_WAIT = Duration.ofSeconds(5);
     private static final Duration FETCH_WAIT = Duration.ofSeconds(5);
@@ -55,6 +59,7 @@ public final class UserSession implements TimelineService {
     private final PresenceService presence;
     private final Inbox inbox;
     private final PostNotices notices;
+    private final MuteList mutes;
     private final PostCollector collector;
     private final TimelineView timeline;
     private final FollowedPresence followed;
@@ -90,11 +95,15 @@ public final class UserSession implements TimelineService {
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
         this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
                 settings.maxFutureSkew());
-        // a reply's author may be someone not followed here: fetch their recent posts, so the thread shows it
-        inbox.onNewReply(n -> ctx.dissemination().catchUp(me, Set.of(n.from())).exceptionally(e -> 0));
+        inbox.onNewReply(n -> fetchReply(n, REPLY_FETCH_TRIES));
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
-        this.timeline = new TimelineView(me, ctx.posts(), () -> follows.following().get());
+        this.mutes = new MuteList(me, ctx.db());
+        this.timeline = new TimelineView(me, ctx.posts(), () -> {
+            Set<String> shown = new HashSet<>(follows.following().get());
+            shown.removeAll(mutes.muted().get());
+            return shown;
+        });
         this.followed = new FollowedPresence(presence, () -> follows.following().get());
     }
 
@@ -109,7 +118,8 @@ public final class UserSession implements TimelineService {
         UserSession s = new UserSession(ctx, me, key, keeper, secrets, devices);
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
-                .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.inbox.loadAtLogin()))
+                .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.mutes.load(),
+                        s.inbox.loadAtLogin()))
                 .thenCompose(v -> s.timeline.refresh())
                 .thenApply(v -> s.startPeriodicWork());
     }
@@ -215,8 +225,36 @@ public final class UserSession implements TimelineService {
     }
 
     @Override
+    public CompletableFuture<Void> mute(String name, boolean mute) {
+        return whenOpen().thenCompose(v -> mutes.set(name, mute))
+                .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
+    }
+
+    @Override
+    public Live<Set<String>> muted() {
+        return mutes.muted();
+    }
+
+    @Override
     public CompletableFuture<List<Post>> postsContaining(String fragment) {
         return whenOpen().thenCompose(v -> ctx.posts().containing(fragment, TimelineView.SHOWN));
+    }
+
+    /**
+     * Fetches the reply a notice names from its author's logs (the author may be someone not followed here), so the
+     * replied-to post's thread shows it. Tries again a little later while it is not here: the notice can come before
+     * the replier's {@code feed/} head names the reply, and a catch-up starts from that head.
+     */
+    private void fetchReply(Notification n, int triesLeft) {
+        whenOpen().thenCompose(v -> ctx.dissemination().catchUp(me, Set.of(n.from())))
+                .thenCompose(fetched -> ctx.posts().holds(n.from(), n.postDevice(), n.postSeq()))
+                .exceptionally(e -> true) // signed out, or the store failed: stop
+                .thenAccept(held -> {
+                    if (!held && triesLeft > 1) {
+                        CompletableFuture.delayedExecutor(REPLY_FETCH_PAUSE.toMillis(), TimeUnit.MILLISECONDS)
+                                .execute(() -> fetchReply(n, triesLeft - 1));
+                    }
+                });
     }
 
     /** A new post of this device's log, stored: to the followers and the other devices, and into the timeline. */

@@ -10,8 +10,8 @@ import java.sql.Statement;
  * (author, device, seq); the rows from before are the legacy log {@code "0"}. Version 4 gives posts their reference
  * ({@code ref_*}: the post replied to or deleted) and a {@code deleted} mark: a deleted post's row keeps its place in
  * the log with its text dropped; notifications get the post a reply or mention names ({@code excerpt},
- * {@code post_device}, {@code post_seq}). Upgrading keeps every existing row and runs in one transaction, so a crash
- * mid-upgrade leaves the old version intact.
+ * {@code post_device}, {@code post_seq}); {@code mutes} holds whom each user muted here. Upgrading keeps every
+ * existing row and runs in one transaction, so a crash mid-upgrade leaves the old version intact.
  */
 final class Schema {
     static final int VERSION = 4;
@@ -48,6 +48,8 @@ final class Schema {
                 s.execute("ALTER TABLE notifications ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''");
                 s.execute("ALTER TABLE notifications ADD COLUMN post_device TEXT NOT NULL DEFAULT ''");
                 s.execute("ALTER TABLE notifications ADD COLUMN post_seq INTEGER NOT NULL DEFAULT 0");
+                s.execute("CREATE TABLE IF NOT EXISTS mutes (user TEXT NOT NULL, target TEXT NOT NULL,"
+                        + " PRIMARY KEY (user, target))");
             }
             if (version < VERSION) {
                 s.execute("PRAGMA user_version = " + VERSION);
