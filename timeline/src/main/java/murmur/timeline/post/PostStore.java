@@ -96,22 +96,18 @@ public final class PostStore {
 
     /** Whether this place of a log is held here (as a post, or marked deleted). */
     public CompletableFuture<Boolean> holds(String author, String device, long seq) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM posts WHERE author = ? AND device = ? AND seq = ?")) {
-                s.setString(1, author);
-                s.setString(2, device);
-                s.setLong(3, seq);
-                return s.executeQuery().next();
-            }
-        });
+        return placeExists(author, device, seq, "");
     }
 
     /** Whether the post at this place was deleted by its author. */
     public CompletableFuture<Boolean> isDeleted(String author, String device, long seq) {
+        return placeExists(author, device, seq, " AND deleted = 1");
+    }
+
+    private CompletableFuture<Boolean> placeExists(String author, String device, long seq, String condition) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM posts WHERE author = ? AND device = ? AND seq = ? AND deleted = 1")) {
+                    "SELECT 1 FROM posts WHERE author = ? AND device = ? AND seq = ?" + condition)) {
                 s.setString(1, author);
                 s.setString(2, device);
                 s.setLong(3, seq);
