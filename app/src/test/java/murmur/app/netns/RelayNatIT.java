@@ -198,7 +198,8 @@ class RelayNatIT {
                 killed, viaRelay.size(), posts * hidden.size());
         // Routers that keep ports let holes through: from a public peer and between two such routers.
         for (String pair : List.of("public->plain", "public->double", "plain->double")) {
-            assertThat(punched.getOrDefault(pair, "0/0")).as("punches %s: %s", pair, punched).doesNotStartWith("0/");
+            assertThat(punched.getOrDefault(pair, "0/0")).as("punches %s: %s; failures: %s", pair, punched,
+                    punchFailures()).doesNotStartWith("0/");
         }
     }
 
@@ -227,6 +228,19 @@ class RelayNatIT {
         Map<String, String> out = new LinkedHashMap<>();
         counts.forEach((pair, c) -> out.put(pair, c[0] + "/" + c[1]));
         return out;
+    }
+
+    /** Every failed punch the peers logged, dialer's and dialled side, with its reason. */
+    private static List<String> punchFailures() throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (String host : List.of("pub", "pub2", "hplain", "hdouble", "hsym")) {
+            for (String line : Files.readAllLines(Path.of("target", "netns-relay", host + ".log"))) {
+                if (line.contains("punching towards")) {
+                    failures.add(host + ": " + line);
+                }
+            }
+        }
+        return failures;
     }
 
     /** The public IP of the router in front of {@code host}. */

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
 final class HolePunch {
     static final Duration ATTEMPT = Duration.ofSeconds(4);
     static final Duration ANSWERER_DELAY = Duration.ofMillis(300);
+    /**
+     * A failed punch is tried once more after this pause, from fresh ports: a first attempt fails where an answer
+     * over a busy relay comes late or a router's mapping is not yet there, and the second then usually meets.
+     */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(HolePunch.class);
     private static final int MAX_ENDPOINT_BYTES = 64;
 
@@ -116,9 +121,20 @@ final class HolePunch {
      * The dialer's side: binds a fresh port, asks the peer behind {@code relayed} to punch towards it, through
      * {@code ask} (a request over that very connection), then connects from that port to the one the peer names;
      * completes with the direct connection, or fails and the relay stays. A peer already punched to (through
-     * another relay) gets that connection again instead of a second hole.
+     * another relay) gets that connection again instead of a second hole. A failed attempt is tried once more,
+     * {@link #RETRY_AFTER} later.
      */
     CompletableFuture<Channel> upgrade(PeerAddress relayed, AskOver ask, Consumer<Channel> outbound) {
+        return attempt(relayed, ask, outbound).exceptionallyCompose(first -> {
+            LOG.info("punching towards {} failed ({}); trying once more from fresh ports", relayed, reason(first));
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS, group))
+                    .thenCompose(ignored -> attempt(relayed, ask, outbound));
+        });
+    }
+
+    /** One punch: fresh ports on both sides, one answer over the relay, one simultaneous open. */
+    private CompletableFuture<Channel> attempt(PeerAddress relayed, AskOver ask, Consumer<Channel> outbound) {
         Signer self = identity.get();
         Optional<InetAddress> ip = publicIp.get().filter(HolePunch::isPublic);
         InetSocketAddress l = local;
