@@ -28,8 +28,8 @@ import murmur.transport.Ed25519;
  * @param timestampMillis NTP-corrected creation time
  * @param text            the text, at most {@link murmur.config.TimelineSettings#maxPostChars()} code points
  * @param signature       Ed25519 signature by the device key (the account key for the legacy log)
- * @param ref             the post this one replies to or deletes, or null; only device logs have references, and
- *                        the signed bytes of a post with one are {@code murmur/post/v3}
+ * @param ref             the post this one replies to, deletes, reposts or quotes, or null; only device logs have
+ *                        references, and the signed bytes of a post with one are {@code murmur/post/v3}
  */
 public record Post(String author, String device, long seq, byte[] prevHash, long timestampMillis, String text,
         byte[] signature, PostRef ref) {
@@ -105,6 +105,17 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
     /** Whether this post withdraws an earlier one of its author's (it has no text of its own). */
     public boolean isDelete() {
         return ref != null && ref.kind() == PostRef.Kind.DELETE;
+    }
+
+    /** Whether this post passes another on as it is (it has no text of its own). */
+    public boolean isRepost() {
+        return ref != null && ref.kind() == PostRef.Kind.REPOST;
+    }
+
+    /** The same post without the original its reference carries: what a repost of it carries. */
+    public Post withoutOriginal() {
+        return ref == null || ref.original() == null ? this
+                : new Post(author, device, seq, prevHash, timestampMillis, text, signature, ref.carrying(null));
     }
 
     /** Whether this post replies to another. */

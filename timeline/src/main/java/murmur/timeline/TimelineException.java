@@ -29,7 +29,9 @@ public final class TimelineException extends RuntimeException {
         DEVICE_REVOKED,
         CANNOT_REVOKE_SELF,
         /** Only a post's author can delete it. */
-        NOT_YOUR_POST
+        NOT_YOUR_POST,
+        /** A delete, or a repost whose original is gone, has nothing to repost or quote. */
+        NOTHING_TO_REPOST
     }
 
     private final Reason reason;

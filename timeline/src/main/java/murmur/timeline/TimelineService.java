@@ -55,6 +55,40 @@ public interface TimelineService {
         throw new UnsupportedOperationException("muting is not supported by this service");
     }
 
+    /**
+     * Passes {@code post} on to this user's followers as it is (a repost of a repost passes on the original); its
+     * author is told. Fails with {@code NOTHING_TO_REPOST} for a delete or a repost whose original was deleted.
+     */
+    default CompletableFuture<Post> repost(Post post) {
+        throw new UnsupportedOperationException("reposting is not supported by this service");
+    }
+
+    /** A post of this user's with {@code text}, showing {@code post} beneath it; its author is told. */
+    default CompletableFuture<Post> quote(Post post, String text) {
+        throw new UnsupportedOperationException("quoting is not supported by this service");
+    }
+
+    /**
+     * Likes {@code post} or takes the like back: recorded here and told to its author in a signed notice, whose
+     * peer counts the likes ({@link TimelineEntry#likes()}).
+     */
+    default CompletableFuture<Void> like(Post post, boolean like) {
+        throw new UnsupportedOperationException("liking is not supported by this service");
+    }
+
+    /**
+     * Blocks or unblocks {@code name} on this computer: as muted, and their pushes, follow notices, replies,
+     * mentions, likes and reposts are refused here, and this user's new posts are no longer pushed to them.
+     */
+    default CompletableFuture<Void> block(String name, boolean block) {
+        throw new UnsupportedOperationException("blocking is not supported by this service");
+    }
+
+    /** Whom this user blocked on this computer. */
+    default Live<Set<String>> blocked() {
+        throw new UnsupportedOperationException("blocking is not supported by this service");
+    }
+
     /** Posts held here whose text contains {@code fragment} (ignoring ASCII case), newest first, at most 200. */
     default CompletableFuture<List<Post>> postsContaining(String fragment) {
         return CompletableFuture.completedFuture(List.of());

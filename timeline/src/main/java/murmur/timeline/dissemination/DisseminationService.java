@@ -73,6 +73,7 @@ public final class DisseminationService implements Dissemination {
     @Override
     public void published(Post post) {
         directory.onlineFollowers(post.author())
+                .thenApply(followers -> followers.stream().filter(f -> !local.blocks(f.name())).toList())
                 .thenCompose(followers -> relay.publish(post, FanoutOrder.of(post, followers)))
                 .whenComplete((report, e) -> {
                     if (e != null) {

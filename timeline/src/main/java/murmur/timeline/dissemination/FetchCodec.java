@@ -3,6 +3,7 @@ package murmur.timeline.dissemination;
 import java.util.ArrayList;
 import java.util.List;
 import murmur.timeline.Post;
+import murmur.timeline.post.PostWire;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;

@@ -14,6 +14,11 @@ public interface LocalUser {
      */
     boolean follows(String author);
 
+    /** Whether the user logged in here blocked {@code name}: their posts are not pushed to them. */
+    default boolean blocks(String name) {
+        return false;
+    }
+
     /** Who is logged in, with what signs its receipts; empty when nobody is. */
     Optional<Holder> holder();
 

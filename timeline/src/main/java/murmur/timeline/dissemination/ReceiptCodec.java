@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.timeline.post.Holding;
+import murmur.timeline.post.PostWire;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import murmur.dht.node.DhtNode;
 import murmur.dht.SetEntry;
 import murmur.timeline.Notification;
@@ -22,6 +23,8 @@ import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.identity.WriterChecks;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
+import murmur.timeline.post.Likes;
+import murmur.timeline.post.PostStore;
 import murmur.timeline.records.InboxValue;
 import murmur.timeline.records.Keys;
 import murmur.timeline.records.NotificationValue;
@@ -41,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * it (written before this rule) is not believed.
  */
 public final class Inbox {
+    /** Notices about posts one sender may send in {@link #CAP_WINDOW}; the rest are dropped and counted. */
+    public static final int NOTICES_PER_SENDER = 30;
+    public static final Duration CAP_WINDOW = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     private static final int SHOWN = 200;
 
@@ -53,6 +59,11 @@ public final class Inbox {
     private final Clock clock;
     private final Duration maxFutureSkew;
     private final AtomicLong futureDated = new AtomicLong();
+    private final AtomicLong fromBlocked = new AtomicLong();
+    private final SenderCaps caps;
+    private final Likes likes;
+    private volatile Predicate<String> blocked = name -> false;
+    private volatile Runnable onLikes = () -> { };
     private final LiveValue<List<Notification>> list = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
     private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
@@ -68,6 +79,28 @@ public final class Inbox {
         this.ttl = ttl;
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
+        this.likes = new Likes(db);
+        this.caps = new SenderCaps(NOTICES_PER_SENDER, CAP_WINDOW, clock);
+    }
+
+    /** Notices from the users {@code blocked} names are dropped (and counted), whatever they are about. */
+    public void refuseFrom(Predicate<String> blocked) {
+        this.blocked = blocked;
+    }
+
+    /** Called after a like or unlike of this user's posts was recorded; keep it quick. */
+    public void onLikes(Runnable listener) {
+        this.onLikes = listener;
+    }
+
+    /** Notices dropped because their sender is blocked here. */
+    public long fromBlocked() {
+        return fromBlocked.get();
+    }
+
+    /** Notices about posts dropped because their sender sent more than {@link #NOTICES_PER_SENDER} lately. */
+    public long overCap() {
+        return caps.refused();
     }
 
     /**
@@ -126,10 +159,7 @@ public final class Inbox {
             return CompletableFuture.completedFuture(false);
         }
         return verified(entry).thenCompose(n -> n.isEmpty() ? CompletableFuture.completedFuture(false)
-                : store.add(me, n.get()).thenCompose(added -> {
-                    replied(n.get(), added);
-                    return refresh().thenApply(v -> true);
-                }));
+                : take(n.get()).thenCompose(added -> refresh().thenApply(v -> true)));
     }
 
     /** Completes when the last "seen until" mark has been written (or failed to be). */
@@ -166,13 +196,41 @@ public final class Inbox {
                     continue;
                 }
                 Notification away = n.whileAway(whileAway);
-                each.add(store.add(me, away).thenApply(added -> {
-                    replied(away, added);
-                    return away.at().toEpochMilli();
-                }).exceptionally(x -> 0L));
+                each.add(take(away).thenApply(added -> away.at().toEpochMilli()).exceptionally(x -> 0L));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream()
                     .mapToLong(CompletableFuture::join).reduce(cleared, Math::max));
+        });
+    }
+
+    /**
+     * A genuine notice: dropped when its sender is blocked or, for one about a post, over the cap; a like or an
+     * unlike is counted; all but an unlike are stored. True when it was stored as new.
+     */
+    private CompletableFuture<Boolean> take(Notification n) {
+        if (blocked.test(n.from())) {
+            fromBlocked.incrementAndGet();
+            LOG.info("dropped a {} notice from {}, who is blocked here", n.kind(), n.from());
+            return CompletableFuture.completedFuture(false);
+        }
+        if (n.kind().aboutPost() && !caps.allow(n.from())) {
+            LOG.warn("dropped a {} notice from {}: more than {} in {}", n.kind(), n.from(), NOTICES_PER_SENDER,
+                    CAP_WINDOW);
+            return CompletableFuture.completedFuture(false);
+        }
+        boolean like = n.kind() == Notification.Kind.LIKE || n.kind() == Notification.Kind.UNLIKE;
+        CompletableFuture<Boolean> counted = !like ? CompletableFuture.completedFuture(false)
+                : likes.record(me, new PostStore.Place(me, n.postDevice(), n.postSeq()), n.from(),
+                        n.kind() == Notification.Kind.LIKE, n.at().toEpochMilli());
+        return counted.thenCompose(changed -> {
+            if (changed) {
+                onLikes.run();
+            }
+            return n.kind() == Notification.Kind.UNLIKE ? CompletableFuture.completedFuture(false)
+                    : store.add(me, n).thenApply(added -> {
+                        replied(n, added);
+                        return added;
+                    });
         });
     }
 
@@ -250,7 +308,7 @@ public final class Inbox {
         return kind.aboutPost() ? aboutPost(entry, n) : Optional.of(n);
     }
 
-    /** A reply or mention notice: its post's place and opening words, checked for shape. */
+    /** A notice about a post: the post's place and opening words, checked for shape. */
     private Optional<Notification> aboutPost(SetEntry entry, Notification n) {
         try {
             PostNoticeValue p = RecordJson.decode(entry.value(), PostNoticeValue.class, "a notice for " + me);

@@ -11,10 +11,11 @@ import murmur.timeline.store.Database;
 
 /**
  * A user's notifications on disk, with a read flag; the same event arriving twice is kept once. Those from users the
- * user muted are kept but neither listed nor counted.
+ * user muted or blocked are kept but neither listed nor counted.
  */
 final class NotificationStore {
-    private static final String NOT_MUTED = " AND from_user NOT IN (SELECT target FROM mutes WHERE user = ?)";
+    private static final String NOT_MUTED = " AND from_user NOT IN (SELECT target FROM mutes WHERE user = ?"
+            + " UNION SELECT target FROM blocks WHERE user = ?)";
     private final Database db;
 
     NotificationStore(Database db) {
@@ -47,7 +48,8 @@ final class NotificationStore {
                     + " ORDER BY at DESC, from_user LIMIT ?")) {
                 s.setString(1, user);
                 s.setString(2, user);
-                s.setInt(3, limit);
+                s.setString(3, user);
+                s.setInt(4, limit);
                 ResultSet rs = s.executeQuery();
                 List<Notification> out = new ArrayList<>();
                 while (rs.next()) {
@@ -66,6 +68,7 @@ final class NotificationStore {
                     "SELECT COUNT(*) FROM notifications WHERE user = ? AND read = 0" + NOT_MUTED)) {
                 s.setString(1, user);
                 s.setString(2, user);
+                s.setString(3, user);
                 return s.executeQuery().getInt(1);
             }
         });

@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the users a new post concerns: the author of the post it replies to ({@code REPLY}), and each registered
- * user it names as {@code @name} ({@code MENTION}, at most {@link #MAX_MENTIONS} per post). Each notice is a signed
+ * Tells the users a new post concerns: the author of the post it replies to ({@code REPLY}), reposts ({@code REPOST})
+ * or quotes ({@code QUOTE}), and each registered user it names as {@code @name} ({@code MENTION}, at most
+ * {@link #MAX_MENTIONS} per post); and the author of a post this user likes or no longer likes ({@code LIKE},
+ * {@code UNLIKE}: a like is a signed notice to the author, who counts them). Each notice is a signed
  * entry in {@code notifications/<target>}, sent directly too when the target is online, like a follow notice; it
  * carries the post's place and opening words. Nobody is told about their own post, and nobody twice for one post.
  */
@@ -68,27 +70,49 @@ public final class PostNotices {
         Set<String> told = new LinkedHashSet<>();
         told.add(me);
         CompletableFuture<?> reply = CompletableFuture.completedFuture(null);
-        if (post.isReply() && told.add(post.ref().author())) {
-            reply = tell(post.ref().author(), Notification.Kind.REPLY, post);
+        Notification.Kind kind = post.ref() == null ? null : switch (post.ref().kind()) {
+            case REPLY -> Notification.Kind.REPLY;
+            case REPOST -> Notification.Kind.REPOST;
+            case QUOTE -> Notification.Kind.QUOTE;
+            case DELETE -> null;
+        };
+        if (kind != null && told.add(post.ref().author())) {
+            Post original = post.ref().original();
+            String words = post.isRepost() && original != null ? original.text() : post.text();
+            reply = tell(post.ref().author(), kind, post.device(), post.seq(), words);
         }
         CompletableFuture<?>[] all = mentions(post.text()).stream().filter(told::add)
-                .map(name -> tell(name, Notification.Kind.MENTION, post)).toArray(CompletableFuture[]::new);
+                .map(name -> tell(name, Notification.Kind.MENTION, post.device(), post.seq(), post.text()))
+                .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(reply, CompletableFuture.allOf(all));
     }
 
-    /** One notice, only to a registered user; a failure is logged, never thrown. */
-    private CompletableFuture<Void> tell(String target, Notification.Kind kind, Post post) {
+    /** Tells the author of {@code post} (someone else) that this user likes it, or no longer does. */
+    public CompletableFuture<Void> liked(Post post, boolean likes) {
+        if (post.author().equals(me)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return tell(post.author(), likes ? Notification.Kind.LIKE : Notification.Kind.UNLIKE, post.device(),
+                post.seq(), post.text());
+    }
+
+    /**
+     * One notice about the post at {@code device}/{@code seq}, only to a registered user; a failure is logged, never
+     * thrown.
+     */
+    private CompletableFuture<Void> tell(String target, Notification.Kind kind, String device, long seq,
+            String words) {
         return users.publicKey(target).thenCompose(key -> {
             if (key.isEmpty()) {
-                LOG.debug("{} mentions {}, who is not registered: no notice", post, target);
+                LOG.debug("{} is not registered: no {} notice", target, kind);
                 return CompletableFuture.<Void>completedFuture(null);
             }
             SetEntry notice = writer.signEntry(Keys.notifications(target), new PostNoticeValue(kind.name(), me,
-                    clock.millis(), post.device(), post.seq(), excerpt(post.text())), ttl);
+                    clock.millis(), device, seq, excerpt(words)), ttl);
             notifier.tell(target, notice);
             return writer.putSigned(notice).thenApply(r -> (Void) null);
         }).exceptionally(e -> {
-            LOG.info("no {} notice for {} about {}: {}", kind, target, post, e.getMessage());
+            LOG.info("no {} notice for {} about {}#{}: {}", kind, target, device, seq, e.getMessage());
             return null;
         });
     }

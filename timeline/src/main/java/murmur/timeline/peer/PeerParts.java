@@ -277,7 +277,14 @@ final class PeerParts {
             @Override
             public boolean follows(String author) {
                 UserSession s = current;
-                return s != null && s.isOpen() && (author.equals(s.user()) || s.following().get().contains(author));
+                return s != null && s.isOpen() && (author.equals(s.user()) || s.following().get().contains(author)
+                        && !s.blocked().get().contains(author));
+            }
+
+            @Override
+            public boolean blocks(String name) {
+                UserSession s = current;
+                return s != null && s.isOpen() && s.blocked().get().contains(name);
             }
 
             @Override

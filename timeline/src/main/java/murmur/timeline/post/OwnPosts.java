@@ -91,6 +91,34 @@ public final class OwnPosts {
     }
 
     /**
+     * Passes {@code post} on to this user's followers as it is, carried in a repost; a repost of a repost passes on
+     * the post first reposted. Fails with {@code NOTHING_TO_REPOST} for a delete or a repost whose original is gone.
+     */
+    public CompletableFuture<Post> repost(Post post) {
+        return original(post).map(o -> append("", PostRef.to(PostRef.Kind.REPOST, o)))
+                .orElseGet(() -> nothingToPassOn(post));
+    }
+
+    /** A post of this user's with {@code text}, showing {@code post} beneath it (the original, for a repost). */
+    public CompletableFuture<Post> quote(Post post, String text) {
+        return original(post).map(o -> create(text, PostRef.to(PostRef.Kind.QUOTE, o)))
+                .orElseGet(() -> nothingToPassOn(post));
+    }
+
+    /** What a repost or quote of {@code post} carries: the post, or for a repost the post it carries. */
+    private static Optional<Post> original(Post post) {
+        if (post.isDelete()) {
+            return Optional.empty();
+        }
+        return post.isRepost() ? Optional.ofNullable(post.ref().original()) : Optional.of(post);
+    }
+
+    private static CompletableFuture<Post> nothingToPassOn(Post post) {
+        return CompletableFuture.failedFuture(new TimelineException(TimelineException.Reason.NOTHING_TO_REPOST,
+                post.isDelete() ? "a delete cannot be reposted" : "the reposted post was deleted"));
+    }
+
+    /**
      * Signs and stores a delete of {@code target}, one of the user's posts from any of their devices: its text is
      * dropped here at once, and the delete travels to the followers like a post. Fails with {@code NOT_YOUR_POST}.
      */

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where posts from other peers come in: each is checked against the key of its device, which the author's pinned
  * account key certifies ({@link DeviceKeys}; the account key itself for the legacy log), and {@link PostRules}
- * before it is stored; a post dated after its device was revoked is refused; a duplicate (same author, device and
- * sequence number) is recognised and not stored twice.
+ * before it is stored, and so is the post a repost or quote carries, against its own author's keys (a repost of a
+ * forged post is dropped whole); a post dated after its device was revoked is refused; a duplicate (same author,
+ * device and sequence number) is recognised and not stored twice.
  */
 public final class PostIntake {
     private static final Logger LOG = LoggerFactory.getLogger(PostIntake.class);
@@ -41,9 +42,11 @@ public final class PostIntake {
     }
 
     public CompletableFuture<Outcome> accept(Post post) {
-        return signerKey(post).thenCompose(key -> {
-            Optional<String> problem = key.problem() != null ? Optional.of(key.problem())
-                    : rules.problem(post, key.publicKey(), clock.instant());
+        Post original = post.ref() == null ? null : post.ref().original();
+        CompletableFuture<Optional<String>> carried = original == null
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : problem(original).thenApply(p -> p.map(why -> "the post it carries, " + original + ": " + why));
+        return problem(post).thenCombine(carried, (own, ofCarried) -> own.or(() -> ofCarried)).thenCompose(problem -> {
             if (problem.isPresent()) {
                 LOG.warn("dropped {}: {}", post, problem.get());
                 return CompletableFuture.completedFuture(Outcome.REJECTED);
@@ -56,6 +59,12 @@ public final class PostIntake {
                 return added ? Outcome.STORED : Outcome.DUPLICATE;
             });
         });
+    }
+
+    /** Why {@code post} must be dropped, as its signer's key and {@link PostRules} say, if it must. */
+    private CompletableFuture<Optional<String>> problem(Post post) {
+        return signerKey(post).thenApply(key -> key.problem() != null ? Optional.of(key.problem())
+                : rules.problem(post, key.publicKey(), clock.instant()));
     }
 
     /** The key a post must be signed with, or why there is none it may be signed with. */

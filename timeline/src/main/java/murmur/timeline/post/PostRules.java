@@ -42,12 +42,35 @@ public final class PostRules {
         return Optional.empty();
     }
 
-    /** Why {@code post} must be dropped, if it must; {@code authorKey} is its signer's public key. */
+    /**
+     * A repost has no text, a quote has its own; what either carries is an ordinary post (not a delete or a repost:
+     * a repost of a repost names the post first reposted).
+     */
+    private Optional<String> carryingProblem(Post post) {
+        Optional<String> text = post.isRepost()
+                ? post.text().isEmpty() ? Optional.empty() : Optional.of("a repost has no text")
+                : textProblem(post.text());
+        if (text.isPresent()) {
+            return text;
+        }
+        Post original = post.ref().original();
+        if (original != null && (original.isDelete() || original.isRepost())) {
+            return Optional.of("a " + post.ref().kind() + " carries a delete or a repost");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code post} must be dropped, if it must; {@code authorKey} is its signer's public key. The post a repost
+     * or quote carries is checked apart, against its own author's key.
+     */
     public Optional<String> problem(Post post, byte[] authorKey, Instant now) {
         if (!UserName.isValid(post.author())) {
             return Optional.of("invalid author name");
         }
-        Optional<String> text = post.isDelete() ? deleteProblem(post) : textProblem(post.text());
+        Optional<String> text = post.isDelete() ? deleteProblem(post)
+                : post.ref() != null && post.ref().kind().carriesOriginal() ? carryingProblem(post)
+                : textProblem(post.text());
         if (text.isPresent()) {
             return text;
         }

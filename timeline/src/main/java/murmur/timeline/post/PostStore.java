@@ -14,6 +14,7 @@ import murmur.timeline.Post;
 import murmur.timeline.PostRef;
 import murmur.timeline.store.Database;
 import murmur.transport.Ed25519;
+import murmur.transport.MalformedInputException;
 
 /**
  * Own and received posts on disk, one row per (author, device, sequence number): each device of an account keeps
@@ -26,7 +27,7 @@ import murmur.transport.Ed25519;
  */
 public final class PostStore {
     private static final String COLUMNS = "author, device, seq, prev_hash, ts, text, sig, ref_kind, ref_author,"
-            + " ref_device, ref_seq, ref_hash";
+            + " ref_device, ref_seq, ref_hash, ref_post";
     private static final String NEWEST_FIRST = " ORDER BY ts DESC, author ASC, device ASC, seq DESC";
     /** Posts a timeline shows: not deleted, and not deletes themselves. */
     private static final String SHOWN = " AND deleted = 0 AND (ref_kind IS NULL OR ref_kind <> "
@@ -48,7 +49,7 @@ public final class PostStore {
     public CompletableFuture<Boolean> add(Post post, long receivedAtMillis) {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO posts (" + COLUMNS
-                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, post.author());
                 s.setString(2, post.device());
                 s.setLong(3, post.seq());
@@ -62,7 +63,8 @@ public final class PostStore {
                 s.setString(10, ref == null ? null : ref.device());
                 s.setObject(11, ref == null ? null : ref.seq());
                 s.setBytes(12, ref == null ? null : ref.hash());
-                s.setLong(13, receivedAtMillis);
+                s.setBytes(13, ref == null || ref.original() == null ? null : PostWire.bytes(ref.original()));
+                s.setLong(14, receivedAtMillis);
                 boolean added = s.executeUpdate() == 1;
                 if (added && post.isDelete() && ref.author().equals(post.author())) {
                     dropText(c, ref, post.timestampMillis(), receivedAtMillis);
@@ -72,8 +74,18 @@ public final class PostStore {
         });
     }
 
-    /** Marks the named post deleted and drops its text; holds its place with an empty row if it is not here. */
+    /**
+     * Marks the named post deleted and drops its text, and the copies reposts and quotes carry of it; holds its
+     * place with an empty row if it is not here.
+     */
     private static void dropText(Connection c, PostRef ref, long deletedAtMillis, long now) throws SQLException {
+        try (PreparedStatement carried = c.prepareStatement("UPDATE posts SET ref_post = NULL WHERE ref_author = ?"
+                + " AND ref_device = ? AND ref_seq = ? AND ref_post IS NOT NULL")) {
+            carried.setString(1, ref.author());
+            carried.setString(2, ref.device());
+            carried.setLong(3, ref.seq());
+            carried.executeUpdate();
+        }
         try (PreparedStatement update = c.prepareStatement("UPDATE posts SET text = '', deleted = 1 WHERE author = ?"
                 + " AND device = ? AND seq = ?");
                 PreparedStatement place = c.prepareStatement("INSERT OR IGNORE INTO posts (author, device, seq,"
@@ -266,7 +278,7 @@ public final class PostStore {
                 java.util.TreeMap<Long, Post> page = new java.util.TreeMap<>();
                 List<Long> deletedPlaces = new ArrayList<>();
                 while (rs.next()) {
-                    if (rs.getInt(13) == 0) {
+                    if (rs.getInt(14) == 0) {
                         Post p = post(rs);
                         page.put(p.seq(), p);
                     } else {
@@ -379,11 +391,20 @@ public final class PostStore {
         return posts;
     }
 
+    /** The post a repost or quote carries, as stored (it was checked when it came in). */
+    private static Post original(byte[] stored) throws SQLException {
+        try {
+            return stored == null ? null : PostWire.ofBytes(stored);
+        } catch (MalformedInputException e) {
+            throw new SQLException("a carried post on disk is unreadable", e);
+        }
+    }
+
     /** The post in the current row, read in the order of {@link #COLUMNS}. */
     private static Post post(ResultSet rs) throws SQLException {
         int kind = rs.getInt(8);
         PostRef ref = rs.wasNull() ? null : new PostRef(PostRef.Kind.ofCode(kind), rs.getString(9),
-                rs.getString(10), rs.getLong(11), rs.getBytes(12));
+                rs.getString(10), rs.getLong(11), rs.getBytes(12), original(rs.getBytes(13)));
         return new Post(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getLong(5),
                 rs.getString(6), rs.getBytes(7), ref);
     }

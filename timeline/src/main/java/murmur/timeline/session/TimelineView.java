@@ -11,6 +11,7 @@ import murmur.timeline.Post;
 import murmur.timeline.TimelineEntry;
 import murmur.timeline.observe.Live;
 import murmur.timeline.observe.LiveValue;
+import murmur.timeline.post.Likes;
 import murmur.timeline.post.PostStore;
 
 /**
@@ -27,9 +28,12 @@ final class TimelineView {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
 
-    TimelineView(String me, PostStore store, Supplier<Set<String>> following) {
+    private final Likes likes;
+
+    TimelineView(String me, PostStore store, Likes likes, Supplier<Set<String>> following) {
         this.me = me;
         this.store = store;
+        this.likes = likes;
         this.following = following;
     }
 
@@ -49,7 +53,19 @@ final class TimelineView {
         Set<String> authors = new HashSet<>(following.get());
         authors.add(me);
         return store.timeline(authors, SHOWN).thenCombine(store.deliveryCounts(me), this::entriesOf)
-                .thenCombine(store.replyCounts(authors), TimelineView::withReplies).thenAccept(entries::set);
+                .thenCombine(store.replyCounts(authors), TimelineView::withReplies)
+                .thenCombine(likes.counts(me), (list, counts) -> list.stream().map(e -> new TimelineEntry(
+                        e.post(), e.deliveredTo(), e.replies(), counts.getOrDefault(liked(e.post()), 0), false))
+                        .toList())
+                .thenCombine(likes.likedBy(me), (list, mine) -> list.stream().map(e -> new TimelineEntry(e.post(),
+                        e.deliveredTo(), e.replies(), e.likes(), mine.contains(liked(e.post())))).toList())
+                .thenAccept(entries::set);
+    }
+
+    /** The post a like of this entry is for: the original, for a repost. */
+    static PostStore.Place liked(Post post) {
+        return post.isRepost() ? new PostStore.Place(post.ref().author(), post.ref().device(), post.ref().seq())
+                : PostStore.Place.of(post);
     }
 
     private List<TimelineEntry> entriesOf(List<Post> posts, Map<PostStore.LogSeq, Integer> delivered) {

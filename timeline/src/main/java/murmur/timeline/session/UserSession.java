@@ -25,7 +25,7 @@ import murmur.timeline.TimelineService;
 import murmur.timeline.UserName;
 import murmur.timeline.UserSummary;
 import murmur.timeline.follow.FollowBook;
-import murmur.timeline.follow.MuteList;
+import murmur.timeline.follow.PeopleList;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.gc.PostCollector;
 import murmur.timeline.link.Retry;
@@ -33,6 +33,7 @@ import murmur.timeline.notify.Inbox;
 import murmur.timeline.notify.PostNotices;
 import murmur.timeline.observe.Live;
 import murmur.timeline.post.Holding;
+import murmur.timeline.post.Likes;
 import murmur.timeline.post.OwnPosts;
 import murmur.timeline.post.PostRules;
 import murmur.timeline.presence.PresenceService;
@@ -59,7 +60,9 @@ public final class UserSession implements TimelineService {
     private final PresenceService presence;
     private final Inbox inbox;
     private final PostNotices notices;
-    private final MuteList mutes;
+    private final PeopleList mutes;
+    private final PeopleList blocks;
+    private final Likes likes;
     private final PostCollector collector;
     private final TimelineView timeline;
     private final FollowedPresence followed;
@@ -98,12 +101,17 @@ public final class UserSession implements TimelineService {
         inbox.onNewReply(n -> fetchReply(n, REPLY_FETCH_TRIES));
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
-        this.mutes = new MuteList(me, ctx.db());
-        this.timeline = new TimelineView(me, ctx.posts(), () -> {
+        this.mutes = new PeopleList(me, ctx.db(), PeopleList.Kind.MUTES);
+        this.blocks = new PeopleList(me, ctx.db(), PeopleList.Kind.BLOCKS);
+        this.likes = new Likes(ctx.db());
+        inbox.refuseFrom(blocks::contains);
+        this.timeline = new TimelineView(me, ctx.posts(), likes, () -> {
             Set<String> shown = new HashSet<>(follows.following().get());
-            shown.removeAll(mutes.muted().get());
+            shown.removeAll(mutes.names().get());
+            shown.removeAll(blocks.names().get());
             return shown;
         });
+        inbox.onLikes(timeline::refresh);
         this.followed = new FollowedPresence(presence, () -> follows.following().get());
     }
 
@@ -119,6 +127,7 @@ public final class UserSession implements TimelineService {
         return ctx.users().pin(me, key.publicKey())
                 .thenCompose(v -> s.collector.collect())
                 .thenCompose(v -> CompletableFuture.allOf(s.own.loadHead(), s.follows.load(), s.mutes.load(),
+                        s.blocks.load(),
                         s.inbox.loadAtLogin()))
                 .thenCompose(v -> s.timeline.refresh())
                 .thenApply(v -> s.startPeriodicWork());
@@ -225,6 +234,29 @@ public final class UserSession implements TimelineService {
     }
 
     @Override
+    public CompletableFuture<Post> repost(Post post) {
+        return whenOpen().thenCompose(v -> own.repost(post)).thenCompose(this::sent);
+    }
+
+    @Override
+    public CompletableFuture<Post> quote(Post post, String text) {
+        return whenOpen().thenCompose(v -> own.quote(post, text)).thenCompose(this::sent);
+    }
+
+    @Override
+    public CompletableFuture<Void> like(Post post, boolean like) {
+        return whenOpen().thenCompose(v -> likes.record(me, TimelineView.liked(post), me, like,
+                ctx.clock().millis()))
+                .thenCompose(changed -> timeline.refresh())
+                .thenAccept(v -> {
+                    Post liked = post.isRepost() ? post.ref().original() : post;
+                    if (liked != null) {
+                        notices.liked(liked, like);
+                    }
+                });
+    }
+
+    @Override
     public CompletableFuture<Void> mute(String name, boolean mute) {
         return whenOpen().thenCompose(v -> mutes.set(name, mute))
                 .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
@@ -232,7 +264,28 @@ public final class UserSession implements TimelineService {
 
     @Override
     public Live<Set<String>> muted() {
-        return mutes.muted();
+        return mutes.names();
+    }
+
+    @Override
+    public CompletableFuture<Void> block(String name, boolean block) {
+        return whenOpen().thenCompose(v -> blocks.set(name, block))
+                .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
+    }
+
+    @Override
+    public Live<Set<String>> blocked() {
+        return blocks.names();
+    }
+
+    /** Notices dropped because their sender is blocked here. */
+    public long noticesFromBlocked() {
+        return inbox.fromBlocked();
+    }
+
+    /** Notices about posts dropped because their sender sent more than the cap lately ({@link Inbox}). */
+    public long noticesOverCap() {
+        return inbox.overCap();
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.sql.Statement;
  * (author, device, seq); the rows from before are the legacy log {@code "0"}. Version 4 gives posts their reference
  * ({@code ref_*}: the post replied to or deleted) and a {@code deleted} mark: a deleted post's row keeps its place in
  * the log with its text dropped; notifications get the post a reply or mention names ({@code excerpt},
- * {@code post_device}, {@code post_seq}); {@code mutes} holds whom each user muted here. Upgrading keeps every
+ * {@code post_device}, {@code post_seq}); {@code mutes} holds whom each user muted here. Version 5 keeps the post a
+ * repost or quote carries ({@code ref_post}), likes ({@code likes}: who likes which post, the latest word of each
+ * liker) and {@code blocks} (whom each user blocked here). Upgrading keeps every
  * existing row and runs in one transaction, so a crash mid-upgrade leaves the old version intact.
  */
 final class Schema {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private Schema() {}
 
@@ -49,6 +51,14 @@ final class Schema {
                 s.execute("ALTER TABLE notifications ADD COLUMN post_device TEXT NOT NULL DEFAULT ''");
                 s.execute("ALTER TABLE notifications ADD COLUMN post_seq INTEGER NOT NULL DEFAULT 0");
                 s.execute("CREATE TABLE IF NOT EXISTS mutes (user TEXT NOT NULL, target TEXT NOT NULL,"
+                        + " PRIMARY KEY (user, target))");
+            }
+            if (version < 5) {
+                s.execute("ALTER TABLE posts ADD COLUMN ref_post BLOB");
+                s.execute("CREATE TABLE IF NOT EXISTS likes (user TEXT NOT NULL, author TEXT NOT NULL,"
+                        + " device TEXT NOT NULL, seq INTEGER NOT NULL, liker TEXT NOT NULL, liked INTEGER NOT NULL,"
+                        + " at INTEGER NOT NULL, PRIMARY KEY (user, author, device, seq, liker))");
+                s.execute("CREATE TABLE IF NOT EXISTS blocks (user TEXT NOT NULL, target TEXT NOT NULL,"
                         + " PRIMARY KEY (user, target))");
             }
             if (version < VERSION) {

@@ -62,6 +62,66 @@ class CodecTest {
         assertThatThrownBy(() -> PushCodec.decode(truncated)).isInstanceOf(MalformedInputException.class);
     }
 
+    @Test
+    void aRepostCarriesItsOriginalOverTheWireAndHostileCarriedPostsAreRefused() throws MalformedInputException {
+        Post repost = Post.sign(posts.key, "carol", "0123456789abcdef", 1, new byte[Post.HASH_BYTES],
+                java.time.Instant.ofEpochSecond(1_700_000_000L), "", PostRef.to(PostRef.Kind.REPOST, post));
+        byte[] bytes = PushCodec.encode(new PushMessage(repost, 1, "127.0.0.1:5000", tree));
+        Post back = PushCodec.decode(bytes).post();
+        assertThat(back.ref().original()).isEqualTo(post);
+        assertThat(back.ref().original().verifies(posts.key.publicKey())).isTrue();
+        assertThat(back.verifies(posts.key.publicKey())).isTrue();
+        FetchPage page = new FetchPage(List.of(repost), List.of());
+        assertThat(FetchCodec.decodePage(FetchCodec.encode(page)).posts().get(0).ref().original()).isEqualTo(post);
+
+        // The carried post's text changed on the way: its hash no longer matches the one the repost signed.
+        int textAt = indexOf(bytes, post.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] altered = bytes.clone();
+        altered[textAt] ^= 1;
+        assertThatThrownBy(() -> PushCodec.decode(altered)).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("not the one the REPOST names");
+        // A flag that is neither 0 nor 1, and a carried post cut short.
+        int flagAt = indexOfKind(bytes, repost) + 1 + 4 + post.author().length() + 4 + post.device().length() + 8
+                + 4 + Post.HASH_BYTES;
+        assertThat(bytes[flagAt]).isEqualTo((byte) 1);
+        byte[] badFlag = bytes.clone();
+        badFlag[flagAt] = 7;
+        assertThatThrownBy(() -> PushCodec.decode(badFlag)).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("bad flag");
+        assertThatThrownBy(() -> PushCodec.decode(Arrays.copyOf(bytes, flagAt + 10)))
+                .isInstanceOf(MalformedInputException.class);
+    }
+
+    @Test
+    void aCarriedPostThatCarriesAnotherIsRefused() {
+        Post quote = Post.sign(posts.key, "carol", "0123456789abcdef", 1, new byte[Post.HASH_BYTES],
+                java.time.Instant.ofEpochSecond(1_700_000_000L), "look", PostRef.to(PostRef.Kind.QUOTE, post));
+        // Written by hand: the types refuse to build such a post.
+        WireWriter out = new WireWriter().u8(PushCodec.VERSION);
+        Post outer = Post.sign(posts.key, "dave", "0123456789abcdef", 1, new byte[Post.HASH_BYTES],
+                java.time.Instant.ofEpochSecond(1_700_000_001L), "", new PostRef(PostRef.Kind.REPOST, quote.author(),
+                        quote.device(), quote.seq(), quote.hash()));
+        out.text(outer.author()).text(outer.device()).i64(outer.seq()).blob(outer.prevHash())
+                .i64(outer.timestampMillis()).text(outer.text()).blob(outer.signature());
+        out.u8(PostRef.Kind.REPOST.code()).text(quote.author()).text(quote.device()).i64(quote.seq())
+                .blob(quote.hash()).u8(1);
+        murmur.timeline.post.PostWire.write(out, quote);
+        out.u8(1).text("bob").count(1).text("bob").text("127.0.0.1:1");
+        assertThatThrownBy(() -> PushCodec.decode(out.toBytes())).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("carries no other");
+        assertThatThrownBy(() -> new PostRef(PostRef.Kind.REPOST, quote.author(), quote.device(), quote.seq(),
+                quote.hash(), quote)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(bytes, i, i + part.length), part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
     /** Where the reference's kind code sits: right after the signature, whose bytes are unique in the message. */
     private static int indexOfKind(byte[] bytes, Post p) {
         byte[] sig = p.signature();

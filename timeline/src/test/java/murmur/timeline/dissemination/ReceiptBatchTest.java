@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.timeline.link.PeerAddress;
+import murmur.timeline.post.PostWire;
 import murmur.timeline.presence.PeerAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import murmur.dht.SigningKey;
 import murmur.timeline.Post;
 import murmur.timeline.dissemination.ReceiptMessage.Held;
 import murmur.timeline.post.Holding;
+import murmur.timeline.post.PostWire;
 import murmur.transport.MalformedInputException;
 import murmur.transport.WireWriter;
 import org.junit.jupiter.api.Test;

@@ -31,7 +31,7 @@ class SchemaMigrationTest {
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE text = 'kept'")).join()).isOne();
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM user_keys")).join()).isOne();
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM devices")).join()).isZero();
-            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(Schema.VERSION).isEqualTo(4);
+            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(Schema.VERSION).isEqualTo(5);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE device = '0'")).join()).isOne();
         }
         try (Database db = Database.open(dir)) {
@@ -57,7 +57,7 @@ class SchemaMigrationTest {
             s.execute("PRAGMA user_version = 2");
         }
         try (Database db = Database.open(dir)) {
-            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(4);
+            assertThat(db.read(c -> count(c, "PRAGMA user_version")).join()).isEqualTo(5);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM posts WHERE author = 'ada' AND device = '0'"))
                     .join()).isEqualTo(2);
             assertThat(db.read(c -> count(c, "SELECT count(*) FROM deliveries WHERE device = '0' AND seq = 2"))
