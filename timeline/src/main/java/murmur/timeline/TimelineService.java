@@ -94,6 +94,19 @@ public interface TimelineService {
         return CompletableFuture.completedFuture(List.of());
     }
 
+    /**
+     * The thread {@code post} is in: for a reply, the post it answers (fetched from its author's logs when it is not
+     * held here) and that post's replies; else {@code post} and its replies. Oldest first; the first is the root.
+     * Where the post answered cannot be had, the thread starts at {@code post}.
+     */
+    default CompletableFuture<List<Post>> thread(Post post) {
+        return replies(post).thenApply(replies -> {
+            List<Post> all = new java.util.ArrayList<>(List.of(post));
+            all.addAll(replies);
+            return all;
+        });
+    }
+
     /** The replies to {@code post} held here, oldest first. */
     default CompletableFuture<List<Post>> replies(Post post) {
         return CompletableFuture.completedFuture(List.of());

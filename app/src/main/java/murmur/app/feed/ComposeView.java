@@ -72,7 +72,8 @@ public final class ComposeView extends VBox {
         replying.visibleProperty().bind(model.replyingTo().isNotNull());
         replying.managedProperty().bind(replying.visibleProperty());
         model.replyingTo().addListener((obs, was, now) -> {
-            text.setPromptText(now == null ? PROMPT : "Your reply to @" + now.author() + " (Ctrl+Enter sends)");
+            text.setPromptText(now == null ? PROMPT : (model.quoting().get() ? "Your words on @" + now.author()
+                    + "'s post" : "Your reply to @" + now.author()) + " (Ctrl+Enter sends)");
             if (now != null) {
                 text.requestFocus();
             }

@@ -21,7 +21,7 @@ import murmur.timeline.TimelineService;
 /**
  * The compose box: text, a counter against the limit (in code points, as the domain counts), and {@link #post()},
  * which clears the text once the post is stored and keeps it when posting fails. After {@link #replyTo} the next post
- * is a reply to that post, until it is sent or {@link #cancelReply()}.
+ * is a reply to that post, and after {@link #quote} a quote of it, until it is sent or {@link #cancelReply()}.
  */
 public final class ComposeViewModel {
     private final TimelineService service;
@@ -30,6 +30,7 @@ public final class ComposeViewModel {
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<PostItem> replyingTo = new SimpleObjectProperty<>();
+    private final SimpleBooleanProperty quoting = new SimpleBooleanProperty();
     private final StringBinding replyBanner;
     private final IntegerBinding length;
     private final BooleanBinding tooLong;
@@ -46,17 +47,32 @@ public final class ComposeViewModel {
         counter = Bindings.createStringBinding(() -> length.get() + " / " + service.maxPostChars(), length);
         text.addListener((obs, was, now) -> error.set(""));
         replyBanner = Bindings.createStringBinding(() -> replyingTo.get() == null ? ""
-                : "Replying to @" + replyingTo.get().author() + ": " + excerpt(replyingTo.get().text()), replyingTo);
+                : (quoting.get() ? "Quoting @" : "Replying to @") + replyingTo.get().author() + ": "
+                        + excerpt(replyingTo.get().text()), replyingTo, quoting);
     }
 
-    /** Makes the next post a reply to {@code item}. */
+    /** Makes the next post a reply to {@code item} (to the original, for a repost). */
     public void replyTo(PostItem item) {
+        quoting.set(false);
+        replyingTo.set(item);
+        error.set("");
+    }
+
+    /** Makes the next post a quote of {@code item}: the words written show the post beneath them. */
+    public void quote(PostItem item) {
+        quoting.set(true);
         replyingTo.set(item);
         error.set("");
     }
 
     public void cancelReply() {
         replyingTo.set(null);
+        quoting.set(false);
+    }
+
+    /** Whether the next post quotes {@link #replyingTo()} rather than replying to it. */
+    public ReadOnlyBooleanProperty quoting() {
+        return quoting;
     }
 
     /** The post the next post replies to, or null. */
@@ -64,7 +80,7 @@ public final class ComposeViewModel {
         return replyingTo;
     }
 
-    /** "Replying to @ada: Is a binary tree…", or empty when not replying. */
+    /** "Replying to @ada: Is a binary tree…" (or "Quoting @ada: …"), or empty when not replying. */
     public StringBinding replyBanner() {
         return replyBanner;
     }
@@ -107,7 +123,8 @@ public final class ComposeViewModel {
         busy.set(true);
         String sent = text.get();
         PostItem parent = replyingTo.get();
-        CompletableFuture<Post> sending = parent == null ? service.post(sent) : service.reply(parent.post(), sent);
+        CompletableFuture<Post> sending = parent == null ? service.post(sent)
+                : quoting.get() ? service.quote(parent.subject(), sent) : service.reply(parent.subject(), sent);
         sending.whenCompleteAsync((post, failure) -> {
             busy.set(false);
             if (failure != null) {
@@ -118,7 +135,7 @@ public final class ComposeViewModel {
                 text.set("");
             }
             if (replyingTo.get() == parent) {
-                replyingTo.set(null);
+                cancelReply();
             }
         }, ui);
     }

@@ -13,11 +13,13 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import murmur.app.fx.Avatar;
 import murmur.app.fx.Icons;
+import murmur.timeline.Post;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * One post in a list: avatar, author (a link to their profile), age, "in reply to" for a reply, text, delivery for
- * one's own posts, and the actions the page offers (reply, thread, delete).
+ * One post in a list: "reposted by" for a repost, avatar, author (a link to their profile), age, "in reply to" for a
+ * reply, text, the quoted post beneath a quote, delivery for one's own posts, and the actions the page offers
+ * (reply, thread, like with the count, repost, quote, delete).
  */
 public final class PostCell extends ListCell<PostItem> {
     private final PostActions actions;
@@ -47,7 +49,14 @@ public final class PostCell extends ListCell<PostItem> {
         HBox header = new HBox(4, author, age);
         header.setAlignment(Pos.BASELINE_LEFT);
         TextFlow text = text(item.text());
-        VBox body = new VBox(2, header);
+        VBox body = new VBox(2);
+        if (!item.repostedBy().isEmpty()) {
+            Hyperlink by = new Hyperlink(item.repostedBy() + " reposted", Icons.of(Feather.REPEAT, 12));
+            by.getStyleClass().addAll("reposted-by", "muted", Styles.TEXT_SMALL);
+            by.setOnAction(e -> actions.openProfile().accept(item.repostedBy()));
+            body.getChildren().add(by);
+        }
+        body.getChildren().add(header);
         if (!item.replyTo().isEmpty()) {
             Hyperlink to = new Hyperlink("@" + item.replyTo(), Icons.of(Feather.CORNER_UP_LEFT, 12));
             to.getStyleClass().addAll("reply-to", Styles.TEXT_SMALL);
@@ -59,6 +68,9 @@ public final class PostCell extends ListCell<PostItem> {
             body.getChildren().add(line);
         }
         body.getChildren().add(text);
+        if (item.quoted() != null) {
+            body.getChildren().add(quoted(item.quoted()));
+        }
         if (item.own() && !item.delivery().isEmpty()) {
             Label delivery = new Label(item.delivery(), Icons.of(Feather.CHECK_CIRCLE, 12));
             delivery.getStyleClass().addAll("delivery", Styles.TEXT_SMALL);
@@ -73,6 +85,16 @@ public final class PostCell extends ListCell<PostItem> {
         HBox row = new HBox(10, new Avatar(item.author(), 18), body);
         setText(null);
         setGraphic(row);
+    }
+
+    /** The post a quote shows: its author and text in a frame of their own. */
+    private VBox quoted(Post original) {
+        Hyperlink author = new Hyperlink("@" + original.author());
+        author.getStyleClass().addAll("post-author", Styles.TEXT_SMALL);
+        author.setOnAction(e -> actions.openProfile().accept(original.author()));
+        VBox box = new VBox(2, author, text(original.text()));
+        box.getStyleClass().add("quoted-post");
+        return box;
     }
 
     /** The text, with names, tags and links clickable where the page offers it. */
@@ -107,20 +129,34 @@ public final class PostCell extends ListCell<PostItem> {
         action(footer, actions.reply(), item, "Reply", Feather.MESSAGE_CIRCLE, "replyButton");
         action(footer, actions.openThread(), item, item.replies() == 0 ? "Thread" : item.replies() == 1
                 ? "1 reply" : item.replies() + " replies", Feather.LIST, "threadButton");
+        boolean gone = item.text().equals(PostItem.GONE) && item.post().isRepost();
+        if (!gone) {
+            Hyperlink like = action(footer, actions.like(), item, item.likes() == 0 ? "Like"
+                    : item.likes() == 1 ? "1 like" : item.likes() + " likes", Feather.HEART, "likeButton");
+            if (like != null && item.liked()) {
+                like.getStyleClass().add("liked");
+                like.setTooltip(new javafx.scene.control.Tooltip("You like this; click to take it back"));
+            }
+            action(footer, actions.repost(), item, "Repost", Feather.REPEAT, "repostButton");
+            action(footer, actions.quote(), item, "Quote", Feather.EDIT_3, "quoteButton");
+        }
         if (item.own()) {
-            action(footer, actions.delete(), item, "Delete", Feather.TRASH_2, "deleteButton");
+            action(footer, actions.delete(), item, item.post().isRepost() ? "Undo repost" : "Delete",
+                    Feather.TRASH_2, "deleteButton");
         }
         return footer;
     }
 
-    private static void action(HBox footer, Consumer<PostItem> handler, PostItem item, String name, Feather icon,
-            String styleClass) {
+    /** Adds one action to the footer, unless the page does not offer it (then null). */
+    private static Hyperlink action(HBox footer, Consumer<PostItem> handler, PostItem item, String name,
+            Feather icon, String styleClass) {
         if (handler == null) {
-            return;
+            return null;
         }
         Hyperlink link = new Hyperlink(name, Icons.of(icon, 12));
         link.getStyleClass().addAll("post-action", styleClass, Styles.TEXT_SMALL);
         link.setOnAction(e -> handler.accept(item));
         footer.getChildren().add(link);
+        return link;
     }
 }

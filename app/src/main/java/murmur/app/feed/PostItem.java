@@ -4,36 +4,68 @@ import java.time.Instant;
 import java.time.ZoneId;
 import murmur.app.fx.RelativeTime;
 import murmur.timeline.Post;
+import murmur.timeline.PostRef;
 import murmur.timeline.TimelineEntry;
 
 /**
- * A post as a list row shows it.
+ * A post as a list row shows it. For a repost the row shows the post passed on, under the reposter's name.
  *
- * @param author   who wrote it
- * @param text     what they wrote
- * @param age      how long ago, e.g. "2 min"
- * @param delivery for one's own posts, how many followers received it; empty for others' posts
- * @param own      written by the signed-in user
- * @param seq      the author's sequence number; with the author it identifies the post
- * @param replyTo  for a reply, the author it answers; else empty
- * @param post     the signed post, for replying to it or deleting it
- * @param replies  replies to it held here
+ * @param author     who wrote what the row shows (for a repost, the original's author)
+ * @param text       what they wrote
+ * @param age        how long ago, e.g. "2 min"
+ * @param delivery   for one's own posts, how many followers received it; empty for others' posts
+ * @param own        {@code post} is the signed-in user's (theirs to delete)
+ * @param seq        the author's sequence number; with the author it identifies the post
+ * @param replyTo    for a reply, the author it answers; else empty
+ * @param post       the signed post, for replying to it or deleting it
+ * @param replies    replies to it held here
+ * @param likes      how many like it, as this peer knows
+ * @param liked      whether the signed-in user likes it
+ * @param repostedBy for a repost, who passed it on; else empty
+ * @param quoted     for a quote, the post it shows beneath its text; else null
  */
 public record PostItem(String author, String text, String age, String delivery, boolean own, long seq,
-        String replyTo, Post post, int replies) {
+        String replyTo, Post post, int replies, int likes, boolean liked, String repostedBy, Post quoted) {
+
+    /** What a repost's original says when it was deleted. */
+    static final String GONE = "This post was deleted by its author.";
 
     /** A row for a timeline entry, as seen by {@code user} at {@code now}. */
     public static PostItem of(TimelineEntry entry, String user, Instant now, ZoneId zone) {
         Post post = entry.post();
         boolean own = post.author().equals(user);
-        return new PostItem(post.author(), post.text(), RelativeTime.since(post.timestamp(), now, zone),
-                own ? delivery(entry.deliveredTo()) : "", own, post.seq(), replyTo(post), post, entry.replies());
+        Post shown = shown(post);
+        return new PostItem(shown.author(), post.isRepost() && post.ref().original() == null ? GONE : shown.text(),
+                RelativeTime.since(post.timestamp(), now, zone), own && !post.isRepost()
+                        ? delivery(entry.deliveredTo()) : "", own, shown.seq(), replyTo(shown), post,
+                entry.replies(), entry.likes(), entry.likedByMe(), post.isRepost() ? post.author() : "",
+                quoted(post));
     }
 
     /** A row for a post with no delivery count (someone else's profile, a thread), as seen by {@code user}. */
     public static PostItem of(Post post, String user, Instant now, ZoneId zone) {
-        return new PostItem(post.author(), post.text(), RelativeTime.since(post.timestamp(), now, zone), "",
-                post.author().equals(user), post.seq(), replyTo(post), post, 0);
+        return of(new TimelineEntry(post, 0), user, now, zone).withDelivery("");
+    }
+
+    private PostItem withDelivery(String words) {
+        return new PostItem(author, text, age, words, own, seq, replyTo, post, replies, likes, liked, repostedBy,
+                quoted);
+    }
+
+    /**
+     * The post replies, likes, reposts and threads are about: the original for a repost (the post itself when the
+     * original is gone), else the post.
+     */
+    public Post subject() {
+        return shown(post);
+    }
+
+    private static Post shown(Post post) {
+        return post.isRepost() && post.ref().original() != null ? post.ref().original() : post;
+    }
+
+    private static Post quoted(Post post) {
+        return post.ref() != null && post.ref().kind() == PostRef.Kind.QUOTE ? post.ref().original() : null;
     }
 
     private static String replyTo(Post post) {

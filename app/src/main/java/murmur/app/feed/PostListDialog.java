@@ -38,10 +38,10 @@ final class PostListDialog extends VBox {
         if (owner.getScene() != null) {
             dialog.initOwner(owner.getScene().getWindow());
         }
-        PostActions closing = new PostActions(name -> {
+        PostActions closing = PostActions.inText(name -> {
             dialog.close();
             actions.openProfile().accept(name);
-        }, null, null, null, actions.openTag() == null ? null : tag -> {
+        }, actions.openTag() == null ? null : tag -> {
             dialog.close();
             actions.openTag().accept(tag);
         }, actions.openLink());

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import murmur.app.fx.Problems;
+import murmur.timeline.Post;
 import murmur.timeline.TimelineService;
 
 /** A thread: one post and the replies to it held here, oldest first, with a line that says how many. */
@@ -35,12 +36,15 @@ public final class ThreadViewModel {
         return status;
     }
 
-    /** Shows {@code parent}'s thread: the post at once, its replies once read. */
-    public void open(PostItem parent) {
-        posts.setAll(parent);
-        status.set("Loading replies…");
-        service.replies(parent.post()).whenCompleteAsync((replies, failure) -> {
-            if (posts.isEmpty() || posts.get(0) != parent) {
+    /**
+     * Shows the thread {@code item} is in: the post at once; then, once read, the post it answers if it is a reply
+     * (fetched from its author when not held here) and that post's replies.
+     */
+    public void open(PostItem item) {
+        posts.setAll(item);
+        status.set("Loading the thread…");
+        service.thread(item.subject()).whenCompleteAsync((thread, failure) -> {
+            if (posts.isEmpty() || posts.get(0) != item) {
                 return; // another thread was opened meanwhile
             }
             if (failure != null) {
@@ -48,11 +52,15 @@ public final class ThreadViewModel {
                 return;
             }
             List<PostItem> all = new ArrayList<>();
-            all.add(parent);
-            replies.forEach(r -> all.add(PostItem.of(r, service.user(), clock.instant(), clock.getZone())));
+            for (Post p : thread) {
+                all.add(p.equals(item.subject()) && !item.post().isRepost() ? item
+                        : PostItem.of(p, service.user(), clock.instant(), clock.getZone()));
+            }
             posts.setAll(all);
-            status.set(replies.isEmpty() ? "No replies yet" : replies.size() == 1 ? "1 reply"
-                    : replies.size() + " replies");
+            int replies = thread.size() - 1;
+            boolean rootMissing = item.subject().isReply() && thread.get(0).equals(item.subject());
+            status.set((rootMissing ? "The post this answers could not be fetched. " : "")
+                    + (replies == 0 ? "No replies yet" : replies == 1 ? "1 reply" : replies + " replies"));
         }, ui);
     }
 }

@@ -14,8 +14,9 @@ import murmur.app.fx.Activatable;
 import murmur.app.fx.Browser;
 
 /**
- * The home timeline: the compose box above a live list of posts, newest first. Each post can be replied to (the
- * compose box then writes the reply) and its thread opened; one's own posts can be deleted, after a confirmation.
+ * The home timeline: the compose box above a live list of posts, newest first. Each post can be replied to or
+ * quoted (the compose box then writes the reply or the quote), liked, reposted and its thread opened; one's own
+ * posts can be deleted, after a confirmation.
  * In a post's text a name opens the profile, a tag the posts held here with it, and a link the system browser once
  * the whole address has been shown and confirmed.
  */
@@ -33,13 +34,13 @@ public final class TimelineView extends VBox {
         ListView<PostItem> posts = new ListView<>(timeline.posts());
         posts.setId("timeline");
         posts.getStyleClass().addAll("timeline-list", Tweaks.EDGE_TO_EDGE);
-        PostActions inDialogs = new PostActions(openProfile, null, null, null, tag -> showTag(tags, tag),
-                this::confirmLink);
+        PostActions inDialogs = PostActions.inText(openProfile, tag -> showTag(tags, tag), this::confirmLink);
         PostActions actions = new PostActions(openProfile, compose::replyTo, item -> {
             thread.open(item);
-            PostListDialog.show(this, "Thread", "@" + item.author() + "'s post and its replies", thread.posts(),
-                    thread.status(), inDialogs);
-        }, item -> confirmDelete(timeline, item), inDialogs.openTag(), this::confirmLink);
+            PostListDialog.show(this, "Thread", "The conversation @" + item.author() + "'s post is part of",
+                    thread.posts(), thread.status(), inDialogs);
+        }, item -> confirmDelete(timeline, item), inDialogs.openTag(), this::confirmLink, timeline::toggleLike,
+                timeline::repost, compose::quote);
         posts.setCellFactory(list -> new PostCell(actions));
         Label empty = new Label("No posts yet. Write the first one above, or follow someone from \"Who to follow\".");
         empty.setWrapText(true);
@@ -58,7 +59,7 @@ public final class TimelineView extends VBox {
     private void showTag(TagViewModel tags, String tag) {
         tags.open(tag);
         PostListDialog.show(this, "#" + tag, "Posts with #" + tag, tags.posts(), tags.status(),
-                new PostActions(openProfile, null, null, null, null, this::confirmLink));
+                PostActions.inText(openProfile, null, this::confirmLink));
     }
 
     /** Shows the whole address before anything opens it: the words of a post may hide where a link goes. */
@@ -79,7 +80,7 @@ public final class TimelineView extends VBox {
     private void confirmDelete(TimelineViewModel timeline, PostItem item) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "It disappears from your timeline now, and from each"
                 + " follower's as the delete reaches them.", DELETE, ButtonType.CANCEL);
-        confirm.setHeaderText("Delete this post?");
+        confirm.setHeaderText(item.post().isRepost() ? "Undo this repost?" : "Delete this post?");
         confirm.setTitle("Delete post");
         if (getScene() != null) {
             confirm.initOwner(getScene().getWindow());

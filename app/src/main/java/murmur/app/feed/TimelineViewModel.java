@@ -2,6 +2,7 @@ package murmur.app.feed;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,15 +38,29 @@ public final class TimelineViewModel implements Activatable {
         return posts;
     }
 
-    /** Why the last delete failed, in words; empty otherwise. */
+    /** Why the last delete, like or repost failed, in words; empty otherwise. */
     public ReadOnlyStringProperty error() {
         return error;
     }
 
     /** Deletes one of the user's posts, here and at every follower; it leaves the list when the delete is stored. */
     public void delete(PostItem item) {
+        reportFailure(service.delete(item.post()));
+    }
+
+    /** Likes the post the row shows, or takes the like back; the count changes when that is recorded. */
+    public void toggleLike(PostItem item) {
+        reportFailure(service.like(item.subject(), !item.liked()));
+    }
+
+    /** Passes the post the row shows on to the user's followers; the repost joins the list when stored. */
+    public void repost(PostItem item) {
+        reportFailure(service.repost(item.subject()));
+    }
+
+    private void reportFailure(CompletableFuture<?> action) {
         error.set("");
-        service.delete(item.post()).whenCompleteAsync((v, failure) -> {
+        action.whenCompleteAsync((v, failure) -> {
             if (failure != null) {
                 error.set(Problems.describe(failure));
             }

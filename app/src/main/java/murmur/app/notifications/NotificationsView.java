@@ -92,6 +92,9 @@ public final class NotificationsView extends VBox {
                 case UNFOLLOW -> Feather.USER_MINUS;
                 case REPLY -> Feather.CORNER_UP_LEFT;
                 case MENTION -> Feather.AT_SIGN;
+                case REPOST -> Feather.REPEAT;
+                case QUOTE -> Feather.EDIT_3;
+                case LIKE, UNLIKE -> Feather.HEART;
             };
         }
     }

@@ -47,7 +47,8 @@ public final class ProfileView extends VBox {
         presence.getStyleClass().add("muted");
         presence.textProperty().bind(model.presence());
         VBox who = new VBox(0, name, presence);
-        HBox header = new HBox(12, avatar, who, loading, spacer, muteButton(model), followButton(model));
+        HBox header = new HBox(12, avatar, who, loading, spacer, muteButton(model), blockButton(model),
+                followButton(model));
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -71,6 +72,20 @@ public final class ProfileView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, error, tabs);
         Activatable.whileShown(this, model);
+    }
+
+    private static Button blockButton(ProfileViewModel model) {
+        Button block = new Button();
+        block.setId("blockButton");
+        block.textProperty().bind(Bindings.when(model.blocked()).then("Unblock").otherwise("Block"));
+        block.setGraphic(Icons.of(Feather.SLASH));
+        block.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.DANGER);
+        block.setTooltip(new javafx.scene.control.Tooltip("Refuse their posts, replies, mentions, likes and follow"
+                + " notices on this computer, and stop sending them your posts. They are not told."));
+        block.visibleProperty().bind(model.self().not());
+        block.managedProperty().bind(block.visibleProperty());
+        block.setOnAction(e -> model.toggleBlock());
+        return block;
     }
 
     private static Button muteButton(ProfileViewModel model) {

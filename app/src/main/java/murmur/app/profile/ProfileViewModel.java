@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,6 +38,8 @@ public final class ProfileViewModel implements Activatable {
     private final SimpleBooleanProperty followed = new SimpleBooleanProperty();
     private final SimpleBooleanProperty muted = new SimpleBooleanProperty();
     private Set<String> mutedNames = Set.of();
+    private final SimpleBooleanProperty blocked = new SimpleBooleanProperty();
+    private Set<String> blockedNames = Set.of();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
     private final SimpleBooleanProperty followBusy = new SimpleBooleanProperty();
     private final SimpleStringProperty error = new SimpleStringProperty("");
@@ -83,12 +86,29 @@ public final class ProfileViewModel implements Activatable {
 
     /** Mutes the user shown, or unmutes them. */
     public void toggleMute() {
+        toggle(muted, service::mute);
+    }
+
+    /**
+     * Whether the signed-in user blocked this user here: as muted, and their follows, replies, mentions, likes and
+     * posts are refused, and the signed-in user's posts no longer go to them.
+     */
+    public ReadOnlyBooleanProperty blocked() {
+        return blocked;
+    }
+
+    /** Blocks the user shown, or unblocks them. */
+    public void toggleBlock() {
+        toggle(blocked, service::block);
+    }
+
+    private void toggle(ReadOnlyBooleanProperty now, BiFunction<String, Boolean, CompletableFuture<Void>> change) {
         String name = user.get();
         if (self.get() || name.isEmpty()) {
             return;
         }
         error.set("");
-        service.mute(name, !muted.get()).whenCompleteAsync((v, failure) -> {
+        change.apply(name, !now.get()).whenCompleteAsync((v, failure) -> {
             if (failure != null) {
                 error.set(Problems.describe(failure));
             }
@@ -143,6 +163,10 @@ public final class ProfileViewModel implements Activatable {
             mutedNames = names;
             muted.set(names.contains(user.get()));
         }));
+        subscriptions.add(OnUi.observe(service.blocked(), ui, names -> {
+            blockedNames = names;
+            blocked.set(names.contains(user.get()));
+        }));
     }
 
     @Override
@@ -155,6 +179,7 @@ public final class ProfileViewModel implements Activatable {
         user.set(name);
         followed.set(followedNames.contains(name));
         muted.set(mutedNames.contains(name));
+        blocked.set(blockedNames.contains(name));
         reload();
     }
 

@@ -34,6 +34,7 @@ public final class FakeTimeline implements TimelineService {
     private final LiveValue<List<TimelineEntry>> timeline = new LiveValue<>(List.of());
     private final LiveValue<Set<String>> following = new LiveValue<>(Set.of());
     private final LiveValue<Set<String>> muted = new LiveValue<>(Set.of());
+    private final LiveValue<Set<String>> blocked = new LiveValue<>(Set.of());
     private final LiveValue<Map<String, UserSummary>> presence = new LiveValue<>(Map.of());
     private final LiveValue<List<Notification>> notifications = new LiveValue<>(List.of());
     private final LiveValue<Integer> unread = new LiveValue<>(0);
@@ -104,14 +105,67 @@ public final class FakeTimeline implements TimelineService {
 
     @Override
     public CompletableFuture<Post> reply(Post parent, String text) {
+        return referring(text, PostRef.to(PostRef.Kind.REPLY, parent));
+    }
+
+    @Override
+    public CompletableFuture<Post> quote(Post post, String text) {
+        return referring(text, PostRef.to(PostRef.Kind.QUOTE, post));
+    }
+
+    @Override
+    public CompletableFuture<Post> repost(Post post) {
+        if (post.isDelete()) {
+            return failed(Reason.NOTHING_TO_REPOST, "a delete cannot be reposted");
+        }
+        return signed("", PostRef.to(PostRef.Kind.REPOST, post.isRepost() ? post.ref().original() : post));
+    }
+
+    private CompletableFuture<Post> referring(String text, PostRef ref) {
         if (text.isBlank()) {
             return failed(Reason.EMPTY_POST, "Write something first.");
         }
+        return signed(text, ref);
+    }
+
+    private CompletableFuture<Post> signed(String text, PostRef ref) {
         Post post = Post.sign(KEY, user, DEVICE, network.nextSeq(user), new byte[Post.HASH_BYTES], clock.instant(),
-                text, PostRef.to(PostRef.Kind.REPLY, parent));
+                text, ref);
         add(new TimelineEntry(post, 0));
         network.published(post);
         return CompletableFuture.completedFuture(post);
+    }
+
+    /** Likes as the author's peer would count them: one per liker, here only the signed-in user's. */
+    @Override
+    public CompletableFuture<Void> like(Post post, boolean like) {
+        timeline.update(list -> list.stream().map(e -> {
+            Post shown = e.post().isRepost() ? e.post().ref().original() : e.post();
+            if (!post.equals(shown) || e.likedByMe() == like) {
+                return e;
+            }
+            return new TimelineEntry(e.post(), e.deliveredTo(), e.replies(), e.likes() + (like ? 1 : -1), like);
+        }).toList());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> block(String name, boolean block) {
+        blocked.update(names -> {
+            Set<String> next = new HashSet<>(names);
+            if (block) {
+                next.add(name);
+            } else {
+                next.remove(name);
+            }
+            return Set.copyOf(next);
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Live<Set<String>> blocked() {
+        return blocked;
     }
 
     @Override
@@ -154,6 +208,14 @@ public final class FakeTimeline implements TimelineService {
         return CompletableFuture.completedFuture(timeline.get().stream().map(TimelineEntry::post)
                 .filter(p -> p.isReply() && p.ref().names(post))
                 .sorted(Comparator.comparing(Post::timestampMillis)).toList());
+    }
+
+    /** As a peer builds it, from what this fake holds: a reply's thread starts at the post it answers. */
+    @Override
+    public CompletableFuture<List<Post>> thread(Post post) {
+        Post root = !post.isReply() ? post : timeline.get().stream().map(TimelineEntry::post)
+                .filter(p -> post.ref().names(p)).findFirst().orElse(post);
+        return TimelineService.super.thread(root);
     }
 
     private void add(TimelineEntry entry) {

@@ -97,4 +97,50 @@ class ConversationViewModelsTest {
         tags.open("absent");
         assertThat(tags.status().get()).isEqualTo("No posts with #absent held here");
     }
+
+    @Test
+    void aLikeCountsOnTheRowAndASecondClickTakesItBack() {
+        timeline.activate();
+        alice.receive("bob", "tea or coffee?");
+        timeline.toggleLike(timeline.posts().get(0));
+        assertThat(timeline.posts().get(0)).extracting(PostItem::likes, PostItem::liked).containsExactly(1, true);
+        timeline.toggleLike(timeline.posts().get(0));
+        assertThat(timeline.posts().get(0)).extracting(PostItem::likes, PostItem::liked).containsExactly(0, false);
+    }
+
+    @Test
+    void aRepostShowsTheOriginalUnderTheReposterAndAQuoteShowsItBeneathItsWords() {
+        timeline.activate();
+        Post original = alice.receive("bob", "trees beat stars");
+        clock.advance(Duration.ofMinutes(1));
+        timeline.repost(timeline.posts().get(0));
+        PostItem repost = timeline.posts().get(0);
+        assertThat(repost.post().isRepost()).isTrue();
+        assertThat(repost).extracting(PostItem::author, PostItem::text, PostItem::repostedBy)
+                .containsExactly("bob", "trees beat stars", "alice");
+        assertThat(repost.subject()).isEqualTo(original);
+        assertThat(repost.delivery()).as("the row shows bob's post, not a delivery count").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        compose.quote(repost);
+        assertThat(compose.replyBanner().get()).isEqualTo("Quoting @bob: trees beat stars");
+        compose.text().set("measured it");
+        compose.post();
+        PostItem quote = timeline.posts().get(0);
+        assertThat(quote.text()).isEqualTo("measured it");
+        assertThat(quote.quoted()).as("a quote of a repost shows the original").isEqualTo(original);
+        assertThat(compose.quoting().get()).isFalse();
+    }
+
+    @Test
+    void theThreadOfAReplyStartsAtThePostItAnswers() {
+        timeline.activate();
+        Post question = alice.receive("bob", "tea or coffee?");
+        clock.advance(Duration.ofMinutes(1));
+        alice.reply(question, "tea").join();
+        PostItem answer = timeline.posts().get(0);
+        thread.open(answer);
+        assertThat(thread.posts()).extracting(PostItem::text).containsExactly("tea or coffee?", "tea");
+        assertThat(thread.status().get()).isEqualTo("1 reply");
+    }
 }

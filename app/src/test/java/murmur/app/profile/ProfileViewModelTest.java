@@ -82,4 +82,17 @@ class ProfileViewModelTest {
         assertThat(model.muted().get()).isFalse();
         assertThat(alice.muted().get()).isEmpty();
     }
+
+    @Test
+    void blockAndUnblockFromTheProfile() {
+        model.activate();
+        model.show("bob");
+        assertThat(model.blocked().get()).isFalse();
+        model.toggleBlock();
+        assertThat(model.blocked().get()).isTrue();
+        assertThat(alice.blocked().get()).containsExactly("bob");
+        assertThat(model.muted().get()).as("blocking is its own list").isFalse();
+        model.toggleBlock();
+        assertThat(alice.blocked().get()).isEmpty();
+    }
 }

@@ -201,6 +201,19 @@ public final class PostStore {
                 + NEWEST_FIRST + " LIMIT ?", names, limit));
     }
 
+    /** The post at this place of a log, if it is held here and neither deleted nor a delete. */
+    public CompletableFuture<java.util.Optional<Post>> at(String author, String device, long seq) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM posts WHERE author = ?"
+                    + " AND device = ? AND seq = ?" + SHOWN)) {
+                s.setString(1, author);
+                s.setString(2, device);
+                s.setLong(3, seq);
+                return read(s.executeQuery()).stream().findFirst();
+            }
+        });
+    }
+
     /** The replies to the post {@code to} names (its kind aside), held here, oldest first. */
     public CompletableFuture<List<Post>> replies(PostRef to) {
         return db.read(c -> {

@@ -257,6 +257,28 @@ public final class UserSession implements TimelineService {
     }
 
     @Override
+    public CompletableFuture<List<Post>> thread(Post post) {
+        if (!post.isReply()) {
+            return TimelineService.super.thread(post);
+        }
+        PostRef parent = post.ref();
+        return whenOpen().thenCompose(v -> parentOf(parent)).thenCompose(root -> root.filter(parent::names)
+                .map(TimelineService.super::thread).orElseGet(() -> TimelineService.super.thread(post)));
+    }
+
+    /** The post {@code parent} names: held here, or fetched from its author's logs within {@link #FETCH_WAIT}. */
+    private CompletableFuture<Optional<Post>> parentOf(PostRef parent) {
+        return ctx.posts().at(parent.author(), parent.device(), parent.seq()).thenCompose(held -> {
+            if (held.isPresent() || !UserName.isValid(parent.author())) {
+                return CompletableFuture.completedFuture(held);
+            }
+            return ctx.dissemination().catchUp(me, Set.of(parent.author()))
+                    .completeOnTimeout(0, FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> 0)
+                    .thenCompose(n -> ctx.posts().at(parent.author(), parent.device(), parent.seq()));
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> mute(String name, boolean mute) {
         return whenOpen().thenCompose(v -> mutes.set(name, mute))
                 .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
