@@ -184,6 +184,72 @@ class LiveNetworkWindowIT {
                 .doesNotContain("hi bob, eve here").contains("hello from bob"));
     }
 
+    @Test
+    void likeRepostAndBlockFromTheWindowAndSeeADeleteLeave(FxRobot robot) {
+        TimelineService gus = await(net.peer(dir.resolve("gus")).register("gus", "gus kayak thunder"));
+        TimelineService hal = await(net.peer(dir.resolve("hal")).register("hal", "hal kayak thunder"));
+        fill(robot, "fay", "fay kayak thunder");
+        robot.clickOn("#register");
+        PhraseConfirmation.confirm(robot, NETWORK);
+        awaitSignedIn(robot);
+        await(gus.follow("fay"));
+        await(hal.follow("fay"));
+        FxWait.shown(robot, "#follow-bob", NETWORK);
+        robot.clickOn("#follow-bob");
+        ListView<PostItem> timeline = robot.lookup("#timeline").queryListView();
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
+                .contains("hello from bob"));
+
+        // A like shows on the row at once and is counted on bob's peer.
+        robot.clickOn(inRow(robot, "hello from bob", ".likeButton"));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).filteredOn(i -> i.text().equals(
+                "hello from bob") && i.repostedBy().isEmpty()).extracting(PostItem::likes, PostItem::liked)
+                .containsExactly(tuple(1, true)));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(bob.timeline().get()).filteredOn(e -> e.post().text()
+                .equals("hello from bob")).extracting(e -> e.likes()).containsExactly(1));
+        assertThat(bob.notifications().get()).extracting(n -> n.from() + " " + n.kind().verb())
+                .contains("fay liked your post");
+
+        // A repost reaches fay's follower gus, who does not follow bob, with bob's post in it.
+        robot.clickOn(inRow(robot, "hello from bob", ".repostButton"));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems())
+                .extracting(PostItem::repostedBy, PostItem::author, PostItem::text)
+                .contains(tuple("fay", "bob", "hello from bob")));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(gus.timeline().get()).anyMatch(e -> e.post()
+                .isRepost() && e.post().author().equals("fay") && e.post().ref().original() != null
+                && e.post().ref().original().text().equals("hello from bob")));
+
+        // A delete by bob leaves fay's timeline.
+        await(bob.post("a post bob regrets"));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
+                .contains("a post bob regrets"));
+        await(bob.delete(bob.timeline().get().stream().map(e -> e.post())
+                .filter(p -> p.text().equals("a post bob regrets")).findFirst().orElseThrow()));
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(timeline.getItems()).extracting(PostItem::text)
+                .doesNotContain("a post bob regrets").contains("hello from bob"));
+
+        // Block hal from his profile: his reply and mention never show; bob's mention, sent after, does.
+        robot.clickOn("#compose").write("fay is here");
+        robot.clickOn("#postButton");
+        robot.clickOn("#search").write("hal").type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.shown(robot, "#blockButton", NETWORK);
+        robot.clickOn("#blockButton");
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(robot.lookup("#blockButton").queryButton().getText())
+                .isEqualTo("Unblock"));
+        await().atMost(NETWORK).until(() -> hal.timeline().get().stream()
+                .anyMatch(e -> e.post().text().equals("fay is here")));
+        await(hal.reply(hal.timeline().get().stream().map(e -> e.post())
+                .filter(p -> p.text().equals("fay is here")).findFirst().orElseThrow(), "hal replies, @fay"));
+        await(hal.post("hal mentions @fay"));
+        await(bob.post("bob mentions @fay"));
+        robot.clickOn("#navNotifications");
+        ListView<NotificationItem> list = robot.lookup("#notifications").queryListView();
+        await().atMost(NETWORK).untilAsserted(() -> assertThat(list.getItems()).extracting(NotificationItem::text)
+                .contains("bob mentioned you: bob mentions @fay"));
+        await().during(Duration.ofSeconds(2)).atMost(NETWORK).untilAsserted(() -> assertThat(list.getItems())
+                .extracting(NotificationItem::text).noneMatch(t -> t.startsWith("hal ") && !t.contains("followed")));
+    }
+
     /** The node matching {@code query} in the shown timeline row that shows {@code text}, once there is one. */
     private static Node inRow(FxRobot robot, String text, String query) {
         return await().atMost(NETWORK).until(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#timeline .list-cell")
