@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import murmur.bootstrap.LocalNetwork;
 import murmur.config.MurmurSettings;
+import murmur.timeline.Post;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,7 @@ public final class Demo {
     private final List<DemoUser> users = new ArrayList<>();
     private final Random random = new Random();
     private final Deque<String> lines = new ArrayDeque<>();
-    /** Every third thing said is a reply. */
+    /** Every third thing said is a reply, and every fifth a repost. */
     private int spoken;
     private final Deque<DemoUser> turns = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -131,10 +133,12 @@ public final class Demo {
 
     private void postSomething() {
         DemoUser who = nextPoster();
-        CompletableFuture<?> said = ++spoken % 3 == 0
-                ? who.replyToLatest(reply()).thenCompose(r -> r.isPresent()
-                        ? CompletableFuture.completedFuture(r.get()) : who.post(line()))
-                : who.post(line());
+        ++spoken;
+        CompletableFuture<Optional<Post>> passedOn = spoken % 5 == 0 ? who.repostLatest()
+                : spoken % 3 == 0 ? who.replyToLatest(reply())
+                : CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<?> said = passedOn.thenCompose(r -> r.isPresent()
+                ? CompletableFuture.completedFuture(r.get()) : who.post(line()));
         said.exceptionally(e -> {
             LOG.warn("{} could not post: {}", who.name(), e.getMessage());
             return null;

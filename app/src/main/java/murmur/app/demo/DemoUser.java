@@ -70,11 +70,27 @@ final class DemoUser {
     /** Replies to the newest post in this user's timeline by someone else; empty when there is none. */
     CompletableFuture<Optional<Post>> replyToLatest(String text) {
         Optional<Post> latest = service.timeline().get().stream().map(TimelineEntry::post)
-                .filter(p -> !p.author().equals(name) && !p.isReply()).findFirst();
+                .filter(p -> !p.author().equals(name) && p.ref() == null).findFirst();
         if (latest.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         return reply(latest.get(), text).thenApply(Optional::of);
+    }
+
+    /** Reposts the newest post in this user's timeline by someone else, and likes it; empty when there is none. */
+    CompletableFuture<Optional<Post>> repostLatest() {
+        Optional<Post> latest = service.timeline().get().stream().map(TimelineEntry::post)
+                .filter(p -> !p.author().equals(name) && p.ref() == null).findFirst();
+        if (latest.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Post original = latest.get();
+        service.like(original, true).exceptionally(e -> null);
+        return service.repost(original).whenComplete((p, e) -> {
+            if (p != null) {
+                report.accept(name + " reposted " + original.author() + "'s post #" + original.seq());
+            }
+        }).thenApply(Optional::of);
     }
 
     private CompletableFuture<Post> reply(Post parent, String text) {
@@ -97,6 +113,7 @@ final class DemoUser {
                 if (seenPosts.add(p.author() + "/" + p.device() + "#" + p.seq())) {
                     report.accept(name + " received " + p.author() + "'s post #" + p.seq());
                     if (!DemoCast.NAMES.contains(p.author()) && !p.isReply()) {
+                        service.like(p, true).exceptionally(x -> null);
                         reply(p, DemoCast.REPLIES.get(Math.floorMod(p.hashCode() + name.hashCode(),
                                 DemoCast.REPLIES.size()))).exceptionally(x -> null);
                     }
