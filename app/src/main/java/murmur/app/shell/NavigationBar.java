@@ -28,7 +28,9 @@ final class NavigationBar extends VBox {
 
     NavigationBar(String user, ReadOnlyIntegerProperty unread, Theme theme, Runnable signOut) {
         getStyleClass().add("nav");
-        setPrefWidth(200);
+        // Room for "Notifications" beside a badge of up to three characters ("99+").
+        setPrefWidth(220);
+        setMinWidth(Region.USE_PREF_SIZE);
         Label brand = new Label("Murmur", Icons.of(Feather.MESSAGE_CIRCLE, 22));
         brand.getStyleClass().add("brand");
         Label me = new Label("@" + user);
@@ -90,7 +92,8 @@ final class NavigationBar extends VBox {
         Label badge = new Label();
         badge.setId("unreadBadge");
         badge.getStyleClass().add("badge");
-        badge.textProperty().bind(unread.asString());
+        badge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> unread.get() > 99 ? "99+" : Integer.toString(unread.get()), unread));
         badge.visibleProperty().bind(unread.greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
         return badge;
