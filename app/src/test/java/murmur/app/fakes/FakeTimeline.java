@@ -151,9 +151,13 @@ public final class FakeTimeline implements TimelineService {
 
     @Override
     public CompletableFuture<Void> block(String name, boolean block) {
-        blocked.update(names -> {
+        return listed(blocked, name, block);
+    }
+
+    private static CompletableFuture<Void> listed(LiveValue<Set<String>> list, String name, boolean on) {
+        list.update(names -> {
             Set<String> next = new HashSet<>(names);
-            if (block) {
+            if (on) {
                 next.add(name);
             } else {
                 next.remove(name);
@@ -179,16 +183,7 @@ public final class FakeTimeline implements TimelineService {
 
     @Override
     public CompletableFuture<Void> mute(String name, boolean mute) {
-        muted.update(names -> {
-            Set<String> next = new HashSet<>(names);
-            if (mute) {
-                next.add(name);
-            } else {
-                next.remove(name);
-            }
-            return Set.copyOf(next);
-        });
-        return CompletableFuture.completedFuture(null);
+        return listed(muted, name, mute);
     }
 
     @Override
