@@ -27,14 +27,14 @@ final class PeerProcesses implements AutoCloseable {
     private final Path dir;
     private final List<Process> bootstrapNodes = new ArrayList<>();
 
-    /**
-     * A fresh {@link HomeNetwork} in {@code dir} and its processes; skips the test (JUnit assumption) where this
-     * machine cannot make namespaces.
-     */
     /** The child processes' log level: INFO explains a failure; {@code -Dnetns.childLog=DEBUG} shows every hop. */
     private static final String CHILD_LOG = System.getProperty("netns.childLog", "").isBlank() ? "INFO"
             : System.getProperty("netns.childLog");
 
+    /**
+     * A fresh {@link HomeNetwork} in {@code dir} and its processes; skips the test (JUnit assumption) where this
+     * machine cannot make namespaces.
+     */
     static PeerProcesses inNewNetwork(Path dir, String logs) throws IOException {
         Assumptions.assumeTrue(HomeNetwork.supported(), "skipped: needs root, iproute2 ('ip netns add'), nftables and"
                 + " miniupnpd (Debian miniupnpd-nftables); .ci/run installs them");
