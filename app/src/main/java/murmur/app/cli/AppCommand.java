@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import murmur.app.shell.DesktopClient;
+import murmur.bootstrap.cli.FileLogging;
 import murmur.config.MurmurSettings;
 import murmur.timeline.peer.TimelinePeer;
 import picocli.CommandLine.Command;
@@ -74,8 +75,10 @@ final class AppCommand implements Callable<Integer> {
             err.println("murmur app: --bootstrap: " + e.getMessage());
             return MurmurCli.EXIT_USAGE;
         }
-        spec.commandLine().getOut().printf("murmur app: data in %s, joining through %s, listening on %s%n",
-                dataDir, String.join(",", seeds), settings.timeline().host().isEmpty() ? "every interface"
+        Path log = dataDir.resolve("logs").resolve("murmur.log");
+        FileLogging.attach(log).stderrOnlyFrom("WARN");
+        spec.commandLine().getOut().printf("murmur app: data in %s (log: %s), joining through %s, listening on %s%n",
+                dataDir, log, String.join(",", seeds), settings.timeline().host().isEmpty() ? "every interface"
                         : settings.timeline().host());
         spec.commandLine().getOut().flush();
         PeerRun.around(() -> startSaying(peer, err), peer::stop,

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import murmur.app.demo.Demo;
 import murmur.app.shell.DesktopClient;
+import murmur.bootstrap.cli.FileLogging;
 import murmur.config.MurmurSettings;
 import murmur.timeline.peer.TimelinePeer;
 import picocli.CommandLine.Command;
@@ -72,9 +73,20 @@ final class DemoCommand implements Callable<Integer> {
             err.println("murmur demo: --users must be 2 to " + Demo.MAX_USERS + " and --post-every at least 1");
             return MurmurCli.EXIT_USAGE;
         }
-        out.printf("murmur demo: starting 3 bootstrap nodes and %d demo users on 127.0.0.1...%n", users);
-        out.flush();
         Path folder = Files.createTempDirectory("murmur-demo-");
+        Path log = folder.resolve("logs").resolve("murmur.log");
+        FileLogging logging = FileLogging.attach(log).stderrOnlyFrom("WARN");
+        try {
+            return run(folder, log, out, err);
+        } finally {
+            logging.close();
+        }
+    }
+
+    private int run(Path folder, Path log, PrintWriter out, PrintWriter err) throws Exception {
+        out.printf("murmur demo: starting 3 bootstrap nodes and %d demo users on 127.0.0.1 (log: %s, removed when"
+                + " the demo stops)...%n", users, log);
+        out.flush();
         Demo demo = new Demo(extra -> root.settingsWith(concat(DEMO_USER_SETTINGS, extra)), folder, users,
                 Duration.ofSeconds(postEvery), line -> {
                     if (noGui) {
