@@ -1,5 +1,6 @@
 package murmur.app.shell;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import murmur.timeline.Accounts;
 
 /**
@@ -44,6 +46,12 @@ public final class DesktopClient {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
+            // Said once the first frame is on its way: what `./murmur bench startup` measures.
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
+                System.out.printf("murmur: window open %d ms after the JVM started%n",
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+                System.out.flush();
+            }));
             AfterStart accounts = new AfterStart(peer, started);
             new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
                     .show(stage);
