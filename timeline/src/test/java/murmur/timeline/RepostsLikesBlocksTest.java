@@ -67,6 +67,11 @@ class RepostsLikesBlocksTest {
         waitAtMost(WAIT).until(() -> ada.notifications().get().stream().anyMatch(n -> n.kind()
                 == Notification.Kind.REPOST && n.from().equals(carol.user()) && n.excerpt().equals(original.text())));
 
+        Post reply = await(carol.reply(original, "Thin uplinks are most of them"));
+        waitAtMost(WAIT).until(() -> entry(bob, reply).isPresent());
+        assertThat(await(bob.thread(reply))).as("bob follows only carol: ada's post is fetched for the thread")
+                .containsExactly(original, reply);
+
         Post quote = await(carol.quote(original, "Measured it: see the fan-out bench"));
         waitAtMost(WAIT).until(() -> entry(bob, quote).isPresent());
         assertThat(entry(bob, quote).orElseThrow().post().ref().original()).isEqualTo(original);
