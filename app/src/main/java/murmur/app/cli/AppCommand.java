@@ -82,7 +82,8 @@ final class AppCommand implements Callable<Integer> {
                         : settings.timeline().host());
         spec.commandLine().getOut().flush();
         PeerRun.around(() -> startSaying(peer, err), peer::stop,
-                started -> DesktopClient.run(peer, started, List.of(), dark));
+                started -> DesktopClient.run(peer, started, List.of(), dark,
+                        line -> DemoCommand.say(spec.commandLine().getOut(), line)));
         return 0;
     }
 

@@ -129,7 +129,16 @@ final class DemoCommand implements Callable<Integer> {
                 .seeds(demo.seedAddresses()).build();
         out.println("murmur demo: opening the app. Create an account, then follow someone from \"Who to follow\".");
         out.flush();
-        PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, demo.userNames(), dark));
+        PeerRun.around(peer::start, peer::stop, started -> DesktopClient.run(peer, started, demo.userNames(), dark,
+                line -> say(out, line)));
+    }
+
+    /** One line on the command's output, at once. */
+    static void say(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -37,20 +38,19 @@ public final class DesktopClient {
 
     /**
      * Opens the window on {@code peer}, which may still be joining ({@code started}), and blocks until the user
-     * has closed it and been signed out.
+     * has closed it and been signed out. Once the first frame is on its way it says so through {@code say}, with the
+     * time since the JVM started (what {@code ./murmur bench startup} measures).
      */
-    public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark)
-            throws InterruptedException {
+    public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark,
+            Consumer<String> say) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            // Said once the first frame is on its way: what `./murmur bench startup` measures.
             stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
-                System.out.printf("murmur: window open %d ms after the JVM started%n",
-                        ManagementFactory.getRuntimeMXBean().getUptime());
-                System.out.flush();
+                say.accept("murmur: window open " + ManagementFactory.getRuntimeMXBean().getUptime()
+                        + " ms after the JVM started");
             }));
             AfterStart accounts = new AfterStart(peer, started);
             new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
