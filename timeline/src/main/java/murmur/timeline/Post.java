@@ -112,6 +112,14 @@ public record Post(String author, String device, long seq, byte[] prevHash, long
         return ref != null && ref.kind() == PostRef.Kind.REPOST;
     }
 
+    /**
+     * The post that replies, likes, threads, reposts and quotes of this one are about: for a repost, the original
+     * it carries (the repost itself when the original is gone); else this post.
+     */
+    public Post subject() {
+        return isRepost() && ref.original() != null ? ref.original() : this;
+    }
+
     /** The same post without the original its reference carries: what a repost of it carries. */
     public Post withoutOriginal() {
         return ref == null || ref.original() == null ? this

@@ -34,7 +34,7 @@ public record PostItem(String author, String text, String age, String delivery, 
     public static PostItem of(TimelineEntry entry, String user, Instant now, ZoneId zone) {
         Post post = entry.post();
         boolean own = post.author().equals(user);
-        Post shown = shown(post);
+        Post shown = post.subject();
         return new PostItem(shown.author(), post.isRepost() && post.ref().original() == null ? GONE : shown.text(),
                 RelativeTime.since(post.timestamp(), now, zone), own && !post.isRepost()
                         ? delivery(entry.deliveredTo()) : "", own, shown.seq(), replyTo(shown), post,
@@ -57,11 +57,7 @@ public record PostItem(String author, String text, String age, String delivery, 
      * original is gone), else the post.
      */
     public Post subject() {
-        return shown(post);
-    }
-
-    private static Post shown(Post post) {
-        return post.isRepost() && post.ref().original() != null ? post.ref().original() : post;
+        return post.subject();
     }
 
     private static Post quoted(Post post) {

@@ -118,7 +118,7 @@ public final class FakeTimeline implements TimelineService {
         if (post.isDelete()) {
             return failed(Reason.NOTHING_TO_REPOST, "a delete cannot be reposted");
         }
-        return signed("", PostRef.to(PostRef.Kind.REPOST, post.isRepost() ? post.ref().original() : post));
+        return signed("", PostRef.to(PostRef.Kind.REPOST, post.subject()));
     }
 
     private CompletableFuture<Post> referring(String text, PostRef ref) {
@@ -140,8 +140,7 @@ public final class FakeTimeline implements TimelineService {
     @Override
     public CompletableFuture<Void> like(Post post, boolean like) {
         timeline.update(list -> list.stream().map(e -> {
-            Post shown = e.post().isRepost() ? e.post().ref().original() : e.post();
-            if (!post.equals(shown) || e.likedByMe() == like) {
+            if (!post.equals(e.post().subject()) || e.likedByMe() == like) {
                 return e;
             }
             return new TimelineEntry(e.post(), e.deliveredTo(), e.replies(), e.likes() + (like ? 1 : -1), like);

@@ -69,8 +69,8 @@ public final class Inbox {
     private volatile CompletableFuture<Void> clearing = CompletableFuture.completedFuture(null);
     private volatile Consumer<Notification> onNewReply = n -> { };
 
-    public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Duration ttl,
-            Clock clock, Duration maxFutureSkew) {
+    public Inbox(String me, DhtNode dht, UserDirectory users, RecordWriter writer, Database db, Likes likes,
+            Duration ttl, Clock clock, Duration maxFutureSkew) {
         this.me = me;
         this.dht = dht;
         this.users = users;
@@ -79,7 +79,7 @@ public final class Inbox {
         this.ttl = ttl;
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
-        this.likes = new Likes(db);
+        this.likes = likes;
         this.caps = new SenderCaps(NOTICES_PER_SENDER, CAP_WINDOW, clock);
     }
 

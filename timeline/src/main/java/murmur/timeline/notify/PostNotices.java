@@ -77,9 +77,7 @@ public final class PostNotices {
             case DELETE -> null;
         };
         if (kind != null && told.add(post.ref().author())) {
-            Post original = post.ref().original();
-            String words = post.isRepost() && original != null ? original.text() : post.text();
-            reply = tell(post.ref().author(), kind, post.device(), post.seq(), words);
+            reply = tell(post.ref().author(), kind, post.device(), post.seq(), post.subject().text());
         }
         CompletableFuture<?>[] all = mentions(post.text()).stream().filter(told::add)
                 .map(name -> tell(name, Notification.Kind.MENTION, post.device(), post.seq(), post.text()))

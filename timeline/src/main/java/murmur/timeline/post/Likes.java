@@ -2,8 +2,11 @@ package murmur.timeline.post;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,35 +46,41 @@ public final class Likes {
         });
     }
 
-    /** How many like each post that anyone likes, in {@code user}'s view. */
-    public CompletableFuture<Map<PostStore.Place, Integer>> counts(String user) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT author, device, seq, COUNT(*) FROM likes"
-                    + " WHERE user = ? AND liked = 1 GROUP BY author, device, seq")) {
-                s.setString(1, user);
-                ResultSet rs = s.executeQuery();
-                Map<PostStore.Place, Integer> counts = new HashMap<>();
-                while (rs.next()) {
-                    counts.put(new PostStore.Place(rs.getString(1), rs.getString(2), rs.getLong(3)), rs.getInt(4));
-                }
-                return counts;
-            }
-        });
+    /** How many like each post, and whether the user is among them. */
+    public record Counts(Map<PostStore.Place, Integer> likes, Set<PostStore.Place> mine) {
+        public static final Counts NONE = new Counts(Map.of(), Set.of());
     }
 
-    /** The posts {@code user} likes. */
-    public CompletableFuture<Set<PostStore.Place>> likedBy(String user) {
+    /**
+     * The likes of the posts by {@code authors}, in {@code user}'s view: one read, bounded by the authors a page
+     * shows (the primary key leads with user and author), however many likes the user has seen in all.
+     */
+    public CompletableFuture<Counts> of(String user, Collection<String> authors) {
+        List<String> names = List.copyOf(authors);
+        if (names.isEmpty()) {
+            return CompletableFuture.completedFuture(Counts.NONE);
+        }
+        String marks = String.join(",", Collections.nCopies(names.size(), "?"));
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT author, device, seq FROM likes WHERE user = ?"
-                    + " AND liker = ? AND liked = 1")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT author, device, seq, COUNT(*),"
+                    + " MAX(liker = ?) FROM likes WHERE user = ? AND author IN (" + marks + ") AND liked = 1"
+                    + " GROUP BY author, device, seq")) {
                 s.setString(1, user);
                 s.setString(2, user);
-                ResultSet rs = s.executeQuery();
-                Set<PostStore.Place> places = new HashSet<>();
-                while (rs.next()) {
-                    places.add(new PostStore.Place(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                for (int i = 0; i < names.size(); i++) {
+                    s.setString(i + 3, names.get(i));
                 }
-                return places;
+                ResultSet rs = s.executeQuery();
+                Map<PostStore.Place, Integer> likes = new HashMap<>();
+                Set<PostStore.Place> mine = new HashSet<>();
+                while (rs.next()) {
+                    PostStore.Place place = new PostStore.Place(rs.getString(1), rs.getString(2), rs.getLong(3));
+                    likes.put(place, rs.getInt(4));
+                    if (rs.getInt(5) == 1) {
+                        mine.add(place);
+                    }
+                }
+                return new Counts(likes, mine);
             }
         });
     }

@@ -105,12 +105,10 @@ public final class OwnPosts {
                 .orElseGet(() -> nothingToPassOn(post));
     }
 
-    /** What a repost or quote of {@code post} carries: the post, or for a repost the post it carries. */
+    /** What a repost or quote of {@code post} carries: its subject, unless that is a delete or a gone original. */
     private static Optional<Post> original(Post post) {
-        if (post.isDelete()) {
-            return Optional.empty();
-        }
-        return post.isRepost() ? Optional.ofNullable(post.ref().original()) : Optional.of(post);
+        Post subject = post.subject();
+        return subject.isDelete() || subject.isRepost() ? Optional.empty() : Optional.of(subject);
     }
 
     private static CompletableFuture<Post> nothingToPassOn(Post post) {

@@ -52,20 +52,22 @@ final class TimelineView {
     private CompletableFuture<Void> reread() {
         Set<String> authors = new HashSet<>(following.get());
         authors.add(me);
-        return store.timeline(authors, SHOWN).thenCombine(store.deliveryCounts(me), this::entriesOf)
-                .thenCombine(store.replyCounts(authors), TimelineView::withReplies)
-                .thenCombine(likes.counts(me), (list, counts) -> list.stream().map(e -> new TimelineEntry(
-                        e.post(), e.deliveredTo(), e.replies(), counts.getOrDefault(liked(e.post()), 0), false))
-                        .toList())
-                .thenCombine(likes.likedBy(me), (list, mine) -> list.stream().map(e -> new TimelineEntry(e.post(),
-                        e.deliveredTo(), e.replies(), e.likes(), mine.contains(liked(e.post())))).toList())
-                .thenAccept(entries::set);
+        return store.timeline(authors, SHOWN).thenCompose(posts -> {
+            // Likes count for what a row shows: a repost's original, whose author may be followed by nobody here.
+            Set<String> shownAuthors = new HashSet<>();
+            posts.forEach(p -> shownAuthors.add(p.subject().author()));
+            return store.deliveryCounts(me).thenApply(delivered -> entriesOf(posts, delivered))
+                    .thenCombine(store.replyCounts(authors), TimelineView::withReplies)
+                    .thenCombine(likes.of(me, shownAuthors), TimelineView::withLikes);
+        }).thenAccept(entries::set);
     }
 
-    /** The post a like of this entry is for: the original, for a repost. */
-    static PostStore.Place liked(Post post) {
-        return post.isRepost() ? new PostStore.Place(post.ref().author(), post.ref().device(), post.ref().seq())
-                : PostStore.Place.of(post);
+    private static List<TimelineEntry> withLikes(List<TimelineEntry> entries, Likes.Counts counts) {
+        return entries.stream().map(e -> {
+            PostStore.Place liked = PostStore.Place.of(e.post().subject());
+            return new TimelineEntry(e.post(), e.deliveredTo(), e.replies(), counts.likes().getOrDefault(liked, 0),
+                    counts.mine().contains(liked));
+        }).toList();
     }
 
     private List<TimelineEntry> entriesOf(List<Post> posts, Map<PostStore.LogSeq, Integer> delivered) {

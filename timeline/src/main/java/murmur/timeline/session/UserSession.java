@@ -36,6 +36,7 @@ import murmur.timeline.post.Holding;
 import murmur.timeline.post.Likes;
 import murmur.timeline.post.OwnPosts;
 import murmur.timeline.post.PostRules;
+import murmur.timeline.post.PostStore;
 import murmur.timeline.presence.PresenceService;
 import murmur.timeline.records.RecordWriter;
 import org.slf4j.Logger;
@@ -96,14 +97,14 @@ public final class UserSession implements TimelineService {
                 notifier);
         this.notices = new PostNotices(me, writer, notifier, ctx.users(), ttl, ctx.clock());
         this.people = new People(me, new FollowGraph(ctx.dht(), ctx.users()), presence, ctx.users());
-        this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), ttl, ctx.clock(),
+        this.likes = new Likes(ctx.db());
+        this.inbox = new Inbox(me, ctx.dht(), ctx.users(), writer, ctx.db(), likes, ttl, ctx.clock(),
                 settings.maxFutureSkew());
         inbox.onNewReply(n -> fetchReply(n, REPLY_FETCH_TRIES));
         this.collector = new PostCollector(me, ctx.posts(), ctx.clock(), settings.ownPostLifespan(),
                 settings.othersPostLifespan());
         this.mutes = new PeopleList(me, ctx.db(), PeopleList.Kind.MUTES);
         this.blocks = new PeopleList(me, ctx.db(), PeopleList.Kind.BLOCKS);
-        this.likes = new Likes(ctx.db());
         inbox.refuseFrom(blocks::contains);
         this.timeline = new TimelineView(me, ctx.posts(), likes, () -> {
             Set<String> shown = new HashSet<>(follows.following().get());
@@ -245,15 +246,11 @@ public final class UserSession implements TimelineService {
 
     @Override
     public CompletableFuture<Void> like(Post post, boolean like) {
-        return whenOpen().thenCompose(v -> likes.record(me, TimelineView.liked(post), me, like,
+        Post liked = post.subject();
+        return whenOpen().thenCompose(v -> likes.record(me, PostStore.Place.of(liked), me, like,
                 ctx.clock().millis()))
                 .thenCompose(changed -> timeline.refresh())
-                .thenAccept(v -> {
-                    Post liked = post.isRepost() ? post.ref().original() : post;
-                    if (liked != null) {
-                        notices.liked(liked, like);
-                    }
-                });
+                .thenAccept(v -> notices.liked(liked, like));
     }
 
     @Override
@@ -269,19 +266,29 @@ public final class UserSession implements TimelineService {
     /** The post {@code parent} names: held here, or fetched from its author's logs within {@link #FETCH_WAIT}. */
     private CompletableFuture<Optional<Post>> parentOf(PostRef parent) {
         return ctx.posts().at(parent.author(), parent.device(), parent.seq()).thenCompose(held -> {
-            if (held.isPresent() || !UserName.isValid(parent.author())) {
+            if (held.isPresent()) {
                 return CompletableFuture.completedFuture(held);
             }
-            return ctx.dissemination().catchUp(me, Set.of(parent.author()))
-                    .completeOnTimeout(0, FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> 0)
+            return fetchPostsOf(parent.author())
                     .thenCompose(n -> ctx.posts().at(parent.author(), parent.device(), parent.seq()));
         });
     }
 
+    /**
+     * Fetches {@code author}'s posts this peer lacks (someone not followed here), giving up after
+     * {@link #FETCH_WAIT}; completes with how many arrived, 0 on a failure or an invalid name.
+     */
+    private CompletableFuture<Integer> fetchPostsOf(String author) {
+        if (!UserName.isValid(author)) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return ctx.dissemination().catchUp(me, Set.of(author))
+                .completeOnTimeout(0, FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> 0);
+    }
+
     @Override
     public CompletableFuture<Void> mute(String name, boolean mute) {
-        return whenOpen().thenCompose(v -> mutes.set(name, mute))
-                .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
+        return listChange(mutes, name, mute);
     }
 
     @Override
@@ -291,7 +298,12 @@ public final class UserSession implements TimelineService {
 
     @Override
     public CompletableFuture<Void> block(String name, boolean block) {
-        return whenOpen().thenCompose(v -> blocks.set(name, block))
+        return listChange(blocks, name, block);
+    }
+
+    /** Puts {@code name} on {@code list} or off it; the timeline and the notifications are read again. */
+    private CompletableFuture<Void> listChange(PeopleList list, String name, boolean on) {
+        return whenOpen().thenCompose(v -> list.set(name, on))
                 .thenCompose(v -> CompletableFuture.allOf(timeline.refresh(), inbox.reload()));
     }
 
@@ -348,9 +360,7 @@ public final class UserSession implements TimelineService {
     @Override
     public CompletableFuture<List<Post>> postsBy(String name) {
         boolean local = name.equals(me) || follows.following().get().contains(name);
-        CompletableFuture<Integer> fetched = local || !UserName.isValid(name) ? CompletableFuture.completedFuture(0)
-                : ctx.dissemination().catchUp(me, Set.of(name)).completeOnTimeout(0, FETCH_WAIT.toMillis(),
-                        TimeUnit.MILLISECONDS).exceptionally(e -> 0);
+        CompletableFuture<Integer> fetched = local ? CompletableFuture.completedFuture(0) : fetchPostsOf(name);
         return whenOpen().thenCompose(v -> fetched).thenCompose(n -> ctx.posts().byAuthor(name, TimelineView.SHOWN));
     }
 
