@@ -43,11 +43,8 @@ public final class AdminServer {
             s.createContext("/health", get("/health", this::healthJson, "application/json"));
             s.createContext("/metrics", get("/metrics", metrics::get, PROMETHEUS_TEXT));
             s.createContext("/", exchange -> send(exchange, 404, "text/plain", "not found; try /health or /metrics\n"));
-            workers = Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "murmur-admin");
-                t.setDaemon(true);
-                return t;
-            });
+            // A virtual thread per request: scrapes and health checks block on their sockets, never on a pool.
+            workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("murmur-admin-", 0).factory());
             s.setExecutor(workers);
             s.start();
             server = s;

@@ -1,6 +1,5 @@
 package murmur.timeline.clock;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,7 +20,9 @@ import org.slf4j.LoggerFactory;
 final class HostResolver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HostResolver.class);
 
-    private final ExecutorService lookups = Executors.newCachedThreadPool(new DefaultThreadFactory("clock-dns", true));
+    /** A virtual thread per lookup: an abandoned one costs a few hundred bytes, not a platform thread. */
+    private final ExecutorService lookups =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("clock-dns-", 0).factory());
 
     /** The address of {@code source}, or empty if its name does not resolve within {@code timeout}. */
     Optional<InetAddress> resolve(InetSocketAddress source, Duration timeout) {
