@@ -68,7 +68,24 @@ public final class KeyVault {
         }
     }
 
+    /** Key derivations this large are followed by a collection (see {@link #derive}). */
+    static final int GIVE_BACK_FROM_KIB = 64 * 1024;
+
+    /**
+     * The AES key for {@code password}. After a derivation of {@link #GIVE_BACK_FROM_KIB} or more, whose memory (256
+     * MiB by default) is garbage the moment it ends, the heap is collected at once, so that the app's JVM, which
+     * shrinks its heap after a full collection ({@code scripts/jvm/app.options}), gives that memory back to the
+     * system now rather than holding it until some later collection.
+     */
     static byte[] derive(String password, byte[] salt, KdfParams params) {
+        byte[] key = argon2id(password, salt, params);
+        if (params.memoryKib() >= GIVE_BACK_FROM_KIB) {
+            System.gc();
+        }
+        return key;
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, KdfParams params) {
         Argon2Parameters argon = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The desktop app's shipped JVM options ({@code scripts/jvm/app.options}, read by {@code ./murmur app} and carried
  * by the installed package) leave room for what signing in costs: Argon2id with the default 256 MiB runs in a JVM
  * started with exactly those options. (A 256 MiB heap cap once made every registration and sign-in fail with
- * OutOfMemoryError, which no test in a roomy test JVM could see.)
+ * OutOfMemoryError, which no test in a roomy test JVM could see.) Afterwards the JVM gives those 256 MiB back.
  */
 class ShippedHeapIT {
 
@@ -33,6 +33,9 @@ class ShippedHeapIT {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(output).contains("sealed and opened with 262144 KiB");
         assertThat(child.exitValue()).as(output).isZero();
+        // And the 256 MiB go back: the heap the JVM holds afterwards is a fraction of what Argon2id used.
+        long heldMib = Long.parseLong(output.replaceAll("(?s).*heap held afterwards (\\d+) MiB.*", "$1"));
+        assertThat(heldMib).as(output).isLessThan(96);
     }
 
     /** The options of {@code scripts/jvm/app.options}: one per line, '#' starts a comment. */
@@ -59,7 +62,7 @@ class ShippedHeapIT {
             boolean opened = KeyVault.open("ada", record, "correct horse battery staple").isPresent();
             System.out.println((opened ? "sealed and opened with " : "sealed, not opened, with ")
                     + params.memoryKib() + " KiB, heap at most " + Runtime.getRuntime().maxMemory() / 1_048_576
-                    + " MiB");
+                    + " MiB, heap held afterwards " + Runtime.getRuntime().totalMemory() / 1_048_576 + " MiB");
         }
 
         private SealAndOpen() {}
