@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads {@link MurmurSettings}: the defaults in {@code murmur/defaults.yaml}, then an optional user YAML file merged
- * key by key, then {@code key.path=value} overrides from the command line, then range checks. Every problem is a
- * {@link SettingsException} naming the key and where the value came from.
+ * Loads {@link MurmurSettings}: the defaults in {@code murmur/defaults.yaml}, then user YAML files merged key by key
+ * in order (a later file wins), then {@code key.path=value} overrides from the command line, then range checks. Every
+ * problem is a {@link SettingsException} naming the key and where the value came from.
  */
 public final class SettingsLoader {
 
@@ -40,13 +40,28 @@ public final class SettingsLoader {
      * @throws SettingsException if a file is unreadable or a key is unknown, mistyped or out of range
      */
     public static MurmurSettings load(Optional<Path> userFile, List<String> overrides) {
-        return load(userFile, overrides, System.getProperty("user.home"));
+        return load(userFile.stream().toList(), overrides);
+    }
+
+    /**
+     * Loads the settings from several user files.
+     *
+     * @param userFiles YAML files merged over the defaults in this order: a key set in a later file wins
+     * @param overrides {@code key.path=value} strings, applied in order after the files; lists are comma-separated
+     * @throws SettingsException if a file is unreadable or a key is unknown, mistyped or out of range
+     */
+    public static MurmurSettings load(List<Path> userFiles, List<String> overrides) {
+        return load(userFiles, overrides, System.getProperty("user.home"));
     }
 
     static MurmurSettings load(Optional<Path> userFile, List<String> overrides, String home) {
+        return load(userFile.stream().toList(), overrides, home);
+    }
+
+    static MurmurSettings load(List<Path> userFiles, List<String> overrides, String home) {
         ObjectMapper mapper = mapper(home);
         SettingsTree tree = new SettingsTree(readDefaults(mapper));
-        userFile.ifPresent(file -> tree.merge(readFile(mapper, file), file.toString()));
+        userFiles.forEach(file -> tree.merge(readFile(mapper, file), file.toString()));
         overrides.forEach(o -> tree.override(o, SettingsException.COMMAND_LINE));
         MurmurSettings settings;
         try {

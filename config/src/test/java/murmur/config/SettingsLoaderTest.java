@@ -34,7 +34,7 @@ class SettingsLoaderTest {
         assertThat(s.bootstrap().adminHost()).isEqualTo("127.0.0.1");
         assertThat(s.bootstrap().adminPort()).isEqualTo(4180);
         assertThat(s.app().dataDir()).isEqualTo(Path.of("/home/ann/.murmur/app"));
-        assertThat(s.app().seedEndpoints()).containsExactly(new HostPort("127.0.0.1", 4100));
+        assertThat(s.app().seedEndpoints()).as("a fresh install knows no network").isEmpty();
     }
 
     @Test
@@ -65,6 +65,19 @@ class SettingsLoaderTest {
         assertThat(s.dht().k()).isEqualTo(10);
         assertThat(s.dht().alpha()).isEqualTo(2);
         assertThat(s.dht().stallFloor()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void laterFilesWinAndTheCommandLineBeatsThemAll() throws IOException {
+        Path first = write("dht:\n  k: 16\n  alpha: 2\napp:\n  bootstrapSeeds: [\"a.example:4100\"]\n");
+        Path second = write("dht:\n  k: 12\n");
+
+        MurmurSettings s = SettingsLoader.load(List.of(first, second), List.of("dht.alpha=4"));
+
+        assertThat(s.dht().k()).isEqualTo(12);
+        assertThat(s.dht().alpha()).isEqualTo(4);
+        assertThat(s.app().bootstrapSeeds()).containsExactly("a.example:4100");
+        assertThat(SettingsLoader.load(List.of(), List.of())).isEqualTo(SettingsLoader.defaults());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Optional;
 import murmur.config.MurmurSettings;
 import murmur.config.SettingsLoader;
 import murmur.dht.node.DhtNode;
+import murmur.timeline.observe.Live;
 import murmur.timeline.testing.LocalNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,25 @@ class RejoinTest {
             if (late != null) {
                 await(late.stop());
             }
+        }
+    }
+
+    @Test
+    void theConnectionWatchedBeforeTheStartFollowsTheJoin(@TempDir Path dir) throws Exception {
+        MurmurSettings settings = SettingsLoader.load(Optional.empty(), LocalNet.FAST);
+        DhtNode seed = DhtNode.builder().settings(settings.dht()).bindAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build();
+        await(seed.start());
+        TimelinePeer peer = TimelinePeer.builder().settings(settings).dataDir(dir).seeds(List.of(seed.address()))
+                .build();
+        Live<ConnectionStatus> watched = peer.connection();
+        try {
+            assertThat(watched.get().online()).isFalse();
+            await(peer.start());
+            waitAtMost(Duration.ofSeconds(20)).until(() -> watched.get().online());
+        } finally {
+            await(peer.stop());
+            await(seed.stop());
         }
     }
 

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "murmur", mixinStandardHelpOptions = true, versionProvider = MurmurCli.Version.class,
         description = "Murmur: a decentralized social timeline for the desktop.",
         subcommands = {DemoCommand.class, AppCommand.class, BootstrapCommand.class, NetworkCommand.class},
-        footer = {"", "Settings: built-in defaults < --config <file> < --set key=value."})
+        footer = {"", "Settings: built-in defaults < <data>/settings.yaml (murmur app) < --config <file>"
+                + " < --set key=value."})
 public final class MurmurCli implements Callable<Integer> {
 
     /** The exit code for a command line that makes no sense. */
@@ -96,9 +97,22 @@ public final class MurmurCli implements Callable<Integer> {
      * {@code --config} and {@code --set} still override.
      */
     MurmurSettings settingsWith(List<String> defaults) {
+        return settingsWith(defaults, Optional.empty());
+    }
+
+    /**
+     * As {@link #settingsWith(List)}, with the app's own settings file ({@code <data>/settings.yaml}) under the
+     * user's {@code --config} file: what the command line names wins over what the app saved.
+     */
+    MurmurSettings settingsWith(List<String> defaults, Optional<Path> saved) {
         List<String> all = new ArrayList<>(defaults);
         all.addAll(overrides);
-        return SettingsLoader.load(Optional.ofNullable(config), all);
+        List<Path> files = new ArrayList<>();
+        saved.ifPresent(files::add);
+        if (config != null) {
+            files.add(config);
+        }
+        return SettingsLoader.load(files, all);
     }
 
     /** The global {@code --config} and {@code --set}, then {@code rest}: for commands with a parser of their own. */

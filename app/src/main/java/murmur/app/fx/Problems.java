@@ -35,7 +35,8 @@ public final class Problems {
         switch (e.reason()) {
             case NO_NETWORK:
                 return "No bootstrap node is reachable, so Murmur cannot reach the network. Check the connection "
-                        + "and the --bootstrap addresses, then try again.";
+                        + "and the bootstrap nodes' addresses (--bootstrap, or app.bootstrapSeeds in settings.yaml in "
+                        + "the data directory), then try again.";
             case LOGGED_OUT:
                 return "You are signed out.";
             default:

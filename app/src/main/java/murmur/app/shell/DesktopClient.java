@@ -8,9 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import murmur.app.firstrun.SeedCheck;
+import murmur.config.HostPort;
+import murmur.config.UserSettingsFile;
 import murmur.timeline.Accounts;
 
 /**
@@ -43,6 +47,25 @@ public final class DesktopClient {
      */
     public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark,
             Consumer<String> say) throws InterruptedException {
+        open(stage -> {
+            AfterStart accounts = new AfterStart(peer, started);
+            new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
+                    .show(stage);
+        }, say);
+    }
+
+    /**
+     * Opens the window on the first-run screen, for a start that knows no bootstrap node yet: once a node answers at
+     * the address the user types, it is saved in {@code settings} and {@code join} builds and starts the peer through
+     * it (on the JavaFX thread), and the sign-in screen follows in the same window. Blocks until the user has closed
+     * the window (and been signed out); says "window open" through {@code say} like {@link #run}.
+     */
+    public static void runFirstRun(SeedCheck check, UserSettingsFile settings, Function<HostPort, StartingPeer> join,
+            boolean dark, Consumer<String> say) throws InterruptedException {
+        open(stage -> new FirstRunWindow(check, settings, join, Platform::runLater, dark).show(stage), say);
+    }
+
+    private static void open(Consumer<Stage> show, Consumer<String> say) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
@@ -52,9 +75,7 @@ public final class DesktopClient {
                 say.accept("murmur: window open " + ManagementFactory.getRuntimeMXBean().getUptime()
                         + " ms after the JVM started");
             }));
-            AfterStart accounts = new AfterStart(peer, started);
-            new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
-                    .show(stage);
+            show.accept(stage);
         });
         try {
             closed.await();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import murmur.app.signin.SignInView;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * window signs out before it goes away. Used on the JavaFX thread only.
  */
 public final class MurmurWindow {
+    static final double WIDTH = 1180;
+    static final double HEIGHT = 760;
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 560;
     private static final Logger LOG = LoggerFactory.getLogger(MurmurWindow.class);
 
     private final Accounts accounts;
@@ -60,21 +65,41 @@ public final class MurmurWindow {
         showSignIn();
     }
 
-    /** Shows the window on {@code stage}; closing it signs out first, then hides the stage. */
+    /**
+     * Shows the window on {@code stage}; closing it signs out first, then hides the stage. A stage that shows a scene
+     * already (the first-run screen) keeps it, with its size and place, and this window's content replaces its root.
+     */
     public void show(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(root, 1180, 760);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
+        if (stage.getScene() != null) {
+            stage.getScene().setRoot(root);
+        } else {
+            Scene scene = new Scene(root, WIDTH, HEIGHT);
+            scene.getStylesheets().add(Theme.STYLESHEET);
+            stage.setScene(scene);
+        }
         stage.setTitle("Murmur");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        icons(stage);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnCloseRequest(e -> {
             e.consume();
             root.setDisable(true);
             signOut().whenCompleteAsync((v, failure) -> stage.hide(), ui);
         });
         stage.show();
+    }
+
+    /** Gives {@code stage} Murmur's icon, unless it has one already. */
+    static void icons(Stage stage) {
+        if (!stage.getIcons().isEmpty()) {
+            return;
+        }
+        // The same icon as the installed menu entry (scripts/package.sh); the window manager picks the size.
+        for (String icon : List.of("murmur-64.png", "murmur.png")) {
+            String url = MurmurWindow.class.getResource("/murmur/app/icons/" + icon).toExternalForm();
+            stage.getIcons().add(new Image(url, true));   // loaded in the background: not in the way of the window
+        }
     }
 
     /** Signs the current user out, if any, and shows the sign-in screen. */

@@ -2,10 +2,15 @@ package murmur.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import murmur.config.MurmurSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -91,6 +96,32 @@ class MurmurCliTest {
         Path missing = dir.resolve("absent.yaml");
         assertThat(run("--config", missing.toString(), "app")).isEqualTo(2);
         assertThat(err.toString()).contains("settings file not found", missing.toString());
+    }
+
+    @Test
+    void theAppsSavedSettingsSitUnderConfigAndSet() throws IOException {
+        Path saved = Files.writeString(dir.resolve("settings.yaml"),
+                "dht:\n  k: 16\n  alpha: 2\n  maxTtl: 7d\napp:\n  bootstrapSeeds: [\"saved.example:4100\"]\n");
+        Path config = Files.writeString(dir.resolve("team.yaml"), "dht:\n  k: 12\n  alpha: 5\n");
+        MurmurCli.commandLine(cli).parseArgs("--config", config.toString(), "--set", "dht.alpha=4", "app");
+
+        MurmurSettings s = cli.settingsWith(List.of(), Optional.of(saved));
+
+        assertThat(s.app().bootstrapSeeds()).as("only the saved file names seeds").containsExactly(
+                "saved.example:4100");
+        assertThat(s.dht().maxTtl()).hasDays(7);
+        assertThat(s.dht().k()).as("--config beats the saved file").isEqualTo(12);
+        assertThat(s.dht().alpha()).as("--set beats both files").isEqualTo(4);
+    }
+
+    @Test
+    void aBrokenSettingsFileInTheDataDirectoryIsNamed() throws IOException {
+        cli.environment(Map.of("DISPLAY", ":99"));
+        Path file = Files.writeString(dir.resolve("settings.yaml"), "app:\n  bootstrapSeeds: [\"a:1\"\n");
+
+        assertThat(run("app", "--data", dir.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("murmur app: not valid YAML at line").contains(file.toString());
     }
 
     @Test

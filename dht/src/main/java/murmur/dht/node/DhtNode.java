@@ -133,6 +133,20 @@ public final class DhtNode {
                 });
     }
 
+    /**
+     * Checks that a Murmur DHT node answers at {@code address}, whose id is not known yet (a bootstrap node a user
+     * typed in, say): a {@code PING}, then a {@code PROVE} that it holds the key its id is the hash of. Completes with
+     * its id; fails when nothing answers within {@code dht.requestTimeout} or it cannot prove its key. The node must
+     * have been started; a proven node joins its routing table like any seed.
+     */
+    public CompletableFuture<NodeId> ping(InetSocketAddress address) {
+        NodeContext c = ctx;
+        if (c == null) {
+            throw new IllegalStateException("the node has not been started");
+        }
+        return c.rpc().ping(address).thenApply(Contact::id);
+    }
+
     /** Writes an owned record to the k closest nodes. Fails with {@link DhtWriteException} when refused. */
     public CompletableFuture<PutResult> put(OwnedRecord record) {
         return writes.put(record).thenApply(result -> {

@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 final class PeerParts {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerParts.class);
-    private static final Live<ConnectionStatus> NOT_STARTED = new LiveValue<>(ConnectionStatus.OFFLINE);
     private static final String DHT_PORT = "dhtPort";
     private static final String LINK_PORT = "peerPort";
 
@@ -65,6 +64,8 @@ final class PeerParts {
     private ReachService reach;
     /** Exists before start, so that the window can show it at once; follows the reach service once it runs. */
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
+    /** Exists before start, like {@link #reachability}; follows the joining once the DHT node is up. */
+    private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
     private AccountService accounts;
     private volatile UserSession current;
 
@@ -98,6 +99,7 @@ final class PeerParts {
             dht = node;
             kept.put(DHT_PORT, node.address().getPort());
             joining = new Joining(dht, config.seeds());
+            joining.connection().subscribe(connection::set);
             return bindLink(host, kept.choose(LINK_PORT, t.peerPort()));
         }).thenAccept(l -> {
             link = l;
@@ -242,7 +244,7 @@ final class PeerParts {
     }
 
     Live<ConnectionStatus> connection() {
-        return joining == null ? NOT_STARTED : joining.connection();
+        return connection;
     }
 
     Live<Reachability> reachability() {
