@@ -70,6 +70,7 @@ final class AppCommand implements Callable<Integer> {
             err.println("murmur app: " + noDisplay.get() + ". Run it on a desktop, or under xvfb-run.");
             return 1;
         }
+        DesktopClient.prestart(dark);   // the toolkit gets ready while the settings are read and the peer is built
         List<String> overrides = new ArrayList<>();
         if (host != null) {
             overrides.add("timeline.host=" + host);

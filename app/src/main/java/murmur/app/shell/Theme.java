@@ -22,7 +22,7 @@ final class Theme {
         return dark;
     }
 
-    private static void apply(boolean dark) {
+    static void apply(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
