@@ -4,12 +4,12 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import murmur.app.fx.FormRows;
 import murmur.app.fx.Icons;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -52,37 +52,11 @@ public final class FirstRunView extends StackPane {
         saved.getStyleClass().addAll(Styles.TEXT_SMALL, "muted");
 
         VBox card = new VBox(brand, heading, explanation, new Label("Bootstrap node (host:port)"), row, saved,
-                busyRow(model), errorLabel(model));
+                FormRows.busy(model.progress(), model.busy()), FormRows.error(model.error()));
         card.getStyleClass().add("sign-in-card");
         card.setMaxWidth(520);
         card.setMaxHeight(USE_PREF_SIZE);
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
-    }
-
-    private static HBox busyRow(FirstRunViewModel model) {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMinSize(22, 22);
-        spinner.setPrefSize(22, 22);
-        Label what = new Label();
-        what.setId("progress");
-        what.setWrapText(true);
-        what.textProperty().bind(model.progress());
-        HBox row = new HBox(10, spinner, what);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(model.busy());
-        row.managedProperty().bind(model.busy());
-        return row;
-    }
-
-    private static Label errorLabel(FirstRunViewModel model) {
-        Label error = new Label("", Icons.of(Feather.ALERT_CIRCLE));
-        error.setId("error");
-        error.setWrapText(true);
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(model.error());
-        error.visibleProperty().bind(model.error().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
     }
 }

@@ -6,13 +6,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import murmur.app.fx.FormRows;
 import murmur.app.fx.Icons;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -89,7 +89,8 @@ public final class SignInView extends StackPane {
         signInBox.visibleProperty().bind(model.restoring().not());
         signInBox.managedProperty().bind(signInBox.visibleProperty());
         VBox card = new VBox(brand, tagline, new Label("Name"), name, rules, passwordLabel, password,
-                passwordRules, signInBox, restoreBox, busyRow(model), errorLabel(model));
+                passwordRules, signInBox, restoreBox,
+                FormRows.busy(model.progress(), model.busy()), FormRows.error(model.error()));
         card.getStyleClass().add("sign-in-card");
         card.setMaxWidth(440);
         card.setMaxHeight(USE_PREF_SIZE);
@@ -130,31 +131,5 @@ public final class SignInView extends StackPane {
         box.visibleProperty().bind(model.restoring());
         box.managedProperty().bind(box.visibleProperty());
         return box;
-    }
-
-    private static HBox busyRow(SignInViewModel model) {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMinSize(22, 22);
-        spinner.setPrefSize(22, 22);
-        Label what = new Label();
-        what.setId("progress");
-        what.setWrapText(true);
-        what.textProperty().bind(model.progress());
-        HBox row = new HBox(10, spinner, what);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(model.busy());
-        row.managedProperty().bind(model.busy());
-        return row;
-    }
-
-    private static Label errorLabel(SignInViewModel model) {
-        Label error = new Label("", Icons.of(Feather.ALERT_CIRCLE));
-        error.setId("error");
-        error.setWrapText(true);
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(model.error());
-        error.visibleProperty().bind(model.error().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
     }
 }
