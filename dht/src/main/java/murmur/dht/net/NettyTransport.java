@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
 import murmur.dht.rpc.InboundHandler;
@@ -172,11 +173,14 @@ final class NettyTransport implements Transport {
         long id = readId(bytes);
         Pending p = new Pending(to, new CompletableFuture<>());
         pending.put(id, p);
-        group.schedule(() -> {
+        // On the socket's own event loop, where answers arrive: an answer cancels the timer there and then, so the
+        // timer does not hold the answer (and every contact in it) until the timeout would have passed.
+        ScheduledFuture<?> timer = udp.eventLoop().schedule(() -> {
             if (pending.remove(id) != null) {
                 p.answer.completeExceptionally(new RpcTimeoutException(to, "no answer"));
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        p.answer.whenComplete((answer, failure) -> timer.cancel(false));
         udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)).addListener(f -> {
             if (!f.isSuccess() && pending.remove(id) != null) {
                 p.answer.completeExceptionally(new RpcTimeoutException(to, "send failed"));

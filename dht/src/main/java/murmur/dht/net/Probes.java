@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.dht.wire.Message;
 import murmur.dht.wire.MessageCodec;
@@ -59,8 +60,12 @@ final class Probes {
             }
             f.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(ping), target));
         });
-        group.schedule(() -> reached.complete(false), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        reached.whenComplete((r, e) -> bound.channel().close());
+        ScheduledFuture<?> timer =
+                group.schedule(() -> reached.complete(false), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        reached.whenComplete((r, e) -> {
+            timer.cancel(false);
+            bound.channel().close();
+        });
         return reached;
     }
 
@@ -72,8 +77,10 @@ final class Probes {
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(target);
         connect.addListener((ChannelFuture f) -> reached.complete(f.isSuccess()));
-        group.schedule(() -> reached.complete(false), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer =
+                group.schedule(() -> reached.complete(false), timeout.toMillis(), TimeUnit.MILLISECONDS);
         reached.whenComplete((r, e) -> {
+            timer.cancel(false);
             Channel c = connect.channel();
             c.close();
         });

@@ -12,6 +12,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import murmur.config.DhtSettings;
 import murmur.dht.rpc.RpcTimeoutException;
@@ -38,11 +39,12 @@ final class TcpClient {
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
         });
-        group.schedule(() -> {
+        ScheduledFuture<?> timer = group.schedule(() -> {
             if (answer.completeExceptionally(new RpcTimeoutException(to, "no TCP answer"))) {
                 connect.channel().close();
             }
         }, timeout, TimeUnit.MILLISECONDS);
+        answer.whenComplete((a, failure) -> timer.cancel(false));
         return answer;
     }
 
