@@ -15,11 +15,14 @@ import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
 import murmur.dht.OwnedRecord;
 import murmur.dht.SigningKey;
+import murmur.dht.routing.Contact;
 import murmur.dht.node.TracedRead;
 
 /**
- * Lookups on a {@link SimNetwork} of many nodes in one thread: every node joins through the first, records are
- * stored from random nodes and read back from others. Deterministic for a given seed.
+ * Lookups on a {@link SimNetwork} of many nodes in one thread: every node joins through the first ({@link #grow}),
+ * or, for networks too large for that, starts with the routing table a converged network would give it
+ * ({@link #growConverged}); records are stored from random nodes and read back from others. Deterministic for a
+ * given seed.
  */
 public final class DhtSimulation {
     static final int JOIN_BATCH = 50;
@@ -43,9 +46,7 @@ public final class DhtSimulation {
         for (int started = 0; started < count; started += JOIN_BATCH) {
             List<CompletableFuture<Void>> joins = new ArrayList<>();
             for (int i = started; i < Math.min(count, started + JOIN_BATCH); i++) {
-                DhtNode node = DhtNode.builder().settings(settings).network(network)
-                        .signingKey(SigningKey.generate(keys)).random(new Random(random.nextLong())).build();
-                network.await(node.start());
+                DhtNode node = startNode();
                 List<InetSocketAddress> seeds = nodes.isEmpty() ? List.of() : List.of(nodes.get(0).address());
                 joins.add(node.bootstrap(seeds));
                 nodes.add(node);
@@ -53,6 +54,39 @@ public final class DhtSimulation {
             network.await(CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)));
         }
         network.runFor(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts {@code count} nodes without join lookups: each gets the contacts a converged network would give it
+     * ({@link ConvergedTables}: per bucket every node in its range, or k of them sampled when there are more), as if
+     * each had answered it just now. A node's table costs O(log^2 N) id comparisons, k log N insertions and no
+     * message, where {@link #grow} costs lookups of the node's own id and of every farther bucket, and a proof of
+     * identity per new contact. What follows (stores, reads, kills, maintenance) runs the nodes' real code. Nodes
+     * started before get the new contacts too.
+     */
+    public void growConverged(int count) {
+        for (int i = 0; i < count; i++) {
+            nodes.add(startNode());
+        }
+        List<Contact> contacts = new ArrayList<>(nodes.size());
+        for (DhtNode node : nodes) {
+            contacts.add(new Contact(node.id(), node.address()));
+        }
+        ConvergedTables tables = new ConvergedTables(contacts, settings.k(), new Random(random.nextLong()));
+        for (int i = 0; i < nodes.size(); i++) {
+            ConvergedTables.admit(nodes.get(i), tables.tableOf(contacts.get(i).id()));
+            // Each new contact schedules a hand-off of the records it should hold (if any were stored before): run
+            // them now, so the queue never holds the whole network's.
+            network.runFor(Duration.ZERO);
+        }
+        network.runFor(Duration.ofSeconds(30));
+    }
+
+    private DhtNode startNode() {
+        DhtNode node = DhtNode.builder().settings(settings).network(network)
+                .signingKey(SigningKey.generate(keys)).random(new Random(random.nextLong())).build();
+        network.await(node.start());
+        return node;
     }
 
     /** Stores {@code count} records, each from a random node; returns how many were accepted. */

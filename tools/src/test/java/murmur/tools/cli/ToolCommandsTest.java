@@ -49,6 +49,21 @@ class ToolCommandsTest {
     }
 
     @Test
+    void simDhtWithTheFastJoinStartsFromConvergedTablesAndReportsReadsBeforeAndAfterTheKill() {
+        assertThat(run("sim", "dht", "--nodes", "300", "--keys", "20", "--kill", "0.25", "--join", "fast")).isZero();
+
+        assertThat(out.toString()).contains("{\"sim\":\"dht\",\"nodes\":300,\"keys\":20,\"stored\":20,"
+                + "\"join\":\"fast\",\"found\":20,\"success_rate\":1.0000,").contains("\"killed\":75,")
+                .contains("\"found_after_kill\":20,\"success_rate_after_kill\":1.0000,\"hops_p50_after_kill\":");
+    }
+
+    @Test
+    void simDhtRefusesAnUnknownJoin() {
+        assertThat(run("sim", "dht", "--join", "magic")).isEqualTo(2);
+        assertThat(err.toString()).contains("--join auto, full or fast");
+    }
+
+    @Test
     void aGroupWithoutItsSubcommandSaysWhichThereAre() {
         assertThat(run("bench")).isEqualTo(MurmurCli.EXIT_USAGE);
         assertThat(err.toString()).contains("choose one of", "dht", "fanout");
