@@ -115,6 +115,14 @@ check_app_deb() {
     done
     grep -q "window open" "$WORK/app.out" || { cat "$WORK/app.out"; fail "the installed app opened no window"; }
     say "installed app: $(grep "window open" "$WORK/app.out")"
+    # The app starts its peer once the window shows: its DHT node says so in the app's log as it starts.
+    for i in $(seq 1 300); do
+        grep -q "restored .* from disk" "$WORK/app/logs/murmur.log" 2>/dev/null && break
+        sleep 0.1
+    done
+    grep -q "restored .* from disk" "$WORK/app/logs/murmur.log" 2>/dev/null \
+        || { cat "$WORK/app.out"; fail "the installed app's peer did not start after its window opened"; }
+    say "installed app: its peer started after the window opened"
     grep -i "exception\|error" "$WORK/app.out" && fail "the installed app reported errors"
     return 0
 }

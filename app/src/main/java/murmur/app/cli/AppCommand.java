@@ -118,8 +118,14 @@ final class AppCommand implements Callable<Integer> {
         say(out, String.format("murmur app: data in %s (log: %s), joining through %s, listening on %s", dataDir, log,
                 String.join(",", seeds), listening));
         TimelinePeer running = peer;
-        PeerRun.around(() -> startSaying(running, err), running::stop,
-                started -> DesktopClient.run(running, started, List.of(), dark, line -> say(out, line)));
+        // The peer starts once the window shows (opening its database and sockets, joining), off the JavaFX
+        // thread; a window closed before that stops a peer that never started.
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        CompletableFuture<Void> started = shown.thenComposeAsync(v -> startSaying(running, err));
+        PeerRun.around(() -> started, () -> {
+            shown.cancel(false);
+            return started.handle((v, failure) -> null).thenCompose(v -> running.stop());
+        }, s -> DesktopClient.run(running, s, List.of(), dark, line -> say(out, line), () -> shown.complete(null)));
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import murmur.app.shell.DesktopClient;
 import murmur.config.MurmurSettings;
 import murmur.config.MurmurVersion;
 import murmur.config.SettingsException;
@@ -53,7 +54,20 @@ public final class MurmurCli implements Callable<Integer> {
     private Map<String, String> environment = System.getenv();
 
     public static void main(String[] args) {
+        if (opensWindow(args, System.getenv(), System.getProperty("os.name"))) {
+            // JavaFX gets ready while picocli reads its commands (about 0.25 s: its classes are too old for the
+            // start-up cache) and the app reads its settings; AppCommand would otherwise start it only then.
+            DesktopClient.prestart(List.of(args).contains("--dark"));
+        }
         System.exit(commandLine(new MurmurCli()).execute(args));
+    }
+
+    /** Whether {@code args} start the desktop app on a display, rather than ask for help or the version. */
+    static boolean opensWindow(String[] args, Map<String, String> env, String osName) {
+        List<String> all = List.of(args);
+        return !all.isEmpty() && all.get(0).equals("app") && DesktopClient.missingDisplay(env, osName).isEmpty()
+                && all.stream().noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version")
+                        || a.equals("-V"));
     }
 
     /**

@@ -52,11 +52,21 @@ public final class DesktopClient {
      */
     public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark,
             Consumer<String> say) throws InterruptedException {
+        run(peer, started, featured, dark, say, () -> { });
+    }
+
+    /**
+     * Like {@link #run}, and calls {@code shown} (on the JavaFX thread) once the window is on the screen: a caller
+     * that starts its peer only then leaves the 2 cores to the window until it shows (the user still has a name and
+     * a password to type).
+     */
+    public static void run(Accounts peer, CompletableFuture<Void> started, List<String> featured, boolean dark,
+            Consumer<String> say, Runnable shown) throws InterruptedException {
         open(stage -> {
             AfterStart accounts = new AfterStart(peer, started);
             new MurmurWindow(accounts, accounts.started(), peer.clock(), Platform::runLater, featured, dark)
                     .show(stage);
-        }, say);
+        }, say, shown);
     }
 
     /**
@@ -67,7 +77,7 @@ public final class DesktopClient {
      */
     public static void runFirstRun(SeedCheck check, UserSettingsFile settings, Function<HostPort, StartingPeer> join,
             boolean dark, Consumer<String> say) throws InterruptedException {
-        open(stage -> new FirstRunWindow(check, settings, join, Platform::runLater, dark).show(stage), say);
+        open(stage -> new FirstRunWindow(check, settings, join, Platform::runLater, dark).show(stage), say, () -> { });
     }
 
     /**
@@ -81,6 +91,7 @@ public final class DesktopClient {
         }
         Thread.ofPlatform().name("murmur-fx-start").daemon().start(() -> {
             try {
+                Rendering.chooseBeforeStart();
                 Platform.setImplicitExit(false);
                 Platform.startup(() -> {
                     Theme.apply(dark);   // parsing the theme's stylesheet is the first thing any window waits for
@@ -94,7 +105,8 @@ public final class DesktopClient {
         });
     }
 
-    private static void open(Consumer<Stage> show, Consumer<String> say) throws InterruptedException {
+    private static void open(Consumer<Stage> show, Consumer<String> say, Runnable shown)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         prestart(false);
         try {
@@ -105,9 +117,13 @@ public final class DesktopClient {
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
+            AtomicBoolean once = new AtomicBoolean();
             stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
-                say.accept("murmur: window open " + ManagementFactory.getRuntimeMXBean().getUptime()
-                        + " ms after the JVM started");
+                if (once.compareAndSet(false, true)) {
+                    say.accept("murmur: window open " + ManagementFactory.getRuntimeMXBean().getUptime()
+                            + " ms after the JVM started");
+                    shown.run();
+                }
             }));
             show.accept(stage);
         });

@@ -76,6 +76,18 @@ class MurmurCliTest {
     }
 
     @Test
+    void javaFxStartsAheadOnlyForTheAppOnADisplay() {
+        Map<String, String> display = Map.of("DISPLAY", ":0");
+        assertThat(MurmurCli.opensWindow(new String[] {"app", "--data", "d"}, display, "Linux")).isTrue();
+        assertThat(MurmurCli.opensWindow(new String[] {"app", "--dark"}, display, "Linux")).isTrue();
+        assertThat(MurmurCli.opensWindow(new String[] {"app"}, Map.of(), "Linux")).as("no display").isFalse();
+        assertThat(MurmurCli.opensWindow(new String[] {"app", "--help"}, display, "Linux")).isFalse();
+        assertThat(MurmurCli.opensWindow(new String[] {"app", "-V"}, display, "Linux")).isFalse();
+        assertThat(MurmurCli.opensWindow(new String[] {"demo"}, display, "Linux")).isFalse();
+        assertThat(MurmurCli.opensWindow(new String[] {}, display, "Linux")).isFalse();
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("--bogus", "demo")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'");
