@@ -38,7 +38,7 @@ final class Rendering {
         }
         System.setProperty("prism.order", "sw");
         setEnvironmentUnlessSet("GDK_GL", "disable");
-        LOG.info("no graphics device in {}: JavaFX's software renderer, GTK without OpenGL", GRAPHICS_DEVICES);
+        LOG.debug("no graphics device in {}: JavaFX's software renderer, GTK without OpenGL", GRAPHICS_DEVICES);
     }
 
     /** Whether to use the software renderer: on Linux, with no device to render on, unless the user chose one. */
