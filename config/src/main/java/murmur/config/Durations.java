@@ -7,16 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Duration syntax of settings: {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 30d} or ISO-8601. */
-final class Durations {
+public final class Durations {
 
-    static final String SYNTAX = "a duration such as 500ms, 2s, 5m, 1h, 30d or PT1H";
+    public static final String SYNTAX = "a duration such as 500ms, 2s, 5m, 1h, 30d or PT1H";
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {}
 
     /** Parses {@code text}; throws {@link IllegalArgumentException} when it is neither form. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.strip();
         Matcher m = SHORT.matcher(t);
         try {

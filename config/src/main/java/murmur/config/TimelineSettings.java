@@ -2,6 +2,8 @@ package murmur.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Settings of a user's peer: accounts, posts, presence, time and clean-up.
@@ -39,6 +41,11 @@ import java.util.List;
  * @param timeSources         further NTP servers as {@code host:port}, asked when no bootstrap node answers
  * @param clockRefresh        how often the clock asks its time sources again
  * @param ntpTimeout          how long one time source may take to answer
+ * @param fanoutDegree        the degree of the tree the user's posts go down: {@code 2} (binary, the default) to
+ *                            {@code 16}, or {@code auto}, which picks it from {@code uplink} (see
+ *                            {@link #FANOUT_AUTO})
+ * @param uplink              this peer's upload rate (e.g. {@code 2Mbit}), empty when unknown; what
+ *                            {@code fanoutDegree: auto} goes by
  */
 public record TimelineSettings(
         int maxPostChars,
@@ -68,7 +75,9 @@ public record TimelineSettings(
         int sntpPort,
         List<String> timeSources,
         Duration clockRefresh,
-        Duration ntpTimeout) {
+        Duration ntpTimeout,
+        String fanoutDegree,
+        String uplink) {
 
     /**
      * The most Argon2id memory, in KiB, an account may ask for: new accounts here, and records read from the network,
@@ -86,8 +95,24 @@ public record TimelineSettings(
     /** Most peers a user's machine may relay for at once; more is a bootstrap node's job. */
     public static final int MAX_RELAYED_PEERS = 256;
 
+    /** The value of {@code timeline.fanoutDegree} that picks the degree from the uplink. */
+    public static final String FANOUT_AUTO = "auto";
+    /** The widest tree an author may send (a push carrying a wider one is refused as malformed). */
+    public static final int MAX_FANOUT_DEGREE = 16;
+
     public TimelineSettings {
         timeSources = List.copyOf(timeSources);
+    }
+
+    /** {@code timeline.uplink} in bits per second, empty when it is not set. */
+    public OptionalLong uplinkBitsPerSecond() {
+        return uplink.isBlank() ? OptionalLong.empty() : OptionalLong.of(Rates.parse(uplink));
+    }
+
+    /** {@code timeline.fanoutDegree} as a number, empty for {@code auto}. */
+    public OptionalInt fixedFanoutDegree() {
+        return fanoutDegree.strip().equalsIgnoreCase(FANOUT_AUTO) ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(fanoutDegree.strip()));
     }
 
     /** The time sources as parsed endpoints. */
@@ -125,6 +150,25 @@ public record TimelineSettings(
         c.hostPorts("timeline.timeSources", timeSources);
         c.positive("timeline.clockRefresh", clockRefresh);
         c.positive("timeline.ntpTimeout", ntpTimeout);
+        c.require("timeline.fanoutDegree", validDegree(fanoutDegree), "must be " + FANOUT_AUTO
+                + " or a number from 2 to " + MAX_FANOUT_DEGREE + ", got '" + fanoutDegree + "'");
+        c.require("timeline.uplink", uplink.isBlank() || validRate(uplink), "must be empty (unknown) or "
+                + Rates.SYNTAX + ", got '" + uplink + "'");
+    }
+
+    private static boolean validDegree(String text) {
+        String t = text.strip();
+        return t.equalsIgnoreCase(FANOUT_AUTO) || t.matches("\\d{1,2}") && Integer.parseInt(t) >= 2
+                && Integer.parseInt(t) <= MAX_FANOUT_DEGREE;
+    }
+
+    private static boolean validRate(String text) {
+        try {
+            Rates.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void lifespan(Checks c, String key, Duration value) {

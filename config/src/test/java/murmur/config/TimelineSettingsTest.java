@@ -86,4 +86,28 @@ class TimelineSettingsTest {
                     .isInstanceOf(SettingsException.class).hasMessageContaining(key).hasMessageContaining("between");
         }
     }
+
+    @Test
+    void theFanoutDegreeIsBinaryByDefaultAndTheUplinkUnknown() {
+        TimelineSettings t = SettingsLoader.defaults().timeline();
+        assertThat(t.fixedFanoutDegree()).hasValue(2);
+        assertThat(t.uplinkBitsPerSecond()).isEmpty();
+    }
+
+    @Test
+    void theFanoutDegreeIsANumberOrAutoAndTheUplinkARate() {
+        TimelineSettings t = SettingsLoader.load(Optional.empty(), List.of("timeline.fanoutDegree=auto",
+                "timeline.uplink=2.5Mbit")).timeline();
+        assertThat(t.fixedFanoutDegree()).isEmpty();
+        assertThat(t.uplinkBitsPerSecond()).hasValue(2_500_000);
+        assertThat(SettingsLoader.load(Optional.empty(), List.of("timeline.fanoutDegree=8")).timeline()
+                .fixedFanoutDegree()).hasValue(8);
+        for (String bad : List.of("timeline.fanoutDegree=1", "timeline.fanoutDegree=17", "timeline.fanoutDegree=wide",
+                "timeline.uplink=fast", "timeline.uplink=2MB")) {
+            String key = bad.substring(0, bad.indexOf('='));
+            assertThatThrownBy(() -> SettingsLoader.load(Optional.empty(), List.of(bad)))
+                    .isInstanceOf(SettingsException.class).hasMessageContaining(key)
+                    .hasMessageContaining(bad.substring(bad.indexOf('=') + 1));
+        }
+    }
 }
