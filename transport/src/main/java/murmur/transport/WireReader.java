@@ -121,6 +121,11 @@ public final class WireReader {
         return this;
     }
 
+    /** Bytes not read yet: for a message that may end in an optional field. */
+    public int remaining() {
+        return buf.length - pos;
+    }
+
     /** Fails if bytes are left over: a well-formed message is read to its end. */
     public void end() throws MalformedInputException {
         if (pos != buf.length) {

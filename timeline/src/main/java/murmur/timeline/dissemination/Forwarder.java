@@ -53,18 +53,21 @@ final class Forwarder {
         this.counters = counters;
     }
 
-    /** Sends the local user's own post down {@code tree}, whose entry 0 is this peer. */
-    CompletableFuture<FanoutReport> forwardOwn(Post post, List<Hop> tree) {
-        return forward(post, tree, 0, new Tally(Integer.MAX_VALUE, false));
+    /** Sends the local user's own post down {@code tree} of degree {@code degree}, whose entry 0 is this peer. */
+    CompletableFuture<FanoutReport> forwardOwn(Post post, List<Hop> tree, int degree) {
+        return forward(post, tree, 0, new Tally(Integer.MAX_VALUE, false, degree));
     }
 
-    /** Sends a relayed post to the children of {@code tree}'s entry 0, which is {@code depth} hops from the author. */
-    CompletableFuture<FanoutReport> forwardRelayed(Post post, List<Hop> tree, int depth) {
-        return forward(post, tree, depth, new Tally(MAX_ADOPTED, true));
+    /**
+     * Sends a relayed post to the children of {@code tree}'s entry 0, which is {@code depth} hops from the author, in
+     * a tree of the author's {@code degree}.
+     */
+    CompletableFuture<FanoutReport> forwardRelayed(Post post, List<Hop> tree, int depth, int degree) {
+        return forward(post, tree, depth, new Tally(MAX_ADOPTED, true, degree));
     }
 
     private CompletableFuture<FanoutReport> forward(Post post, List<Hop> tree, int depth, Tally tally) {
-        CompletableFuture<?>[] hops = FanoutTree.children(0, tree.size()).stream()
+        CompletableFuture<?>[] hops = FanoutTree.children(0, tree.size(), tally.degree).stream()
                 .map(c -> deliver(post, tree, c, depth + 1, tally, false)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(hops).thenApply(v -> tally.report());
     }
@@ -78,13 +81,14 @@ final class Forwarder {
             CompletableFuture<byte[]> sent = to.isEmpty()
                     ? CompletableFuture.failedFuture(new IllegalArgumentException("no address to dial"))
                     : retry.run(() -> direct.request(to, LinkTypes.PUSH, PushCodec.encode(
-                            new PushMessage(post, depth, selfAddress.get(), FanoutTree.subtree(tree, index)))));
+                            new PushMessage(post, depth, selfAddress.get(),
+                                    FanoutTree.subtree(tree, index, tally.degree), tally.degree))));
             return sent.handle((answer, failure) -> {
                 if (failure == null) {
                     return CompletableFuture.<Void>completedFuture(null);
                 }
                 tally.failed.incrementAndGet();
-                List<Integer> orphans = FanoutTree.children(index, tree.size());
+                List<Integer> orphans = FanoutTree.children(index, tree.size(), tally.degree);
                 if (orphans.isEmpty()) {
                     return CompletableFuture.<Void>completedFuture(null);
                 }
@@ -130,16 +134,18 @@ final class Forwarder {
         return cause.getMessage();
     }
 
-    /** Counts shared by one forwarding's hops, and what it may still adopt. */
+    /** Counts shared by one forwarding's hops, what it may still adopt, and the degree of its tree. */
     private static final class Tally {
         private final AtomicInteger sent = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger adoptions;
         private final boolean verifyOrphans;
+        private final int degree;
 
-        Tally(int adoptions, boolean verifyOrphans) {
+        Tally(int adoptions, boolean verifyOrphans, int degree) {
             this.adoptions = new AtomicInteger(adoptions);
             this.verifyOrphans = verifyOrphans;
+            this.degree = degree;
         }
 
         boolean adopt() {

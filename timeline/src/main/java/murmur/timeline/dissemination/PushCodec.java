@@ -8,7 +8,11 @@ import murmur.transport.MalformedInputException;
 import murmur.transport.WireReader;
 import murmur.transport.WireWriter;
 
-/** Bytes of a {@link PushMessage}: version, post, depth, reply address, then the subtree's names and addresses. */
+/**
+ * Bytes of a {@link PushMessage}: version, post, depth, reply address, the subtree's names and addresses, then the
+ * tree's degree as an optional trailing {@code u8}: absent for a binary tree (so a binary push is byte for byte what
+ * it was before degrees), present for any other; a degree outside 2..16 is malformed.
+ */
 final class PushCodec {
     /** 3: the post names its device log; 2 had one log per author; 1 had four-byte counts. */
     static final int VERSION = 4;
@@ -25,6 +29,9 @@ final class PushCodec {
         out.u8(m.depth()).text(m.replyTo()).count(m.subtree().size());
         for (Hop hop : m.subtree()) {
             out.text(hop.name()).text(hop.address());
+        }
+        if (m.degree() != FanoutTree.BINARY) {
+            out.u8(m.degree());
         }
         return out.toBytes();
     }
@@ -46,7 +53,12 @@ final class PushCodec {
             subtree.add(new Hop(in.text(PostWire.MAX_NAME_BYTES, "name"),
                     in.text(MAX_ADDRESS_BYTES, "address")));
         }
+        int degree = in.remaining() > 0 ? in.u8() : FanoutTree.BINARY;
+        if (!FanoutTree.validDegree(degree)) {
+            throw new MalformedInputException("a tree's degree must be from " + FanoutTree.MIN_DEGREE + " to "
+                    + FanoutTree.MAX_DEGREE + ", got " + degree);
+        }
         in.end();
-        return new PushMessage(post, depth, replyTo, subtree);
+        return new PushMessage(post, depth, replyTo, subtree, degree);
     }
 }

@@ -45,6 +45,7 @@ public final class Relay {
     private final Forwarder forwarder;
     private final Receipts receipts;
     private final RouteCounters counters = new RouteCounters();
+    private final int degree;
     private final Recent<String, Boolean> handled = new Recent<>(REMEMBERED_POSTS);
     private final Recent<String, Route> routes = new Recent<>(REMEMBERED_POSTS);
     private volatile ReceiveListener listener = (post, depth, outcome) -> { };
@@ -71,6 +72,7 @@ public final class Relay {
         this.sink = sink;
         this.forwarder = new Forwarder(direct, settings.hopRetry(), selfAddress, verifiedAddress, counters);
         this.receipts = new Receipts(direct, scheduler, settings.receiptLinger());
+        this.degree = settings.degree();
     }
 
     /** Observes every push that passed or failed the intake, with its depth; for measurements. */
@@ -79,24 +81,33 @@ public final class Relay {
     }
 
     /**
-     * Sends the local user's {@code post} down a tree of {@code followers}, in that order (see {@link FanoutOrder}):
-     * two copies leave this peer, to the first two followers, unless one of them is dead and its children are
-     * adopted. Completes when this peer's own sends are done.
+     * Sends the local user's {@code post} down a tree of {@code followers}, in that order (see {@link FanoutOrder}),
+     * of the degree the settings chose ({@link FanoutSettings#degree()}, 2 unless set otherwise).
      */
     public CompletableFuture<FanoutReport> publish(Post post, List<Hop> followers) {
+        return publish(post, followers, degree);
+    }
+
+    /**
+     * Sends the local user's {@code post} down a tree of {@code followers} of degree {@code treeDegree} (2 to 16), in
+     * that order (see {@link FanoutOrder}): {@code treeDegree} copies leave this peer, to the first followers, unless
+     * one of them is dead and its children are adopted. Completes when this peer's own sends are done.
+     */
+    public CompletableFuture<FanoutReport> publish(Post post, List<Hop> followers, int treeDegree) {
         List<Hop> tree = new ArrayList<>(followers.size() + 1);
         tree.add(new Hop(post.author(), selfAddress.get()));
         tree.addAll(followers);
         Set<String> names = new HashSet<>();
         followers.forEach(h -> names.add(h.name()));
         routes.put(routeKey(post.author(), post.device(), post.seq()), Route.own(names, post.hash()));
-        return forwarder.forwardOwn(post, tree);
+        return forwarder.forwardOwn(post, tree, treeDegree);
     }
 
     /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
     public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
         List<CompletableFuture<FanoutReport>> sends = followers.stream()
-                .map(f -> forwarder.forwardOwn(post, List.of(new Hop(post.author(), selfAddress.get()), f))).toList();
+                .map(f -> forwarder.forwardOwn(post, List.of(new Hop(post.author(), selfAddress.get()), f),
+                        FanoutTree.BINARY)).toList();
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
                 .map(CompletableFuture::join)
                 .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
@@ -204,7 +215,7 @@ public final class Relay {
                         List.of(new Held(me.name(), me.attest().apply(post))));
             }
         }
-        forwarder.forwardRelayed(post, push.subtree(), push.depth()).whenComplete((report, e) -> {
+        forwarder.forwardRelayed(post, push.subtree(), push.depth(), push.degree()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
@@ -214,7 +225,8 @@ public final class Relay {
     /**
      * The most peers a real tree has at and below depth {@code depth}: in a heap of at most {@link #MAX_TREE}
      * entries a peer at depth d heads fewer than {@code MAX_TREE / 2^(d-1)} (an adopted orphan travels with its
-     * dead parent's depth, one less than its own, so it stays within this too).
+     * dead parent's depth, one less than its own, so it stays within this too). In a wider tree, of degree b, a peer
+     * at depth d heads fewer still, {@code MAX_TREE / b^(d-1)}, so the binary bound holds for every degree.
      */
     static int maxSubtree(int depth) {
         return Math.max(1, MAX_TREE >> Math.min(31, depth - 1));

@@ -26,6 +26,50 @@ class CodecTest {
     }
 
     @Test
+    void aBinaryPushCarriesNoDegreeSoItsBytesAreTheOldFormAndAbsentMeansTwo() throws MalformedInputException {
+        PushMessage binary = new PushMessage(post, 3, "127.0.0.1:5000", tree);
+        assertThat(binary.degree()).isEqualTo(2);
+        byte[] old = PushCodec.encode(binary);
+        assertThat(PushCodec.encode(new PushMessage(post, 3, "127.0.0.1:5000", tree, 2))).isEqualTo(old);
+        // The old form written field by field: it ends with the last address, and decodes as binary.
+        WireWriter byHand = new WireWriter().u8(PushCodec.VERSION);
+        murmur.timeline.post.PostWire.write(byHand, post);
+        byHand.u8(3).text("127.0.0.1:5000").count(tree.size());
+        tree.forEach(h -> byHand.text(h.name()).text(h.address()));
+        assertThat(byHand.toBytes()).isEqualTo(old);
+        assertThat(PushCodec.decode(old).degree()).isEqualTo(2);
+    }
+
+    @Test
+    void aWiderPushEndsWithItsDegreeAndSurvivesTheRoundTrip() throws MalformedInputException {
+        byte[] old = PushCodec.encode(new PushMessage(post, 3, "127.0.0.1:5000", tree));
+        for (int degree : List.of(3, 4, 8, 16)) {
+            PushMessage m = new PushMessage(post, 3, "127.0.0.1:5000", tree, degree);
+            byte[] bytes = PushCodec.encode(m);
+            assertThat(bytes).hasSize(old.length + 1).startsWith(old);
+            assertThat(bytes[old.length]).isEqualTo((byte) degree);
+            assertThat(PushCodec.decode(bytes)).isEqualTo(m);
+        }
+        byte[] explicitTwo = Arrays.copyOf(old, old.length + 1);
+        explicitTwo[old.length] = 2;
+        assertThat(PushCodec.decode(explicitTwo).degree()).as("a binary degree written out is still binary")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aDegreeOutsideTwoToSixteenIsMalformed() {
+        byte[] old = PushCodec.encode(new PushMessage(post, 3, "127.0.0.1:5000", tree));
+        for (int degree : List.of(0, 1, 17, 255)) {
+            byte[] bytes = Arrays.copyOf(old, old.length + 1);
+            bytes[old.length] = (byte) degree;
+            assertThatThrownBy(() -> PushCodec.decode(bytes)).isInstanceOf(MalformedInputException.class)
+                    .hasMessageContaining("degree must be from 2 to 16, got " + degree);
+        }
+        assertThatThrownBy(() -> new PushMessage(post, 3, "127.0.0.1:5000", tree, 17))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void receiptsAndCatchUpMessagesSurviveTheRoundTrip() throws MalformedInputException {
         ReceiptMessage r = new ReceiptMessage("alice", "0123456789abcdef", 7, List.of(new Held("bob", new byte[64]),
                 new Held("carol", new byte[64])));
@@ -148,7 +192,8 @@ class CodecTest {
         byte[] v1 = bytes.clone();
         v1[0] = 1;
         assertThatThrownBy(() -> PushCodec.decode(v1)).hasMessageContaining("unsupported protocol version 1");
-        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 2);
+        longer[bytes.length] = 4;
         assertThatThrownBy(() -> PushCodec.decode(longer)).hasMessageContaining("trailing");
         byte[] huge = new WireWriter().u8(FetchCodec.VERSION).u16(10).u16(0xffff).toBytes();
         assertThatThrownBy(() -> FetchCodec.decodeRequest(huge)).hasMessageContaining("position count");

@@ -51,6 +51,35 @@ class TreeSimulationTest {
     }
 
     @Test
+    void aDegreeFourTreeReachesEveryFollowerOnceFromFourCopiesAndReceiversForwardWithTheAuthorsDegree() {
+        Relay author = setUp(100);
+        Post post = posts.next("alice");
+        FanoutReport report = author.publish(post, net.hops(names(100)), 4).join();
+
+        assertThat(report).isEqualTo(new FanoutReport(4, 0));
+        await().until(() -> logs.values().stream().allMatch(l -> l.has(1)));
+        assertThat(net.depths.values().stream().mapToInt(d -> d).max().orElseThrow())
+                .as("100 followers below the author in a 4-ary heap: 4 + 16 + 64 + 16").isEqualTo(4);
+        assertThat(net.depths.get("f3")).isEqualTo(1);
+        assertThat(net.depths.get("f4")).as("entry 5, the first child of f0").isEqualTo(2);
+        assertThat(net.attempts).as("one push each").hasSize(100).allSatisfy((name, n) -> assertThat(n).isOne());
+        await().until(() -> net.receipts.getOrDefault("alice#1", java.util.Set.of()).size() == 100);
+    }
+
+    @Test
+    void inADegreeFourTreeADeadChildsFourChildrenAreAdopted() {
+        Relay author = setUp(30);
+        net.kill("f0");
+
+        FanoutReport report = author.publish(posts.next("alice"), net.hops(names(30)), 4).join();
+
+        assertThat(report).as("f0 to f3, then dead f0's children f4 to f7").isEqualTo(new FanoutReport(8, 1));
+        await().until(() -> names(30).stream().filter(n -> !n.equals("f0")).allMatch(n -> logs.get(n).has(1)));
+        assertThat(net.depths.get("f4")).as("adopted by the author, sent as f0's child").isEqualTo(1);
+        assertThat(net.depths.get("f20")).as("entry 21, a child of f4 (entry 5)").isEqualTo(2);
+    }
+
+    @Test
     void aDeadChildIsTriedThreeTimesAndItsChildrenAreAdoptedSoItsSubtreeStillReceives() {
         Relay author = setUp(30);
         List<String> order = names(30);
@@ -90,6 +119,21 @@ class TreeSimulationTest {
         CompletableFuture<byte[]> answer = net.relay("f0").onPush(null, push);
 
         assertThat(answer).failsWithin(java.time.Duration.ofSeconds(5));
+        assertThat(logs.values()).noneMatch(l -> l.has(1));
+        assertThat(net.attempts).as("nothing relayed").isEmpty();
+    }
+
+    @Test
+    void aPushNamingADegreeAboveSixteenIsRefusedAsMalformedAndNeverRelayed() {
+        setUp(10);
+        byte[] wide = PushCodec.encode(new PushMessage(posts.next("alice"), 1, "127.0.0.1:1", net.hops(names(10)),
+                16));
+        wide[wide.length - 1] = 17;
+
+        CompletableFuture<byte[]> answer = net.relay("f0").onPush(null, wide);
+
+        assertThat(answer).failsWithin(java.time.Duration.ofSeconds(5)).withThrowableThat()
+                .withMessageContaining("malformed push").withMessageContaining("degree");
         assertThat(logs.values()).noneMatch(l -> l.has(1));
         assertThat(net.attempts).as("nothing relayed").isEmpty();
     }
