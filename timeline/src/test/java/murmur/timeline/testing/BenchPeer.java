@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 import murmur.dht.SigningKey;
 import murmur.timeline.dissemination.DeliverySink;
 import murmur.timeline.dissemination.FanoutSettings;
@@ -19,6 +20,7 @@ import murmur.timeline.link.LinkThreads;
 import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.PeerLink;
 import murmur.timeline.post.PostIntake.Outcome;
+import murmur.timeline.session.Direct;
 
 /** A lightweight peer: its own {@link PeerLink} on loopback and a production {@link Relay} over an in-memory log. */
 public final class BenchPeer {
@@ -50,21 +52,39 @@ public final class BenchPeer {
     public static CompletableFuture<BenchPeer> start(String name, Intake intake, Arrivals arrivals,
             FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler, LinkSettings link,
             LinkThreads threads) {
+        return start(name, intake, arrivals, settings, sink, scheduler, link, threads, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #start(String, Intake, Arrivals, FanoutSettings, DeliverySink, ScheduledExecutorService,
+     * LinkSettings, LinkThreads)}, with what the relay sends going through {@code outbound} (e.g. an
+     * {@link UplinkShaper}) wrapped around the link's requests.
+     */
+    public static CompletableFuture<BenchPeer> start(String name, Intake intake, Arrivals arrivals,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler, LinkSettings link,
+            LinkThreads threads, UnaryOperator<Direct> outbound) {
         return serve(name, intake, arrivals, settings, sink, scheduler,
-                PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), link, threads));
+                PeerLink.bind(new InetSocketAddress("127.0.0.1", 0), link, threads), outbound);
     }
 
     private static CompletableFuture<BenchPeer> serve(String name, Intake intake, Arrivals arrivals,
             FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
             CompletableFuture<PeerLink> binding) {
+        return serve(name, intake, arrivals, settings, sink, scheduler, binding, UnaryOperator.identity());
+    }
+
+    private static CompletableFuture<BenchPeer> serve(String name, Intake intake, Arrivals arrivals,
+            FanoutSettings settings, DeliverySink sink, ScheduledExecutorService scheduler,
+            CompletableFuture<PeerLink> binding, UnaryOperator<Direct> outbound) {
         return binding.thenApply(link -> {
             String address = "127.0.0.1:" + link.address().getPort();
             LISTENING.put(name, address);
             SigningKey key = SigningKey.generate();
             KEYS.put(name, key.publicKey());
             Holder holder = Holder.of(name, key);
-            Relay relay = new Relay(link::request, intake, () -> Optional.of(holder), () -> address, settings, sink,
-                    scheduler, n -> CompletableFuture.completedFuture(Optional.ofNullable(LISTENING.get(n))),
+            Relay relay = new Relay(outbound.apply(link::request), intake, () -> Optional.of(holder), () -> address,
+                    settings, sink, scheduler,
+                    n -> CompletableFuture.completedFuture(Optional.ofNullable(LISTENING.get(n))),
                     n -> CompletableFuture.completedFuture(Optional.ofNullable(KEYS.get(n))));
             relay.onReceived((post, depth, outcome) -> {
                 if (outcome != Outcome.REJECTED) {
