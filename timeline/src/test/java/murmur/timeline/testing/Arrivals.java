@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class Arrivals {
     private final Map<Long, Map<String, Long>> nanos = new ConcurrentHashMap<>();
     private final Map<Long, CountDownLatch> waits = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> depths = new ConcurrentHashMap<>();
     private volatile int maxDepth;
 
     /** Prepares to wait for {@code followers} arrivals of post {@code seq}. */
@@ -27,6 +28,7 @@ public final class Arrivals {
             synchronized (this) {
                 maxDepth = Math.max(maxDepth, depth);
             }
+            depths.merge(seq, depth, Math::max);
             waits.get(seq).countDown();
         }
     }
@@ -49,5 +51,10 @@ public final class Arrivals {
 
     public int maxDepth() {
         return maxDepth;
+    }
+
+    /** The deepest first arrival of post {@code seq}, 0 before any. */
+    public int maxDepth(long seq) {
+        return depths.getOrDefault(seq, 0);
     }
 }

@@ -18,7 +18,8 @@ import murmur.timeline.session.Direct;
  * of IPv4 and TCP headers per 1448-byte segment) queue behind this peer's earlier requests, first in first out, and
  * leave at the uplink rate (a token bucket that holds no burst). The request reaches the link one one-way delay
  * after its last byte left, and its answer comes back one one-way delay after the link's. Answers and the
- * receiver's download are not rate-limited. Nothing sleeps: every wait is a task on the {@link Timer}.
+ * receiver's download are not rate-limited. Nothing sleeps: every wait is a task on the {@link Timer}. With neither
+ * a rate nor a delay, requests go straight to the link and are only counted.
  *
  * <p>It counts what this peer sends: requests, wire bytes, and the peak of requests in flight (handed to this
  * shaper and not yet answered, queued ones included) and of peers with a request in flight (the connections in use
@@ -92,14 +93,21 @@ public final class UplinkShaper implements Direct {
         }
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
         answer.whenComplete((a, f) -> done(to));
-        timer.schedule(() -> link.request(to, type, body).whenComplete((a, f) -> timer.schedule(() -> {
-            if (f == null) {
-                answer.complete(a);
-            } else {
-                answer.completeExceptionally(f);
-            }
-        }, oneWayNanos)), leaves - now + oneWayNanos);
+        if (bitsPerSecond == 0 && oneWayNanos == 0) {
+            link.request(to, type, body).whenComplete((a, f) -> complete(answer, a, f));
+            return answer;
+        }
+        timer.schedule(() -> link.request(to, type, body).whenComplete(
+                (a, f) -> timer.schedule(() -> complete(answer, a, f), oneWayNanos)), leaves - now + oneWayNanos);
         return answer;
+    }
+
+    private static void complete(CompletableFuture<byte[]> answer, byte[] body, Throwable failure) {
+        if (failure == null) {
+            answer.complete(body);
+        } else {
+            answer.completeExceptionally(failure);
+        }
     }
 
     private synchronized void done(List<PeerAddress> to) {

@@ -94,6 +94,17 @@ class UplinkShaperTest {
     }
 
     @Test
+    void withNeitherRateNorDelayARequestGoesStraightToTheLinkAndIsCounted() {
+        UplinkShaper shaper = shaper(0, Duration.ZERO);
+        CompletableFuture<byte[]> answer = shaper.request(BOB, 10, new byte[100]);
+        assertThat(reachedLink).containsExactly(0L);
+        byte[] stored = {1};
+        linkAnswers.get(0).complete(stored);
+        assertThat(answer).isCompletedWithValue(stored);
+        assertThat(shaper.counts()).isEqualTo(new UplinkShaper.Counts(1, 168, 1, 1));
+    }
+
+    @Test
     void itCountsRequestsWireBytesAndThePeaksInFlightUntilReset() {
         UplinkShaper shaper = shaper(1_000_000, Duration.ofMillis(40));
         shaper.request(BOB, 10, FULL_SEGMENT);

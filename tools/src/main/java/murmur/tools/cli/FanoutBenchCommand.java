@@ -1,7 +1,12 @@
 package murmur.tools.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import murmur.config.Durations;
+import murmur.config.Rates;
 import murmur.tools.fanout.FanoutBenchOptions;
 import murmur.tools.fanout.FanoutBenchResult;
 import murmur.tools.fanout.FanoutBenchmark;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code murmur bench fanout}: post dissemination down the follower tree versus one send per follower. */
 @Command(name = "fanout", mixinStandardHelpOptions = true,
         description = "Start one author and N follower peers on loopback, a fraction F offline; send posts down the "
-                + "follower tree and then to each follower directly, and compare.")
+                + "follower tree and then to each follower directly, and compare. With --link-latency or --uplink "
+                + "every peer sends through an emulated wide-area uplink. One JSON line per tree degree.")
 final class FanoutBenchCommand implements Callable<Integer> {
 
     @Spec
@@ -34,19 +40,64 @@ final class FanoutBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--link-latency", defaultValue = "0ms", paramLabel = "DURATION",
+            description = "emulated one-way delay of every peer's requests and answers, e.g. 40ms "
+                    + "(default: ${DEFAULT-VALUE}, none)")
+    private String linkLatency;
+
+    @Option(names = "--uplink", defaultValue = "none", paramLabel = "RATE",
+            description = "emulated upload rate of every peer, e.g. 2Mbit or 500kbit (default: ${DEFAULT-VALUE})")
+    private String uplink;
+
+    @Option(names = "--degree", defaultValue = "2", paramLabel = "D[,D...]",
+            description = "tree degrees to measure, 2 to 16, e.g. 2,4,8 (default: ${DEFAULT-VALUE})")
+    private String degrees;
+
     @Override
     public Integer call() {
         FanoutBenchOptions options;
         try {
-            options = new FanoutBenchOptions(followers, offline, posts, seed);
+            options = new FanoutBenchOptions(followers, offline, posts, seed, latency(), rate(), degreeList());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("murmur bench fanout: " + e.getMessage());
             return 2;
         }
-        FanoutBenchResult result = new FanoutBenchmark(options).run();
+        List<FanoutBenchResult> results = new FanoutBenchmark(options).run();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(result.toJson());
+        results.forEach(r -> out.println(r.toJson()));
         out.flush();
         return 0;
+    }
+
+    private Duration latency() {
+        try {
+            return Durations.parse(linkLatency);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--link-latency: " + e.getMessage(), e);
+        }
+    }
+
+    private long rate() {
+        if (uplink.strip().equalsIgnoreCase("none")) {
+            return 0;
+        }
+        try {
+            return Rates.parse(uplink);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--uplink: " + e.getMessage() + ", or none", e);
+        }
+    }
+
+    private List<Integer> degreeList() {
+        List<Integer> out = new ArrayList<>();
+        for (String d : degrees.split(",", -1)) {
+            try {
+                out.add(Integer.parseInt(d.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--degree takes numbers from 2 to 16, comma-separated, got '"
+                        + degrees + "'", e);
+            }
+        }
+        return out;
     }
 }

@@ -1,14 +1,21 @@
 package murmur.tools.fanout;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * What {@link FanoutBenchmark} runs.
  *
- * @param followers follower peers to start
- * @param offline   fraction of them that are offline (left out of the tree, as their presence says)
- * @param posts     measured posts per mode (tree, then unicast), after one warm-up post each
- * @param seed      random seed choosing who is offline
+ * @param followers   follower peers to start
+ * @param offline     fraction of them that are offline (left out of the tree, as their presence says)
+ * @param posts       measured posts per mode (each tree degree, then unicast), after one warm-up post each
+ * @param seed        random seed choosing who is offline
+ * @param linkLatency emulated one-way delay of every peer's requests (and of their answers); zero for none
+ * @param uplink      emulated upload rate of every peer in bits per second; 0 for no limit
+ * @param degrees     the tree degrees to measure, one after another, each 2 to 16
  */
-public record FanoutBenchOptions(int followers, double offline, int posts, long seed) {
+public record FanoutBenchOptions(int followers, double offline, int posts, long seed, Duration linkLatency,
+        long uplink, List<Integer> degrees) {
 
     public FanoutBenchOptions {
         if (followers < 1 || followers > 5_000) {
@@ -20,5 +27,26 @@ public record FanoutBenchOptions(int followers, double offline, int posts, long 
         if (posts < 1 || posts > 1_000) {
             throw new IllegalArgumentException("--posts must be from 1 to 1000, got " + posts);
         }
+        if (linkLatency.isNegative() || linkLatency.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("--link-latency must be from 0 to 10s, got " + linkLatency.toMillis()
+                    + " ms");
+        }
+        if (uplink < 0 || uplink > 0 && uplink < 8_000) {
+            throw new IllegalArgumentException("--uplink must be at least 8kbit, got " + uplink + " bit/s");
+        }
+        degrees = List.copyOf(degrees);
+        if (degrees.isEmpty() || degrees.size() > 8 || degrees.stream().anyMatch(d -> d < 2 || d > 16)) {
+            throw new IllegalArgumentException("--degree takes 1 to 8 degrees from 2 to 16, got " + degrees);
+        }
+    }
+
+    /** A binary tree against unicast, on loopback as it is. */
+    public FanoutBenchOptions(int followers, double offline, int posts, long seed) {
+        this(followers, offline, posts, seed, Duration.ZERO, 0, List.of(2));
+    }
+
+    /** Whether peers send through an emulated wide-area uplink. */
+    public boolean emulated() {
+        return !linkLatency.isZero() || uplink > 0;
     }
 }

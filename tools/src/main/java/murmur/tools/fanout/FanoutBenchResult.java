@@ -3,19 +3,30 @@ package murmur.tools.fanout;
 import java.util.Locale;
 
 /**
- * The figures of one {@link FanoutBenchmark} run; {@link #toJson()} is the one-line summary. Latencies run from
- * the author's send to each follower's stored copy, over all measured posts; sends are per post.
+ * The figures of one {@link FanoutBenchmark} run for one tree degree; {@link #toJson()} is the one-line summary.
+ * Latencies run from the author's send to each follower's stored copy, over all measured posts; sends are per post.
+ * The author's bytes are what its requests put on the (emulated) wire per post, framing and TCP/IP headers included;
+ * its peaks are the most requests in flight (sent, queued on the uplink or unanswered) and the most peers with a
+ * request in flight at once, over the measured posts: what the author's uplink shaper saw.
  */
 public record FanoutBenchResult(int followers, int offline, int reached, int expected, double treeP50Ms,
         double treeMaxMs, double unicastP50Ms, double unicastMaxMs, double authorSendsTree,
-        double authorSendsUnicast, int maxDepth, int receipts, int posts) {
+        double authorSendsUnicast, int maxDepth, int receipts, int posts, int degree, long linkLatencyMs,
+        long uplinkBitsPerSecond, int unicastReached, double authorBytesTree, double authorBytesUnicast,
+        int authorPeakInFlightTree, int authorPeakInFlightUnicast, int authorPeakPeersTree,
+        int authorPeakPeersUnicast) {
 
     public String toJson() {
         return String.format(Locale.ROOT, "{\"bench\":\"fanout\",\"followers\":%d,\"offline\":%d,\"reached\":%d,"
                 + "\"expected\":%d,\"tree_p50_ms\":%.2f,\"tree_max_ms\":%.2f,\"unicast_p50_ms\":%.2f,"
                 + "\"unicast_max_ms\":%.2f,\"author_sends_tree\":%.1f,\"author_sends_unicast\":%.1f,"
-                + "\"max_depth\":%d,\"receipts\":%d,\"posts\":%d}",
+                + "\"max_depth\":%d,\"receipts\":%d,\"posts\":%d,\"degree\":%d,\"link_latency_ms\":%d,"
+                + "\"uplink_bps\":%d,\"unicast_reached\":%d,\"author_bytes_tree\":%.0f,\"author_bytes_unicast\":%.0f,"
+                + "\"author_peak_in_flight_tree\":%d,\"author_peak_in_flight_unicast\":%d,"
+                + "\"author_peak_peers_tree\":%d,\"author_peak_peers_unicast\":%d}",
                 followers, offline, reached, expected, treeP50Ms, treeMaxMs, unicastP50Ms, unicastMaxMs,
-                authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts);
+                authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts, degree, linkLatencyMs,
+                uplinkBitsPerSecond, unicastReached, authorBytesTree, authorBytesUnicast, authorPeakInFlightTree,
+                authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast);
     }
 }

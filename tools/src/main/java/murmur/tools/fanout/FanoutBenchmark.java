@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
 import murmur.timeline.dissemination.FanoutOrder;
@@ -23,13 +25,17 @@ import murmur.timeline.dissemination.Relay;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkThreads;
 import murmur.timeline.link.Retry;
+import murmur.timeline.session.Direct;
 import murmur.timeline.testing.Arrivals;
 import murmur.timeline.testing.BenchPeer;
 import murmur.timeline.testing.MemoryLog;
+import murmur.timeline.testing.UplinkShaper;
 
 /**
  * One author and N followers on loopback. A fraction is offline; the author publishes each post down the tree of the
- * online ones, then the same number of posts to each online follower directly, and compares the two.
+ * online ones (once per tree degree asked for), then the same number of posts to each online follower directly, and
+ * compares the two. In emulated wide-area mode every peer's requests go through an {@link UplinkShaper}: its own
+ * uplink at the given rate, and the one-way delay each way.
  */
 public final class FanoutBenchmark {
     private static final String AUTHOR = "author";
@@ -42,17 +48,18 @@ public final class FanoutBenchmark {
     private final Arrivals arrivals = new Arrivals();
     private final Map<Long, Set<String>> receipts = new ConcurrentHashMap<>();
     private Post last;
+    private UplinkShaper authorUplink;
 
     public FanoutBenchmark(FanoutBenchOptions options) {
         this.options = options;
     }
 
-    public FanoutBenchResult run() {
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "fanout-bench");
-            t.setDaemon(true);
-            return t;
-        });
+    /** One result per tree degree, in the order asked, each with the same unicast figures. */
+    public List<FanoutBenchResult> run() {
+        ScheduledExecutorService scheduler = daemons("fanout-bench");
+        // The emulated network's delays run on threads of their own, so the relays' receipt timers never hold them.
+        ScheduledExecutorService network = daemons("fanout-wan");
+        UplinkShaper.Timer timer = UplinkShaper.Timer.of(network);
         List<BenchPeer> started = new ArrayList<>();
         // One set of link threads for every peer: a thousand links with threads of their own would measure
         // the operating system's scheduler, not the fan-out.
@@ -62,27 +69,52 @@ public final class FanoutBenchmark {
                     new IllegalStateException("the author takes no pushes")), arrivals, settings,
                     (a, d, seq, names) -> receipts.computeIfAbsent(seq, s -> ConcurrentHashMap.newKeySet())
                             .addAll(names),
-                    scheduler, authorLink(), threads).join();
+                    scheduler, authorLink(), threads, d -> authorUplink = shaper(d, timer)).join();
             started.add(author);
-            List<BenchPeer> online = startOnline(scheduler, started, threads);
+            List<BenchPeer> online = startOnline(scheduler, started, threads, timer);
             List<Hop> hops = BenchPeer.hops(online);
             Relay relay = author.relay();
-            Phase tree = measure(hops, (post, order) -> relay.publish(post, FanoutOrder.of(post, order)));
-            long lastTreeSeq = last.seq();
-            awaitReceipts(lastTreeSeq, hops.size());
+            Map<Integer, Phase> trees = new LinkedHashMap<>();
+            Map<Integer, Integer> receiptCounts = new LinkedHashMap<>();
+            for (int degree : options.degrees()) {
+                trees.put(degree, measure(hops, (post, order) -> relay.publish(post, FanoutOrder.of(post, order),
+                        degree)));
+                long lastTreeSeq = last.seq();
+                awaitReceipts(lastTreeSeq, hops.size());
+                receiptCounts.put(degree, receiptsFor(lastTreeSeq));
+            }
             Phase unicast = measure(hops, relay::sendEach);
             int offline = options.followers() - online.size();
-            return new FanoutBenchResult(options.followers(), offline, tree.reached(), online.size(),
-                    tree.p50(), tree.max(), unicast.p50(), unicast.max(), tree.sendsPerPost(),
-                    unicast.sendsPerPost(), arrivals.maxDepth(), receiptsFor(lastTreeSeq), options.posts());
+            List<FanoutBenchResult> results = new ArrayList<>();
+            trees.forEach((degree, tree) -> results.add(new FanoutBenchResult(options.followers(), offline,
+                    tree.reached(), online.size(), tree.p50(), tree.max(), unicast.p50(), unicast.max(),
+                    tree.sendsPerPost(), unicast.sendsPerPost(), tree.maxDepth(), receiptCounts.get(degree),
+                    options.posts(), degree, options.linkLatency().toMillis(), options.uplink(), unicast.reached(),
+                    tree.bytesPerPost(), unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(),
+                    tree.peakPeers(), unicast.peakPeers())));
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
             CompletableFuture.allOf(started.stream().map(BenchPeer::kill).toArray(CompletableFuture[]::new)).join();
             scheduler.shutdownNow();
+            network.shutdownNow();
             threads.close();
         }
+    }
+
+    private static ScheduledExecutorService daemons(String name) {
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The emulated uplink of one peer; without emulation it only counts. */
+    private UplinkShaper shaper(Direct link, UplinkShaper.Timer timer) {
+        return new UplinkShaper(link, options.uplink(), options.linkLatency(), timer);
     }
 
     /** The baseline has every follower send its receipt straight to the author, so the author takes them all. */
@@ -93,7 +125,7 @@ public final class FanoutBenchmark {
     }
 
     private List<BenchPeer> startOnline(ScheduledExecutorService scheduler, List<BenchPeer> started,
-            LinkThreads threads) {
+            LinkThreads threads, UplinkShaper.Timer timer) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < options.followers(); i++) {
             order.add(i);
@@ -103,7 +135,8 @@ public final class FanoutBenchmark {
         List<CompletableFuture<BenchPeer>> starting = new ArrayList<>();
         for (int i : order.subList(offline, order.size())) {
             starting.add(BenchPeer.start(String.format("follower_%04d", i), new MemoryLog(key.publicKey()),
-                    arrivals, settings, (a, d, seq, names) -> { }, scheduler, LinkSettings.defaults(), threads));
+                    arrivals, settings, (a, d, seq, names) -> { }, scheduler, LinkSettings.defaults(), threads,
+                    options.emulated() ? d -> shaper(d, timer) : UnaryOperator.identity()));
         }
         List<BenchPeer> online = starting.stream().map(CompletableFuture::join).toList();
         started.addAll(online);
@@ -117,11 +150,13 @@ public final class FanoutBenchmark {
         for (int i = 0; i <= options.posts(); i++) {
             Post post = next();
             arrivals.expect(post.seq(), hops.size());
+            authorUplink.reset();
             long start = System.nanoTime();
             FanoutReport report = send.apply(post, hops).join();
             arrivals.await(post.seq(), POST_LIMIT);
             if (i > 0) {
-                phase.add(arrivals.latenciesMs(post.seq(), start), report.sent(), arrivals.reached(post.seq()));
+                phase.add(arrivals.latenciesMs(post.seq(), start), report.sent(), arrivals.reached(post.seq()),
+                        arrivals.maxDepth(post.seq()), authorUplink.counts());
             }
         }
         return phase;

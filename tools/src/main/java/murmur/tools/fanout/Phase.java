@@ -3,6 +3,7 @@ package murmur.tools.fanout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import murmur.timeline.testing.UplinkShaper.Counts;
 
 /** Figures gathered over the measured posts of one way of sending. */
 final class Phase {
@@ -10,12 +11,40 @@ final class Phase {
     private int posts;
     private long sends;
     private int reached = Integer.MAX_VALUE;
+    private long bytes;
+    private int peakInFlight;
+    private int peakPeers;
+    private int maxDepth;
 
-    void add(List<Double> postLatencies, int authorSends, int followersReached) {
+    void add(List<Double> postLatencies, int authorSends, int followersReached, int depth, Counts author) {
         latencies.addAll(postLatencies);
         posts++;
         sends += authorSends;
         reached = Math.min(reached, followersReached);
+        maxDepth = Math.max(maxDepth, depth);
+        bytes += author.wireBytes();
+        peakInFlight = Math.max(peakInFlight, author.peakInFlight());
+        peakPeers = Math.max(peakPeers, author.peakPeers());
+    }
+
+    /** The author's bytes on the wire per post. */
+    double bytesPerPost() {
+        return posts == 0 ? 0 : (double) bytes / posts;
+    }
+
+    /** The most requests the author had in flight at once. */
+    int peakInFlight() {
+        return peakInFlight;
+    }
+
+    /** The most peers the author had a request in flight to at once. */
+    int peakPeers() {
+        return peakPeers;
+    }
+
+    /** The deepest first arrival of any measured post. */
+    int maxDepth() {
+        return maxDepth;
     }
 
     /** Followers that got every measured post. */

@@ -77,4 +77,42 @@ class ToolCommandsTest {
                 + "\"held_posts\":3,\"following\":1,\"following_expected\":1,").contains("\"complete\":true");
         assertThat(exit).isZero();
     }
+
+    @Test
+    void benchFanoutRefusesMalformedLatenciesRatesAndDegreesSayingWhatItWants() {
+        assertThat(run("bench", "fanout", "--link-latency", "40")).isEqualTo(2);
+        assertThat(err.toString()).contains("murmur bench fanout: --link-latency: expected a duration such as 500ms",
+                "got '40'");
+        assertThat(run("bench", "fanout", "--uplink", "2MB")).isEqualTo(2);
+        assertThat(err.toString()).contains("--uplink: expected a rate such as 500kbit, 2Mbit", "got '2MB'",
+                "or none");
+        assertThat(run("bench", "fanout", "--uplink", "1kbit")).isEqualTo(2);
+        assertThat(err.toString()).contains("--uplink must be at least 8kbit");
+        assertThat(run("bench", "fanout", "--degree", "2,17")).isEqualTo(2);
+        assertThat(err.toString()).contains("--degree takes 1 to 8 degrees from 2 to 16, got [2, 17]");
+        assertThat(run("bench", "fanout", "--degree", "wide")).isEqualTo(2);
+        assertThat(err.toString()).contains("--degree takes numbers from 2 to 16, comma-separated, got 'wide'");
+        assertThat(run("bench", "fanout", "--link-latency", "11s")).isEqualTo(2);
+        assertThat(err.toString()).contains("--link-latency must be from 0 to 10s");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void benchFanoutInEmulatedModePrintsOneLinePerDegreeWithTheAuthorsBytesAndPeaks() {
+        assertThat(run("bench", "fanout", "--followers", "12", "--offline", "0", "--posts", "1", "--link-latency",
+                "5ms", "--uplink", "10Mbit", "--degree", "2,4")).isZero();
+
+        String[] lines = out.toString().strip().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"bench\":\"fanout\",\"followers\":12,\"offline\":0,\"reached\":12,")
+                .contains("\"author_sends_tree\":2.0,\"author_sends_unicast\":12.0,\"max_depth\":3,")
+                .contains("\"degree\":2,\"link_latency_ms\":5,\"uplink_bps\":10000000,\"unicast_reached\":12,")
+                .contains("\"author_peak_in_flight_tree\":2,\"author_peak_in_flight_unicast\":12,")
+                .contains("\"author_peak_peers_tree\":2,\"author_peak_peers_unicast\":12}");
+        assertThat(lines[1]).contains("\"author_sends_tree\":4.0,", "\"max_depth\":2,", "\"degree\":4,",
+                "\"author_peak_peers_tree\":4,");
+        // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent.
+        assertThat(Double.parseDouble(lines[0].replaceAll(".*\"unicast_p50_ms\":([0-9.]+).*", "$1")))
+                .isGreaterThanOrEqualTo(5.0);
+    }
 }
