@@ -92,17 +92,18 @@ public final class UplinkShaper implements Direct {
             peakPeers = Math.max(peakPeers, inFlightByPeer.size());
         }
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        answer.whenComplete((a, f) -> done(to));
         if (bitsPerSecond == 0 && oneWayNanos == 0) {
-            link.request(to, type, body).whenComplete((a, f) -> complete(answer, a, f));
+            link.request(to, type, body).whenComplete((a, f) -> complete(to, answer, a, f));
             return answer;
         }
         timer.schedule(() -> link.request(to, type, body).whenComplete(
-                (a, f) -> timer.schedule(() -> complete(answer, a, f), oneWayNanos)), leaves - now + oneWayNanos);
+                (a, f) -> timer.schedule(() -> complete(to, answer, a, f), oneWayNanos)), leaves - now + oneWayNanos);
         return answer;
     }
 
-    private static void complete(CompletableFuture<byte[]> answer, byte[] body, Throwable failure) {
+    /** Counts the request as answered before anyone waiting on it hears, so the counts never trail the caller. */
+    private void complete(List<PeerAddress> to, CompletableFuture<byte[]> answer, byte[] body, Throwable failure) {
+        done(to);
         if (failure == null) {
             answer.complete(body);
         } else {
