@@ -58,4 +58,37 @@ class RelayIT {
                 .allMatch(l -> l.has(2)));
         assertThat(logs.get(1).has(2)).isFalse();
     }
+
+    @Test
+    void anAuthorWhoseSettingsSayDegreeFourSendsFourCopiesAndEveryFollowerForwardsToFour() {
+        FanoutSettings wide = new FanoutSettings(SimulatedNet.FAST.hopRetry(), SimulatedNet.FAST.receiptLinger(),
+                SimulatedNet.FAST.pageSize(), SimulatedNet.FAST.recentPosts(), SimulatedNet.FAST.maxSources(), 4);
+        BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
+                arrivals, wide, (a, d, s, n) -> { }, scheduler).join();
+        peers.add(author);
+        for (int i = 0; i < 30; i++) {
+            MemoryLog log = new MemoryLog(key.publicKey());
+            logs.add(log);
+            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler)
+                    .join());
+        }
+        List<BenchPeer> followers = peers.subList(1, peers.size());
+        List<Hop> order = BenchPeer.hops(followers);
+        Post first = Post.sign(key, "alice", 1, new byte[Post.HASH_BYTES], Instant.now(), "wide");
+        arrivals.expect(1, 30);
+
+        FanoutReport report = author.relay().publish(first, order).join();
+
+        assertThat(report).isEqualTo(new FanoutReport(4, 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> logs.stream().allMatch(l -> l.has(1)));
+        assertThat(arrivals.maxDepth(1)).as("31 entries of a 4-ary heap: 1 + 4 + 16 + 10").isEqualTo(3);
+
+        followers.get(1).kill().join();
+        Post second = Post.sign(key, "alice", 2, first.hash(), Instant.now(), "after f1 died");
+        FanoutReport after = author.relay().publish(second, order).join();
+
+        assertThat(after).as("f0 to f3, then dead f1's four children").isEqualTo(new FanoutReport(8, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> logs.stream().filter(l -> l != logs.get(1))
+                .allMatch(l -> l.has(2)));
+    }
 }
