@@ -210,16 +210,18 @@ public final class Relay {
         List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.device(), post.seq()), Route.via(parent));
-            if (push.subtree().get(0).name().equals(me.name())) {
-                receipts.add(parent, post.author(), post.device(), post.seq(),
-                        List.of(new Held(me.name(), me.attest().apply(post))));
-            }
         }
+        // The children first: this peer's own receipt (an Ed25519 signature, then a batch that lingers) is nothing
+        // they need to wait for, and each level of the tree waited for it before.
         forwarder.forwardRelayed(post, push.subtree(), push.depth(), push.degree()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
         });
+        if (!parent.isEmpty() && push.subtree().get(0).name().equals(me.name())) {
+            receipts.add(parent, post.author(), post.device(), post.seq(),
+                    List.of(new Held(me.name(), me.attest().apply(post))));
+        }
     }
 
     /**

@@ -34,15 +34,7 @@ class RelayIT {
 
     @Test
     void aFollowerKilledInTheMiddleOfTheTreeDoesNotStopItsSubtreeFromReceiving() {
-        BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
-                arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler).join();
-        peers.add(author);
-        for (int i = 0; i < 15; i++) {
-            MemoryLog log = new MemoryLog(key.publicKey());
-            logs.add(log);
-            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler)
-                    .join());
-        }
+        BenchPeer author = start(SimulatedNet.FAST, 15);
         List<BenchPeer> followers = peers.subList(1, peers.size());
         List<Hop> order = BenchPeer.hops(followers);
         Post first = Post.sign(key, "alice", 1, new byte[Post.HASH_BYTES], Instant.now(), "before");
@@ -63,15 +55,7 @@ class RelayIT {
     void anAuthorWhoseSettingsSayDegreeFourSendsFourCopiesAndEveryFollowerForwardsToFour() {
         FanoutSettings wide = new FanoutSettings(SimulatedNet.FAST.hopRetry(), SimulatedNet.FAST.receiptLinger(),
                 SimulatedNet.FAST.pageSize(), SimulatedNet.FAST.recentPosts(), SimulatedNet.FAST.maxSources(), 4);
-        BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
-                arrivals, wide, (a, d, s, n) -> { }, scheduler).join();
-        peers.add(author);
-        for (int i = 0; i < 30; i++) {
-            MemoryLog log = new MemoryLog(key.publicKey());
-            logs.add(log);
-            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler)
-                    .join());
-        }
+        BenchPeer author = start(wide, 30);
         List<BenchPeer> followers = peers.subList(1, peers.size());
         List<Hop> order = BenchPeer.hops(followers);
         Post first = Post.sign(key, "alice", 1, new byte[Post.HASH_BYTES], Instant.now(), "wide");
@@ -90,5 +74,19 @@ class RelayIT {
         assertThat(after).as("f0 to f3, then dead f1's four children").isEqualTo(new FanoutReport(8, 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> logs.stream().filter(l -> l != logs.get(1))
                 .allMatch(l -> l.has(2)));
+    }
+
+    /** The author alice on {@code authorSettings}, and {@code count} followers f0, f1, ... each with a log. */
+    private BenchPeer start(FanoutSettings authorSettings, int count) {
+        BenchPeer author = BenchPeer.start("alice", p -> CompletableFuture.failedFuture(new IllegalStateException()),
+                arrivals, authorSettings, (a, d, s, n) -> { }, scheduler).join();
+        peers.add(author);
+        for (int i = 0; i < count; i++) {
+            MemoryLog log = new MemoryLog(key.publicKey());
+            logs.add(log);
+            peers.add(BenchPeer.start("f" + i, log, arrivals, SimulatedNet.FAST, (a, d, s, n) -> { }, scheduler)
+                    .join());
+        }
+        return author;
     }
 }
