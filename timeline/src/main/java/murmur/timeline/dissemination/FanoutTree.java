@@ -17,11 +17,6 @@ final class FanoutTree {
 
     private FanoutTree() {}
 
-    /** The children of {@code index} that exist in a binary tree of {@code size} entries. */
-    static List<Integer> children(int index, int size) {
-        return children(index, size, BINARY);
-    }
-
     /** The children of {@code index} that exist in a tree of degree {@code degree} and {@code size} entries. */
     static List<Integer> children(int index, int size, int degree) {
         check(degree);
@@ -31,11 +26,6 @@ final class FanoutTree {
             children.add((int) c);
         }
         return children;
-    }
-
-    /** Hops from the root to {@code index} in a binary tree. */
-    static int depth(int index) {
-        return depth(index, BINARY);
     }
 
     /** Hops from the root to {@code index} in a tree of degree {@code degree}. */
@@ -50,11 +40,6 @@ final class FanoutTree {
             depth++;
         }
         return depth;
-    }
-
-    /** The entry at {@code root} and everything below it in a binary tree, level by level. */
-    static <T> List<T> subtree(List<T> heap, int root) {
-        return subtree(heap, root, BINARY);
     }
 
     /**

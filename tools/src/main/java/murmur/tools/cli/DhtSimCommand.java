@@ -1,12 +1,10 @@
 package murmur.tools.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import murmur.dht.sim.DhtSimulation;
+import murmur.tools.dht.PeakMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,18 +84,9 @@ final class DhtSimCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code ,"peak_rss_mb":N}: the most memory this process has held (Linux's VmHWM), or nothing elsewhere. */
+    /** {@code ,"peak_rss_mb":N}: the most memory this process has held, or nothing where that is unknown. */
     private static String peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return ",\"peak_rss_mb\":" + kb / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: left out
-        }
-        return "";
+        long mb = PeakMemory.rssMb();
+        return mb < 0 ? "" : ",\"peak_rss_mb\":" + mb;
     }
 }

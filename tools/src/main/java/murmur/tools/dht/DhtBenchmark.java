@@ -1,10 +1,6 @@
 package murmur.tools.dht;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 import murmur.config.DhtSettings;
 import murmur.dht.node.DhtNode;
 import murmur.dht.NodeId;
@@ -68,7 +63,7 @@ public final class DhtBenchmark {
             double wall = (System.nanoTime() - start) / 1e9;
             return new BenchResult(options.nodes(), options.keys(), options.concurrency(), killed, puts.ok, gets.ok,
                     afterKill.ok, gets.percentileMs(0.50), gets.percentileMs(0.99), afterKill.percentileMs(0.50),
-                    afterKill.percentileMs(0.99), gets.rpcsPerOp(), gets.hopsP50(), wall, peakRssMb());
+                    afterKill.percentileMs(0.99), gets.rpcsPerOp(), gets.hopsP50(), wall, PeakMemory.rssMb());
         }
     }
 
@@ -134,16 +129,6 @@ public final class DhtBenchmark {
 
     private void stopAll() {
         nodes.forEach(n -> n.stop().join());
-    }
-
-    /** This process's peak resident memory in MiB: VmHWM of {@code /proc/self/status}; -1 where there is none. */
-    private static long peakRssMb() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(line -> line.startsWith("VmHWM:")).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
-        } catch (IOException | UncheckedIOException | NumberFormatException notLinux) {
-            return -1;
-        }
     }
 
     private DhtNode pick() {
