@@ -24,9 +24,19 @@ public final class FanoutOrder {
 
     /** The followers in tree order, without duplicates and without the author. */
     public static List<Hop> of(Post post, Collection<Hop> followers) {
+        return inEpoch(post.author(), epochOf(post.seq()), followers);
+    }
+
+    /** The epoch a post of sequence number {@code seq} falls in. */
+    public static long epochOf(long seq) {
+        return (seq - 1) / POSTS_PER_EPOCH;
+    }
+
+    /** {@code author}'s followers in the tree order of its posts in {@code epoch}, as {@link #of} orders them. */
+    public static List<Hop> inEpoch(String author, long epoch, Collection<Hop> followers) {
         Map<String, Hop> unique = new LinkedHashMap<>();
-        followers.stream().filter(h -> !h.name().equals(post.author())).forEach(h -> unique.putIfAbsent(h.name(), h));
-        String salt = post.author() + "#" + (post.seq() - 1) / POSTS_PER_EPOCH + "#";
+        followers.stream().filter(h -> !h.name().equals(author)).forEach(h -> unique.putIfAbsent(h.name(), h));
+        String salt = author + "#" + epoch + "#";
         return unique.values().stream()
                 .map(h -> Map.entry(rank(salt + h.name()), h))
                 .sorted(Map.Entry.<String, Hop>comparingByKey().thenComparing(e -> e.getValue().name(),

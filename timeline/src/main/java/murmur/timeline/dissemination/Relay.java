@@ -97,14 +97,16 @@ public final class Relay {
         List<Hop> tree = new ArrayList<>(followers.size() + 1);
         tree.add(new Hop(post.author(), selfAddress.get()));
         tree.addAll(followers);
-        Set<String> names = new HashSet<>();
-        followers.forEach(h -> names.add(h.name()));
-        routes.put(routeKey(post.author(), post.device(), post.seq()), Route.own(names, post.hash()));
+        expectReceipts(post, followers);
         return forwarder.forwardOwn(post, tree, treeDegree);
     }
 
-    /** The naive baseline: sends {@code post} to every follower straight from here, with no tree. */
+    /**
+     * The naive baseline: sends {@code post} to every follower straight from here, with no tree. Their receipts
+     * are checked and counted as a tree's are.
+     */
     public CompletableFuture<FanoutReport> sendEach(Post post, List<Hop> followers) {
+        expectReceipts(post, followers);
         List<CompletableFuture<FanoutReport>> sends = followers.stream()
                 .map(f -> forwarder.forwardOwn(post, List.of(new Hop(post.author(), selfAddress.get()), f),
                         FanoutTree.BINARY)).toList();
@@ -112,6 +114,13 @@ public final class Relay {
                 .map(CompletableFuture::join)
                 .reduce(new FanoutReport(0, 0), (a, b) -> new FanoutReport(a.sent() + b.sent(),
                         a.failed() + b.failed())));
+    }
+
+    /** Takes receipts for the local user's {@code post} from each of {@code followers}, once. */
+    private void expectReceipts(Post post, List<Hop> followers) {
+        Set<String> names = new HashSet<>();
+        followers.forEach(h -> names.add(h.name()));
+        routes.put(routeKey(post.author(), post.device(), post.seq()), Route.own(names, post.hash()));
     }
 
     /** Handles a {@link murmur.timeline.link.LinkTypes#PUSH}. */
@@ -211,16 +220,15 @@ public final class Relay {
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.device(), post.seq()), Route.via(parent));
         }
-        // The children first: this peer's own receipt (an Ed25519 signature, then a batch that lingers) is nothing
-        // they need to wait for, and each level of the tree waited for it before.
+        // The children first: this peer's own receipt is nothing they need to wait for. It is signed when its batch
+        // leaves (Receipts), after the linger: on a busy peer the signature no longer competes with the pushes.
         forwarder.forwardRelayed(post, push.subtree(), push.depth(), push.degree()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
         });
         if (!parent.isEmpty() && push.subtree().get(0).name().equals(me.name())) {
-            receipts.add(parent, post.author(), post.device(), post.seq(),
-                    List.of(new Held(me.name(), me.attest().apply(post))));
+            receipts.addOwn(parent, post, me);
         }
     }
 

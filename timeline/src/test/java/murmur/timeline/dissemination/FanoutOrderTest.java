@@ -36,5 +36,9 @@ class FanoutOrderTest {
         assertThat(orders.get(FanoutOrder.POSTS_PER_EPOCH - 1)).isEqualTo(orders.get(0));
         assertThat(orders.get(FanoutOrder.POSTS_PER_EPOCH).subList(0, 25))
                 .isNotEqualTo(orders.get(0).subList(0, 25));
+        assertThat(FanoutOrder.inEpoch("alice", 0, followers)).isEqualTo(orders.get(0));
+        assertThat(FanoutOrder.inEpoch("alice", 1, followers)).isEqualTo(orders.get(FanoutOrder.POSTS_PER_EPOCH));
+        assertThat(FanoutOrder.epochOf(FanoutOrder.POSTS_PER_EPOCH)).isZero();
+        assertThat(FanoutOrder.epochOf(FanoutOrder.POSTS_PER_EPOCH + 1)).isOne();
     }
 }

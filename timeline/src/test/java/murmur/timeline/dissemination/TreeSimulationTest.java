@@ -109,6 +109,17 @@ class TreeSimulationTest {
     }
 
     @Test
+    void theUnicastBaselineReachesEveryFollowerWithOneCopyEachAndCountsTheirSignedReceipts() {
+        Relay author = setUp(12);
+        FanoutReport report = author.sendEach(posts.next("alice"), net.hops(names(12))).join();
+
+        assertThat(report.sent()).isEqualTo(12);
+        assertThat(net.depths).hasSize(12).allSatisfy((name, depth) -> assertThat(depth).isOne());
+        await().until(() -> net.receipts.getOrDefault("alice#1", java.util.Set.of()).size() == 12);
+        assertThat(net.receipts.get("alice#1")).containsExactlyInAnyOrderElementsOf(names(12));
+    }
+
+    @Test
     void aForgedPostIsDroppedAtTheFirstHopAndNeverRelayed() {
         setUp(10);
         Post genuine = posts.next("alice");

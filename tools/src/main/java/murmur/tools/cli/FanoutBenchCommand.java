@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code murmur bench fanout}: post dissemination down the follower tree versus one send per follower. */
 @Command(name = "fanout", mixinStandardHelpOptions = true,
         description = "Start one author and N follower peers on loopback, a fraction F offline; send posts down the "
-                + "follower tree and then to each follower directly, and compare. With --link-latency or --uplink "
-                + "every peer sends through an emulated wide-area uplink. One JSON line per tree degree.")
+                + "follower tree and to each follower directly, round after round, and compare. With --link-latency "
+                + "or --uplink every peer sends through an emulated wide-area uplink. One JSON line per tree degree.")
 final class FanoutBenchCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +36,10 @@ final class FanoutBenchCommand implements Callable<Integer> {
     @Option(names = "--posts", defaultValue = "5",
             description = "measured posts per mode (default: ${DEFAULT-VALUE})")
     private int posts;
+
+    @Option(names = "--warmup", defaultValue = "" + FanoutBenchOptions.WARMUP,
+            description = "rounds sent first and not measured (default: ${DEFAULT-VALUE})")
+    private int warmup;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     private long seed;
@@ -57,7 +61,8 @@ final class FanoutBenchCommand implements Callable<Integer> {
     public Integer call() {
         FanoutBenchOptions options;
         try {
-            options = new FanoutBenchOptions(followers, offline, posts, seed, latency(), rate(), degreeList());
+            options = new FanoutBenchOptions(followers, offline, posts, warmup, seed, latency(), rate(),
+                    degreeList());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("murmur bench fanout: " + e.getMessage());
             return 2;

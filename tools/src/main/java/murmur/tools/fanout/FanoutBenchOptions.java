@@ -8,14 +8,18 @@ import java.util.List;
  *
  * @param followers   follower peers to start
  * @param offline     fraction of them that are offline (left out of the tree, as their presence says)
- * @param posts       measured posts per mode (each tree degree, then unicast), after one warm-up post each
+ * @param posts       measured posts per mode (each tree degree, and unicast), sent round after round
+ * @param warmup      rounds sent first and not measured, so every mode runs on code the JIT compiled (about
+ *                    fifteen rounds here before the figures settle)
  * @param seed        random seed choosing who is offline
  * @param linkLatency emulated one-way delay of every peer's requests (and of their answers); zero for none
  * @param uplink      emulated upload rate of every peer in bits per second; 0 for no limit
  * @param degrees     the tree degrees to measure, one after another, each 2 to 16
  */
-public record FanoutBenchOptions(int followers, double offline, int posts, long seed, Duration linkLatency,
-        long uplink, List<Integer> degrees) {
+public record FanoutBenchOptions(int followers, double offline, int posts, int warmup, long seed,
+        Duration linkLatency, long uplink, List<Integer> degrees) {
+    /** Warm-up rounds unless told otherwise. */
+    public static final int WARMUP = 15;
 
     public FanoutBenchOptions {
         if (followers < 1 || followers > 5_000) {
@@ -26,6 +30,9 @@ public record FanoutBenchOptions(int followers, double offline, int posts, long 
         }
         if (posts < 1 || posts > 1_000) {
             throw new IllegalArgumentException("--posts must be from 1 to 1000, got " + posts);
+        }
+        if (warmup < 0 || warmup > 100) {
+            throw new IllegalArgumentException("--warmup must be from 0 to 100, got " + warmup);
         }
         if (linkLatency.isNegative() || linkLatency.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new IllegalArgumentException("--link-latency must be from 0 to 10s, got " + linkLatency.toMillis()
@@ -38,11 +45,6 @@ public record FanoutBenchOptions(int followers, double offline, int posts, long 
         if (degrees.isEmpty() || degrees.size() > 8 || degrees.stream().anyMatch(d -> d < 2 || d > 16)) {
             throw new IllegalArgumentException("--degree takes 1 to 8 degrees from 2 to 16, got " + degrees);
         }
-    }
-
-    /** A binary tree against unicast, on loopback as it is. */
-    public FanoutBenchOptions(int followers, double offline, int posts, long seed) {
-        this(followers, offline, posts, seed, Duration.ZERO, 0, List.of(2));
     }
 
     /** Whether peers send through an emulated wide-area uplink. */

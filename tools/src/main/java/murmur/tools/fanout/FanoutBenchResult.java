@@ -7,14 +7,27 @@ import java.util.Locale;
  * Latencies run from the author's send to each follower's stored copy, over all measured posts; sends are per post.
  * The author's bytes are what its requests put on the (emulated) wire per post, framing and TCP/IP headers included;
  * its peaks are the most requests in flight (sent, queued on the uplink or unanswered) and the most peers with a
- * request in flight at once, over the measured posts: what the author's uplink shaper saw.
+ * request in flight at once, over the measured posts: what the author's uplink shaper saw. Receipts are the fewest
+ * followers the author counted for one measured post. The CPU bound is every online follower's check of the post's
+ * signature ({@code verify_us}, measured warm here) spread over the machine's cores: the least time a post can take
+ * to reach all followers on this machine, whichever way it travels.
  */
 public record FanoutBenchResult(int followers, int offline, int reached, int expected, double treeP50Ms,
         double treeMaxMs, double unicastP50Ms, double unicastMaxMs, double authorSendsTree,
         double authorSendsUnicast, int maxDepth, int receipts, int posts, int degree, long linkLatencyMs,
         long uplinkBitsPerSecond, int unicastReached, double authorBytesTree, double authorBytesUnicast,
         int authorPeakInFlightTree, int authorPeakInFlightUnicast, int authorPeakPeersTree,
-        int authorPeakPeersUnicast) {
+        int authorPeakPeersUnicast, int receiptsUnicast, int warmup, double verifyMicros, double cpuBoundMs) {
+
+    /** The tree's median latency in units of the CPU bound. */
+    public double treeP50OverBound() {
+        return cpuBoundMs <= 0 ? 0 : treeP50Ms / cpuBoundMs;
+    }
+
+    /** The tree's slowest arrival against unicast's: at or below 1, the tree is no slower to reach everyone. */
+    public double treeMaxOverUnicastMax() {
+        return unicastMaxMs <= 0 ? 0 : treeMaxMs / unicastMaxMs;
+    }
 
     public String toJson() {
         return String.format(Locale.ROOT, "{\"bench\":\"fanout\",\"followers\":%d,\"offline\":%d,\"reached\":%d,"
@@ -23,10 +36,13 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
                 + "\"max_depth\":%d,\"receipts\":%d,\"posts\":%d,\"degree\":%d,\"link_latency_ms\":%d,"
                 + "\"uplink_bps\":%d,\"unicast_reached\":%d,\"author_bytes_tree\":%.0f,\"author_bytes_unicast\":%.0f,"
                 + "\"author_peak_in_flight_tree\":%d,\"author_peak_in_flight_unicast\":%d,"
-                + "\"author_peak_peers_tree\":%d,\"author_peak_peers_unicast\":%d}",
+                + "\"author_peak_peers_tree\":%d,\"author_peak_peers_unicast\":%d,\"receipts_unicast\":%d,"
+                + "\"warmup\":%d,\"verify_us\":%.1f,\"cpu_bound_ms\":%.2f,\"tree_p50_over_bound\":%.2f,"
+                + "\"tree_max_over_unicast_max\":%.2f}",
                 followers, offline, reached, expected, treeP50Ms, treeMaxMs, unicastP50Ms, unicastMaxMs,
                 authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts, degree, linkLatencyMs,
                 uplinkBitsPerSecond, unicastReached, authorBytesTree, authorBytesUnicast, authorPeakInFlightTree,
-                authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast);
+                authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast, receiptsUnicast, warmup,
+                verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax());
     }
 }

@@ -32,14 +32,16 @@ import murmur.timeline.testing.MemoryLog;
 import murmur.timeline.testing.UplinkShaper;
 
 /**
- * One author and N followers on loopback. A fraction is offline; the author publishes each post down the tree of the
- * online ones (once per tree degree asked for), then the same number of posts to each online follower directly, and
- * compares the two. In emulated wide-area mode every peer's requests go through an {@link UplinkShaper}: its own
- * uplink at the given rate, and the one-way delay each way.
+ * One author and N followers on loopback. A fraction is offline; the author publishes posts down the tree of the
+ * online ones (one per tree degree asked for) and to each online follower directly, round after round, and compares
+ * them; the first rounds warm up, and each post's receipts are all in before the next. In emulated wide-area mode
+ * every peer's requests go through an {@link UplinkShaper}: its own uplink at the given rate, and the one-way delay
+ * each way.
  */
 public final class FanoutBenchmark {
     private static final String AUTHOR = "author";
     private static final Duration POST_LIMIT = Duration.ofSeconds(60);
+    private static final Duration RECEIPT_LIMIT = Duration.ofSeconds(10);
 
     private final FanoutBenchOptions options;
     private final FanoutSettings settings = new FanoutSettings(new Retry(3, Duration.ofMillis(250),
@@ -75,23 +77,33 @@ public final class FanoutBenchmark {
             List<Hop> hops = BenchPeer.hops(online);
             Relay relay = author.relay();
             Map<Integer, Phase> trees = new LinkedHashMap<>();
-            Map<Integer, Integer> receiptCounts = new LinkedHashMap<>();
-            for (int degree : options.degrees()) {
-                trees.put(degree, measure(hops, (post, order) -> relay.publish(post, FanoutOrder.of(post, order),
-                        degree)));
-                long lastTreeSeq = last.seq();
-                awaitReceipts(lastTreeSeq, hops.size());
-                receiptCounts.put(degree, receiptsFor(lastTreeSeq));
+            options.degrees().forEach(d -> trees.put(d, new Phase()));
+            Phase unicast = new Phase();
+            // Round after round, one post down each tree and one sent to each follower directly: every way of
+            // sending sees the same warmed-up code and the same machine. The first rounds only warm up. Every post
+            // goes down its degree's tree of epoch 0, so the tree's connections are as warm as unicast's: a new
+            // epoch's first post dials a new set (FanoutOrder), which would make one measured post an outlier.
+            for (int round = 0; round < options.warmup() + options.posts(); round++) {
+                boolean measured = round >= options.warmup();
+                for (Map.Entry<Integer, Phase> tree : trees.entrySet()) {
+                    int degree = tree.getKey();
+                    send(hops, (post, order) -> relay.publish(post, FanoutOrder.inEpoch(post.author(), 0, order),
+                            degree),
+                            measured ? tree.getValue() : null);
+                }
+                send(hops, relay::sendEach, measured ? unicast : null);
             }
-            Phase unicast = measure(hops, relay::sendEach);
             int offline = options.followers() - online.size();
+            double verifyMicros = VerifyCost.micros(last, key.publicKey());
+            double cpuBoundMs = online.size() * verifyMicros / 1000 / Runtime.getRuntime().availableProcessors();
             List<FanoutBenchResult> results = new ArrayList<>();
             trees.forEach((degree, tree) -> results.add(new FanoutBenchResult(options.followers(), offline,
                     tree.reached(), online.size(), tree.p50(), tree.max(), unicast.p50(), unicast.max(),
-                    tree.sendsPerPost(), unicast.sendsPerPost(), tree.maxDepth(), receiptCounts.get(degree),
+                    tree.sendsPerPost(), unicast.sendsPerPost(), tree.maxDepth(), tree.receipts(),
                     options.posts(), degree, options.linkLatency().toMillis(), options.uplink(), unicast.reached(),
                     tree.bytesPerPost(), unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(),
-                    tree.peakPeers(), unicast.peakPeers())));
+                    tree.peakPeers(), unicast.peakPeers(), unicast.receipts(), options.warmup(), verifyMicros,
+                    cpuBoundMs)));
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,23 +155,26 @@ public final class FanoutBenchmark {
         return online;
     }
 
-    /** One warm-up post, then the measured ones, each awaited before the next. */
-    private Phase measure(List<Hop> hops, BiFunction<Post, List<Hop>, CompletableFuture<FanoutReport>> send)
+    /**
+     * Sends one post, waits until every follower has it, then until all their receipts are in (at most 10 s): the
+     * next post starts on a machine no longer busy with this one, as one author's posts are seconds apart. Adds the
+     * figures to {@code phase}, unless it is null (a warm-up).
+     */
+    private void send(List<Hop> hops, BiFunction<Post, List<Hop>, CompletableFuture<FanoutReport>> send, Phase phase)
             throws InterruptedException {
-        Phase phase = new Phase();
-        for (int i = 0; i <= options.posts(); i++) {
-            Post post = next();
-            arrivals.expect(post.seq(), hops.size());
-            authorUplink.reset();
-            long start = System.nanoTime();
-            FanoutReport report = send.apply(post, hops).join();
-            arrivals.await(post.seq(), POST_LIMIT);
-            if (i > 0) {
-                phase.add(arrivals.latenciesMs(post.seq(), start), report.sent(), arrivals.reached(post.seq()),
-                        arrivals.maxDepth(post.seq()), authorUplink.counts());
-            }
+        Post post = next();
+        arrivals.expect(post.seq(), hops.size());
+        authorUplink.reset();
+        long start = System.nanoTime();
+        FanoutReport report = send.apply(post, hops).join();
+        arrivals.await(post.seq(), POST_LIMIT);
+        List<Double> latencies = arrivals.latenciesMs(post.seq(), start);
+        UplinkShaper.Counts counts = authorUplink.counts();
+        awaitReceipts(post.seq(), hops.size());
+        if (phase != null) {
+            phase.add(latencies, report.sent(), arrivals.reached(post.seq()), arrivals.maxDepth(post.seq()), counts,
+                    receiptsFor(post.seq()));
         }
-        return phase;
     }
 
     private Post next() {
@@ -171,9 +186,9 @@ public final class FanoutBenchmark {
 
     /** Receipts trail the post by a linger per level; gives them up to 10 s. */
     private void awaitReceipts(long seq, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + RECEIPT_LIMIT.toNanos();
         while (receiptsFor(seq) < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
     }
 

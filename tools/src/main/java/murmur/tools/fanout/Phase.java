@@ -15,8 +15,14 @@ final class Phase {
     private int peakInFlight;
     private int peakPeers;
     private int maxDepth;
+    private int receipts = Integer.MAX_VALUE;
 
-    void add(List<Double> postLatencies, int authorSends, int followersReached, int depth, Counts author) {
+    /**
+     * One measured post: when each follower had it, the author's sends, the followers it reached, its depth, what
+     * the author's uplink counted, and the followers whose receipts the author counted.
+     */
+    void add(List<Double> postLatencies, int authorSends, int followersReached, int depth, Counts author,
+            int postReceipts) {
         latencies.addAll(postLatencies);
         posts++;
         sends += authorSends;
@@ -25,6 +31,12 @@ final class Phase {
         bytes += author.wireBytes();
         peakInFlight = Math.max(peakInFlight, author.peakInFlight());
         peakPeers = Math.max(peakPeers, author.peakPeers());
+        receipts = Math.min(receipts, postReceipts);
+    }
+
+    /** The fewest followers whose receipts the author counted for one measured post. */
+    int receipts() {
+        return posts == 0 ? 0 : receipts;
     }
 
     /** The author's bytes on the wire per post. */

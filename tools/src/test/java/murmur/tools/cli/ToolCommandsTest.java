@@ -93,14 +93,16 @@ class ToolCommandsTest {
         assertThat(run("bench", "fanout", "--degree", "wide")).isEqualTo(2);
         assertThat(err.toString()).contains("--degree takes numbers from 2 to 16, comma-separated, got 'wide'");
         assertThat(run("bench", "fanout", "--link-latency", "11s")).isEqualTo(2);
+        assertThat(run("bench", "fanout", "--warmup", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--warmup must be from 0 to 100, got -1");
         assertThat(err.toString()).contains("--link-latency must be from 0 to 10s");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void benchFanoutInEmulatedModePrintsOneLinePerDegreeWithTheAuthorsBytesAndPeaks() {
-        assertThat(run("bench", "fanout", "--followers", "12", "--offline", "0", "--posts", "1", "--link-latency",
-                "5ms", "--uplink", "10Mbit", "--degree", "2,4")).isZero();
+        assertThat(run("bench", "fanout", "--followers", "12", "--offline", "0", "--posts", "1", "--warmup", "1",
+                "--link-latency", "5ms", "--uplink", "10Mbit", "--degree", "2,4")).isZero();
 
         String[] lines = out.toString().strip().split("\\R");
         assertThat(lines).hasSize(2);
@@ -108,7 +110,10 @@ class ToolCommandsTest {
                 .contains("\"author_sends_tree\":2.0,\"author_sends_unicast\":12.0,\"max_depth\":3,")
                 .contains("\"degree\":2,\"link_latency_ms\":5,\"uplink_bps\":10000000,\"unicast_reached\":12,")
                 .contains("\"author_peak_in_flight_tree\":2,\"author_peak_in_flight_unicast\":12,")
-                .contains("\"author_peak_peers_tree\":2,\"author_peak_peers_unicast\":12}");
+                .contains("\"author_peak_peers_tree\":2,\"author_peak_peers_unicast\":12,")
+                .contains("\"receipts\":12,", "\"receipts_unicast\":12,\"warmup\":1,")
+                .containsPattern("\"cpu_bound_ms\":[0-9.]+,\"tree_p50_over_bound\":[0-9.]+,"
+                        + "\"tree_max_over_unicast_max\":[0-9.]+}$");
         assertThat(lines[1]).contains("\"author_sends_tree\":4.0,", "\"max_depth\":2,", "\"degree\":4,",
                 "\"author_peak_peers_tree\":4,");
         // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent.
