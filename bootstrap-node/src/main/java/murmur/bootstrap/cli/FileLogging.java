@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds a structured log under the data directory to the stderr logging of logback.xml, for as long as the program
- * runs: one JSON object per line, rolled daily and at 20 MB, gzipped, 14 days and 500 MB kept at most. The
+ * Adds a structured log under the data directory to the stderr logging of {@link ConsoleLogging}, for as long as
+ * the program runs: one JSON object per line, rolled daily and at 20 MB, gzipped, 14 days and 500 MB kept at most. The
  * bootstrap node logs there and on stderr; the desktop app there, with only warnings on stderr
  * ({@link #stderrOnlyFrom}).
  */
