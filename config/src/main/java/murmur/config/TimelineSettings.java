@@ -42,10 +42,11 @@ import java.util.OptionalLong;
  * @param clockRefresh        how often the clock asks its time sources again
  * @param ntpTimeout          how long one time source may take to answer
  * @param fanoutDegree        the degree of the tree the user's posts go down: {@code 2} (binary, the default) to
- *                            {@code 16}, or {@code auto}, which picks it from {@code uplink} (see
+ *                            {@code 16}, or {@code auto}, which picks it from {@code uplink}, or when that
+ *                            is empty from the upload rate the peer measures after the user's posts (see
  *                            {@link #FANOUT_AUTO})
- * @param uplink              this peer's upload rate (e.g. {@code 2Mbit}), empty when unknown; what
- *                            {@code fanoutDegree: auto} goes by
+ * @param uplink              this peer's upload rate (e.g. {@code 2Mbit}), empty to let {@code fanoutDegree:
+ *                            auto} measure it
  */
 public record TimelineSettings(
         int maxPostChars,

@@ -41,6 +41,7 @@ public final class DisseminationService implements Dissemination {
     private final CatchUpServer server;
     private final FollowedAuthors pushed;
     private final Direct direct;
+    private final ProbeSink probes;
 
     /**
      * @param selfAddress where this peer's link listens now: every address it publishes, best first, comma-joined
@@ -60,14 +61,18 @@ public final class DisseminationService implements Dissemination {
         this.pushed = new FollowedAuthors(watched, local::follows);
         this.relay = new Relay(direct, pushed, local::holder, selfAddress, fanout, this::delivered, scheduler,
                 directory::onlineAddress, users::publicKey);
+        if (settings.fixedFanoutDegree().isEmpty() && settings.uplinkBitsPerSecond().isEmpty()) {
+            relay.measureUplink(new MeasuredDegree(new UplinkProbe(direct, System::nanoTime), clock));
+        }
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::heads, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
+        this.probes = new ProbeSink(clock);
     }
 
     /** The request handlers to register on the peer link, by message type. */
     public Map<Integer, RequestHandler> handlers() {
         return Map.of(LinkTypes.PUSH, relay::onPush, LinkTypes.RECEIPT, relay::onReceipt,
-                LinkTypes.FETCH, server::onFetch);
+                LinkTypes.FETCH, server::onFetch, LinkTypes.UPLINK_PROBE, probes::onProbe);
     }
 
     @Override

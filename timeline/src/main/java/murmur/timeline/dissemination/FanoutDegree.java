@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * the tree costs a hop, that delay, while a wider level costs only the time the extra copies take to leave; so a
  * tree is as wide as the uplink sends within a hop's time. That is degree 4 from 400 kbit/s and 8 from 800 kbit/s.
  * {@code bench fanout} (40 ms, 1 to 10 Mbit/s, 100 to 1000 followers) found degree 8 the fastest tree everywhere and
- * binary the slowest. Without a known rate the tree stays binary.
+ * binary the slowest. Without a rate, configured or measured ({@link MeasuredDegree}), the tree stays binary.
  */
 public final class FanoutDegree {
     /** The one-way delay a hop is taken to cost. */

@@ -46,6 +46,7 @@ public final class Relay {
     private final Receipts receipts;
     private final RouteCounters counters = new RouteCounters();
     private final int degree;
+    private volatile MeasuredDegree measuredDegree;
     private final Recent<String, Boolean> handled = new Recent<>(REMEMBERED_POSTS);
     private final Recent<String, Route> routes = new Recent<>(REMEMBERED_POSTS);
     private volatile ReceiveListener listener = (post, depth, outcome) -> { };
@@ -85,7 +86,21 @@ public final class Relay {
      * of the degree the settings chose ({@link FanoutSettings#degree()}, 2 unless set otherwise).
      */
     public CompletableFuture<FanoutReport> publish(Post post, List<Hop> followers) {
-        return publish(post, followers, degree);
+        MeasuredDegree measured = measuredDegree;
+        if (measured == null) {
+            return publish(post, followers, degree);
+        }
+        CompletableFuture<FanoutReport> sent = publish(post, followers, measured.degree());
+        sent.whenComplete((report, e) -> measured.afterOwnPost(followers));
+        return sent;
+    }
+
+    /**
+     * From now on the local user's posts go down a tree of the degree {@code measured} picks from the uplink it
+     * measures, instead of the settings' ({@code timeline.fanoutDegree: auto} with no {@code timeline.uplink}).
+     */
+    public void measureUplink(MeasuredDegree measured) {
+        this.measuredDegree = measured;
     }
 
     /**

@@ -20,6 +20,8 @@ public final class LinkTypes {
     public static final int FETCH = 12;
     /** A hole-punching request over a relayed connection: the dialer's public endpoint; answered with the peer's. */
     public static final int PUNCH = 13;
+    /** Filler bytes that time this peer's upload rate; answered with nothing once they all arrived. */
+    public static final int UPLINK_PROBE = 14;
 
     private LinkTypes() {}
 

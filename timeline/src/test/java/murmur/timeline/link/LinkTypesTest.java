@@ -15,7 +15,8 @@ class LinkTypesTest {
     void everyTypeHasANumberOfItsOwn() {
         assertThat(LinkTypes.all()).containsEntry(LinkTypes.FOLLOW_NOTICE, "FOLLOW_NOTICE")
                 .containsEntry(LinkTypes.PUSH, "PUSH").containsEntry(LinkTypes.RECEIPT, "RECEIPT")
-                .containsEntry(LinkTypes.FETCH, "FETCH").containsEntry(LinkTypes.PUNCH, "PUNCH").hasSize(5);
+                .containsEntry(LinkTypes.FETCH, "FETCH").containsEntry(LinkTypes.PUNCH, "PUNCH")
+                .containsEntry(LinkTypes.UPLINK_PROBE, "UPLINK_PROBE").hasSize(6);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import murmur.timeline.link.LinkException;
 import murmur.timeline.link.PeerAddress;
@@ -27,7 +26,7 @@ class UplinkShaperTest {
 
     private UplinkShaper shaper(long bitsPerSecond, Duration oneWay) {
         return new UplinkShaper((to, type, body) -> {
-            reachedLink.add(timer.now);
+            reachedLink.add(timer.nanoTime());
             CompletableFuture<byte[]> answer = new CompletableFuture<>();
             linkAnswers.add(answer);
             return answer;
@@ -119,38 +118,5 @@ class UplinkShaperTest {
         assertThat(shaper.counts()).isEqualTo(new UplinkShaper.Counts(0, 0, 0, 0));
         shaper.request(CAROL, 10, new byte[0]);
         assertThat(shaper.counts()).isEqualTo(new UplinkShaper.Counts(1, 68, 1, 1));
-    }
-
-    /** Virtual time: tasks run in time order, only when the test moves the clock. */
-    private static final class VirtualTimer implements UplinkShaper.Timer {
-        private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-        private long now;
-        private long order;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void schedule(Runnable task, long delayNanos) {
-            tasks.add(new Task(now + delayNanos, order++, task));
-        }
-
-        void runUntil(long time) {
-            while (!tasks.isEmpty() && tasks.peek().at() <= time) {
-                Task next = tasks.poll();
-                now = next.at();
-                next.run().run();
-            }
-            now = time;
-        }
-
-        private record Task(long at, long order, Runnable run) implements Comparable<Task> {
-            @Override
-            public int compareTo(Task o) {
-                return at != o.at ? Long.compare(at, o.at) : Long.compare(order, o.order);
-            }
-        }
     }
 }
