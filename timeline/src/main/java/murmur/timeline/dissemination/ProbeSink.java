@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and no probe above {@value UplinkProbe#LARGE_BYTES} bytes. Beyond that a probe is refused with an error and
  * counted, so that a peer cannot be used as a free target for speed tests.
  */
-final class ProbeSink {
+public final class ProbeSink {
     static final long BUDGET_BYTES = 1 << 20;
     private static final long REFILL_MILLIS = 60_000;
     private static final byte[] NOTHING = new byte[0];
@@ -21,13 +21,13 @@ final class ProbeSink {
     private double available = BUDGET_BYTES;
     private long lastMillis;
 
-    ProbeSink(Clock clock) {
+    public ProbeSink(Clock clock) {
         this.clock = clock;
         this.lastMillis = clock.millis();
     }
 
     /** Handles a probe: an empty answer, or an error when it is too large or the budget is spent. */
-    CompletableFuture<byte[]> onProbe(InetSocketAddress remote, byte[] body) {
+    public CompletableFuture<byte[]> onProbe(InetSocketAddress remote, byte[] body) {
         if (body.length > UplinkProbe.LARGE_BYTES) {
             refused.incrementAndGet();
             return CompletableFuture.failedFuture(new IllegalArgumentException("an uplink probe of " + body.length
@@ -42,7 +42,7 @@ final class ProbeSink {
     }
 
     /** Probes refused so far. */
-    long refused() {
+    public long refused() {
         return refused.get();
     }
 

@@ -19,7 +19,7 @@ import murmur.timeline.session.Direct;
  * here: {@link FanoutDegree} only tells rates below 1 Mbit/s apart. Below about 170 kbit/s the large request
  * outlasts the link's request timeout, and the measurement fails: the tree then stays binary, as it would anyway.
  */
-final class UplinkProbe {
+public final class UplinkProbe {
     static final int SMALL_BYTES = 256;
     static final int LARGE_BYTES = 64 * 1024;
     static final int ROUNDS = 3;
@@ -28,13 +28,13 @@ final class UplinkProbe {
     private final LongSupplier nanoTime;
 
     /** @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime}; virtual time in tests) */
-    UplinkProbe(Direct direct, LongSupplier nanoTime) {
+    public UplinkProbe(Direct direct, LongSupplier nanoTime) {
         this.direct = direct;
         this.nanoTime = nanoTime;
     }
 
     /** The upload rate toward {@code to} in bits per second; empty when no round could tell; failed if it fails. */
-    CompletableFuture<OptionalLong> measure(List<PeerAddress> to) {
+    public CompletableFuture<OptionalLong> measure(List<PeerAddress> to) {
         // A first small request opens the connection, so that no round pays for the dial.
         return time(to, SMALL_BYTES).thenCompose(dial -> round(to, 0, OptionalLong.empty()));
     }

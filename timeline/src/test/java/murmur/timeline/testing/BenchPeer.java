@@ -1,6 +1,7 @@
 package murmur.timeline.testing;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import murmur.timeline.dissemination.FanoutSettings;
 import murmur.timeline.dissemination.Holder;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Intake;
+import murmur.timeline.dissemination.ProbeSink;
 import murmur.timeline.dissemination.Relay;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkThreads;
@@ -93,6 +95,7 @@ public final class BenchPeer {
             });
             link.onRequest(LinkTypes.PUSH, relay::onPush);
             link.onRequest(LinkTypes.RECEIPT, relay::onReceipt);
+            link.onRequest(LinkTypes.UPLINK_PROBE, new ProbeSink(Clock.systemUTC())::onProbe);
             return new BenchPeer(name, link, relay);
         });
     }

@@ -54,7 +54,8 @@ final class FanoutBenchCommand implements Callable<Integer> {
     private String uplink;
 
     @Option(names = "--degree", defaultValue = "2", paramLabel = "D[,D...]",
-            description = "tree degrees to measure, 2 to 16, e.g. 2,4,8 (default: ${DEFAULT-VALUE})")
+            description = "tree degrees to measure, 2 to 16, or auto (picked from the uplink the author measures), "
+                    + "e.g. 2,4,8,auto (default: ${DEFAULT-VALUE})")
     private String degrees;
 
     @Override
@@ -96,10 +97,14 @@ final class FanoutBenchCommand implements Callable<Integer> {
     private List<Integer> degreeList() {
         List<Integer> out = new ArrayList<>();
         for (String d : degrees.split(",", -1)) {
+            if (d.strip().equalsIgnoreCase("auto")) {
+                out.add(FanoutBenchOptions.AUTO);
+                continue;
+            }
             try {
                 out.add(Integer.parseInt(d.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--degree takes numbers from 2 to 16, comma-separated, got '"
+                throw new IllegalArgumentException("--degree takes numbers from 2 to 16 or auto, comma-separated, got '"
                         + degrees + "'", e);
             }
         }

@@ -14,12 +14,16 @@ import java.util.List;
  * @param seed        random seed choosing who is offline
  * @param linkLatency emulated one-way delay of every peer's requests (and of their answers); zero for none
  * @param uplink      emulated upload rate of every peer in bits per second; 0 for no limit
- * @param degrees     the tree degrees to measure, one after another, each 2 to 16
+ * @param degrees     the tree degrees to measure, one after another, each 2 to 16 or {@link #AUTO}: the degree
+ *                    {@code timeline.fanoutDegree: auto} picks from the uplink the author measures first
+ *                    ({@code UplinkProbe} against a follower, through the author's emulated uplink)
  */
 public record FanoutBenchOptions(int followers, double offline, int posts, int warmup, long seed,
         Duration linkLatency, long uplink, List<Integer> degrees) {
     /** Warm-up rounds unless told otherwise. */
     public static final int WARMUP = 15;
+    /** In {@link #degrees}: the degree the author picks from its measured uplink. */
+    public static final int AUTO = 0;
 
     public FanoutBenchOptions {
         if (followers < 1 || followers > 5_000) {
@@ -42,8 +46,8 @@ public record FanoutBenchOptions(int followers, double offline, int posts, int w
             throw new IllegalArgumentException("--uplink must be at least 8kbit, got " + uplink + " bit/s");
         }
         degrees = List.copyOf(degrees);
-        if (degrees.isEmpty() || degrees.size() > 8 || degrees.stream().anyMatch(d -> d < 2 || d > 16)) {
-            throw new IllegalArgumentException("--degree takes 1 to 8 degrees from 2 to 16, got " + degrees);
+        if (degrees.isEmpty() || degrees.size() > 8 || degrees.stream().anyMatch(d -> d != AUTO && (d < 2 || d > 16))) {
+            throw new IllegalArgumentException("--degree takes 1 to 8 degrees from 2 to 16 or auto, got " + degrees);
         }
     }
 

@@ -10,14 +10,16 @@ import java.util.Locale;
  * request in flight at once, over the measured posts: what the author's uplink shaper saw. Receipts are the fewest
  * followers the author counted for one measured post. The CPU bound is every online follower's check of the post's
  * signature ({@code verify_us}, measured warm here) spread over the machine's cores: the least time a post can take
- * to reach all followers on this machine, whichever way it travels.
+ * to reach all followers on this machine, whichever way it travels. With {@code --degree auto} the degree is the
+ * one picked from {@code measuredUplinkBitsPerSecond}, what the author's uplink probe read (0 for a set degree).
  */
 public record FanoutBenchResult(int followers, int offline, int reached, int expected, double treeP50Ms,
         double treeMaxMs, double unicastP50Ms, double unicastMaxMs, double authorSendsTree,
         double authorSendsUnicast, int maxDepth, int receipts, int posts, int degree, long linkLatencyMs,
         long uplinkBitsPerSecond, int unicastReached, double authorBytesTree, double authorBytesUnicast,
         int authorPeakInFlightTree, int authorPeakInFlightUnicast, int authorPeakPeersTree,
-        int authorPeakPeersUnicast, int receiptsUnicast, int warmup, double verifyMicros, double cpuBoundMs) {
+        int authorPeakPeersUnicast, int receiptsUnicast, int warmup, double verifyMicros, double cpuBoundMs,
+        long measuredUplinkBitsPerSecond) {
 
     /** The tree's median latency in units of the CPU bound. */
     public double treeP50OverBound() {
@@ -38,11 +40,11 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
                 + "\"author_peak_in_flight_tree\":%d,\"author_peak_in_flight_unicast\":%d,"
                 + "\"author_peak_peers_tree\":%d,\"author_peak_peers_unicast\":%d,\"receipts_unicast\":%d,"
                 + "\"warmup\":%d,\"verify_us\":%.1f,\"cpu_bound_ms\":%.2f,\"tree_p50_over_bound\":%.2f,"
-                + "\"tree_max_over_unicast_max\":%.2f}",
+                + "\"tree_max_over_unicast_max\":%.2f,\"measured_uplink_bps\":%d}",
                 followers, offline, reached, expected, treeP50Ms, treeMaxMs, unicastP50Ms, unicastMaxMs,
                 authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts, degree, linkLatencyMs,
                 uplinkBitsPerSecond, unicastReached, authorBytesTree, authorBytesUnicast, authorPeakInFlightTree,
                 authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast, receiptsUnicast, warmup,
-                verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax());
+                verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax(), measuredUplinkBitsPerSecond);
     }
 }

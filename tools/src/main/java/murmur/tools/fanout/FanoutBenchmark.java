@@ -4,27 +4,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import murmur.dht.SigningKey;
 import murmur.timeline.Post;
+import murmur.timeline.dissemination.FanoutDegree;
 import murmur.timeline.dissemination.FanoutOrder;
 import murmur.timeline.dissemination.FanoutReport;
 import murmur.timeline.dissemination.FanoutSettings;
 import murmur.timeline.dissemination.Hop;
 import murmur.timeline.dissemination.Relay;
+import murmur.timeline.dissemination.UplinkProbe;
 import murmur.timeline.link.LinkSettings;
 import murmur.timeline.link.LinkThreads;
+import murmur.timeline.link.PeerAddress;
 import murmur.timeline.link.Retry;
+import murmur.timeline.presence.PeerAddresses;
 import murmur.timeline.session.Direct;
 import murmur.timeline.testing.Arrivals;
 import murmur.timeline.testing.BenchPeer;
@@ -42,6 +47,7 @@ public final class FanoutBenchmark {
     private static final String AUTHOR = "author";
     private static final Duration POST_LIMIT = Duration.ofSeconds(60);
     private static final Duration RECEIPT_LIMIT = Duration.ofSeconds(10);
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(60);
 
     private final FanoutBenchOptions options;
     private final FanoutSettings settings = new FanoutSettings(new Retry(3, Duration.ofMillis(250),
@@ -76,8 +82,10 @@ public final class FanoutBenchmark {
             List<BenchPeer> online = startOnline(scheduler, started, threads, timer);
             List<Hop> hops = BenchPeer.hops(online);
             Relay relay = author.relay();
-            Map<Integer, Phase> trees = new LinkedHashMap<>();
-            options.degrees().forEach(d -> trees.put(d, new Phase()));
+            List<Tree> trees = new ArrayList<>();
+            for (int d : options.degrees()) {
+                trees.add(d == FanoutBenchOptions.AUTO ? measured(hops) : new Tree(d, 0, new Phase()));
+            }
             Phase unicast = new Phase();
             // Round after round, one post down each tree and one sent to each follower directly: every way of
             // sending sees the same warmed-up code and the same machine. The first rounds only warm up. Every post
@@ -85,11 +93,9 @@ public final class FanoutBenchmark {
             // epoch's first post dials a new set (FanoutOrder), which would make one measured post an outlier.
             for (int round = 0; round < options.warmup() + options.posts(); round++) {
                 boolean measured = round >= options.warmup();
-                for (Map.Entry<Integer, Phase> tree : trees.entrySet()) {
-                    int degree = tree.getKey();
+                for (Tree tree : trees) {
                     send(hops, (post, order) -> relay.publish(post, FanoutOrder.inEpoch(post.author(), 0, order),
-                            degree),
-                            measured ? tree.getValue() : null);
+                            tree.degree()), measured ? tree.phase() : null);
                 }
                 send(hops, relay::sendEach, measured ? unicast : null);
             }
@@ -97,13 +103,16 @@ public final class FanoutBenchmark {
             double verifyMicros = VerifyCost.micros(last, key.publicKey());
             double cpuBoundMs = online.size() * verifyMicros / 1000 / Runtime.getRuntime().availableProcessors();
             List<FanoutBenchResult> results = new ArrayList<>();
-            trees.forEach((degree, tree) -> results.add(new FanoutBenchResult(options.followers(), offline,
-                    tree.reached(), online.size(), tree.p50(), tree.max(), unicast.p50(), unicast.max(),
-                    tree.sendsPerPost(), unicast.sendsPerPost(), tree.maxDepth(), tree.receipts(),
-                    options.posts(), degree, options.linkLatency().toMillis(), options.uplink(), unicast.reached(),
-                    tree.bytesPerPost(), unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(),
-                    tree.peakPeers(), unicast.peakPeers(), unicast.receipts(), options.warmup(), verifyMicros,
-                    cpuBoundMs)));
+            for (Tree t : trees) {
+                Phase tree = t.phase();
+                results.add(new FanoutBenchResult(options.followers(), offline, tree.reached(), online.size(),
+                        tree.p50(), tree.max(), unicast.p50(), unicast.max(), tree.sendsPerPost(),
+                        unicast.sendsPerPost(), tree.maxDepth(), tree.receipts(), options.posts(), t.degree(),
+                        options.linkLatency().toMillis(), options.uplink(), unicast.reached(), tree.bytesPerPost(),
+                        unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(), tree.peakPeers(),
+                        unicast.peakPeers(), unicast.receipts(), options.warmup(), verifyMicros, cpuBoundMs,
+                        t.measuredUplink()));
+            }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,6 +124,22 @@ public final class FanoutBenchmark {
             threads.close();
         }
     }
+
+    /**
+     * The tree {@code fanoutDegree: auto} would use: the author measures its uplink against its first follower,
+     * through its own (emulated) uplink, and {@link FanoutDegree} picks the degree from what it read.
+     */
+    private Tree measured(List<Hop> hops) {
+        List<PeerAddress> first = PeerAddresses.parseDialable(hops.get(0).address());
+        // A probe that fails (its 64 KiB outlast the request timeout below about 170 kbit/s) reads as unknown.
+        OptionalLong rate = new UplinkProbe(authorUplink, System::nanoTime).measure(first)
+                .orTimeout(PROBE_LIMIT.toSeconds(), TimeUnit.SECONDS)
+                .handle((r, e) -> e == null ? r : OptionalLong.empty()).join();
+        return new Tree(FanoutDegree.forUplink(rate), rate.orElse(0), new Phase());
+    }
+
+    /** One tree measured: its degree, the uplink it was picked from (0 when set), and its figures. */
+    private record Tree(int degree, long measuredUplink, Phase phase) {}
 
     private static ScheduledExecutorService daemons(String name) {
         return Executors.newScheduledThreadPool(2, r -> {

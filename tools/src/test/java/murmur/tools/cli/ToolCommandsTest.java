@@ -89,9 +89,10 @@ class ToolCommandsTest {
         assertThat(run("bench", "fanout", "--uplink", "1kbit")).isEqualTo(2);
         assertThat(err.toString()).contains("--uplink must be at least 8kbit");
         assertThat(run("bench", "fanout", "--degree", "2,17")).isEqualTo(2);
-        assertThat(err.toString()).contains("--degree takes 1 to 8 degrees from 2 to 16, got [2, 17]");
+        assertThat(err.toString()).contains("--degree takes 1 to 8 degrees from 2 to 16 or auto, got [2, 17]");
         assertThat(run("bench", "fanout", "--degree", "wide")).isEqualTo(2);
-        assertThat(err.toString()).contains("--degree takes numbers from 2 to 16, comma-separated, got 'wide'");
+        assertThat(err.toString()).contains("--degree takes numbers from 2 to 16 or auto, comma-separated, got "
+                + "'wide'");
         assertThat(run("bench", "fanout", "--link-latency", "11s")).isEqualTo(2);
         assertThat(run("bench", "fanout", "--warmup", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--warmup must be from 0 to 100, got -1");
@@ -113,11 +114,24 @@ class ToolCommandsTest {
                 .contains("\"author_peak_peers_tree\":2,\"author_peak_peers_unicast\":12,")
                 .contains("\"receipts\":12,", "\"receipts_unicast\":12,\"warmup\":1,")
                 .containsPattern("\"cpu_bound_ms\":[0-9.]+,\"tree_p50_over_bound\":[0-9.]+,"
-                        + "\"tree_max_over_unicast_max\":[0-9.]+}$");
+                        + "\"tree_max_over_unicast_max\":[0-9.]+,\"measured_uplink_bps\":0}$");
         assertThat(lines[1]).contains("\"author_sends_tree\":4.0,", "\"max_depth\":2,", "\"degree\":4,",
                 "\"author_peak_peers_tree\":4,");
         // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent.
         assertThat(Double.parseDouble(lines[0].replaceAll(".*\"unicast_p50_ms\":([0-9.]+).*", "$1")))
                 .isGreaterThanOrEqualTo(5.0);
+    }
+
+    @Test
+    void benchFanoutWithDegreeAutoMeasuresTheAuthorsEmulatedUplinkAndPicksTheDegreeFromIt() {
+        assertThat(run("bench", "fanout", "--followers", "12", "--offline", "0", "--posts", "1", "--warmup", "0",
+                "--link-latency", "5ms", "--uplink", "2Mbit", "--degree", "auto")).isZero();
+
+        String line = out.toString().strip();
+        long measured = Long.parseLong(line.replaceAll(".*\"measured_uplink_bps\":([0-9]+).*", "$1"));
+        // The probe reads the emulated 2 Mbit/s less its framing and headers (3.5%), and less whatever a busy machine
+        // adds to its timings; never more. From 820 kbit/s the widest tree is picked.
+        assertThat(measured).isBetween(1_000_000L, 2_000_000L);
+        assertThat(line).contains("\"degree\":8,", "\"reached\":12,", "\"uplink_bps\":2000000,");
     }
 }
