@@ -4,7 +4,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Tokens that refill at a steady rate up to a burst, on an injected nanosecond clock: the one rate limiter of the
- * project (relay circuits and bytes, DHT requests per source). Not thread-safe: callers synchronize.
+ * project (relay circuits and bytes, DHT requests per source, uplink probes). Not thread-safe: callers synchronize.
  */
 public final class TokenBucket {
     private final double perNano;
@@ -24,11 +24,16 @@ public final class TokenBucket {
 
     /** Takes one token if there is one. */
     public boolean tryTake() {
+        return tryTake(1);
+    }
+
+    /** Takes {@code n} tokens if there are that many; otherwise takes none. */
+    public boolean tryTake(long n) {
         refill();
-        if (tokens < 1) {
+        if (tokens < n) {
             return false;
         }
-        tokens -= 1;
+        tokens -= n;
         return true;
     }
 

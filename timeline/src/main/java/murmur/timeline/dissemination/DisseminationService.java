@@ -66,7 +66,7 @@ public final class DisseminationService implements Dissemination {
         }
         this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::heads, fanout);
         this.server = new CatchUpServer(posts, fanout.pageSize());
-        this.probes = new ProbeSink(clock);
+        this.probes = new ProbeSink(System::nanoTime);
     }
 
     /** The request handlers to register on the peer link, by message type. */

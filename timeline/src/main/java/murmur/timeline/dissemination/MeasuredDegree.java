@@ -52,16 +52,14 @@ public final class MeasuredDegree {
             return;
         }
         probe.measure(target.get()).whenComplete((rate, failure) -> {
-            boolean ok = failure == null && rate.isPresent();
-            if (ok) {
-                measured = rate;
-                degree = FanoutDegree.forUplink(rate);
-                LOG.info("uplink measured at {} kbit/s: posts go down a tree of degree {}",
-                        rate.getAsLong() / 1000, degree);
+            if (failure == null) {
+                measured = OptionalLong.of(rate);
+                degree = FanoutDegree.forUplink(measured);
+                LOG.info("uplink measured at {} kbit/s: posts go down a tree of degree {}", rate / 1000, degree);
             } else {
-                LOG.debug("uplink not measured: {}", failure == null ? "no round could tell" : failure.toString());
+                LOG.debug("uplink not measured: {}", failure.toString());
             }
-            finish(ok ? REMEASURE : RETRY);
+            finish(failure == null ? REMEASURE : RETRY);
         });
     }
 

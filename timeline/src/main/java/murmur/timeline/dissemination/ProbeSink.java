@@ -1,9 +1,10 @@
 package murmur.timeline.dissemination;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import murmur.transport.TokenBucket;
 
 /**
  * Answers other peers' {@link murmur.timeline.link.LinkTypes#UPLINK_PROBE} requests, within a budget: at most
@@ -13,17 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProbeSink {
     static final long BUDGET_BYTES = 1 << 20;
-    private static final long REFILL_MILLIS = 60_000;
     private static final byte[] NOTHING = new byte[0];
 
-    private final Clock clock;
+    private final TokenBucket budget;
     private final AtomicLong refused = new AtomicLong();
-    private double available = BUDGET_BYTES;
-    private long lastMillis;
 
-    public ProbeSink(Clock clock) {
-        this.clock = clock;
-        this.lastMillis = clock.millis();
+    /** @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime}; a stub in tests) */
+    public ProbeSink(LongSupplier nanos) {
+        this.budget = new TokenBucket(BUDGET_BYTES / 60.0, BUDGET_BYTES, nanos);
     }
 
     /** Handles a probe: an empty answer, or an error when it is too large or the budget is spent. */
@@ -47,14 +45,6 @@ public final class ProbeSink {
     }
 
     private synchronized boolean take(int bytes) {
-        long now = clock.millis();
-        available = Math.min(BUDGET_BYTES, available
-                + (double) Math.max(0, now - lastMillis) * BUDGET_BYTES / REFILL_MILLIS);
-        lastMillis = now;
-        if (available < bytes) {
-            return false;
-        }
-        available -= bytes;
-        return true;
+        return budget.tryTake(bytes);
     }
 }

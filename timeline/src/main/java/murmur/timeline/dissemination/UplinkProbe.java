@@ -1,7 +1,6 @@
 package murmur.timeline.dissemination;
 
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import murmur.timeline.link.LinkTypes;
@@ -13,7 +12,9 @@ import murmur.timeline.session.Direct;
  * and one of {@value #LARGE_BYTES}, one after the other, each answered only once all its bytes arrived. Both pay the
  * same round trip; the large one also pays for its extra bytes to leave, so the rate is those bytes over the extra
  * time. What it measures is the narrowest link between the two peers, which for an upload from home is the home
- * uplink. Of {@value #ROUNDS} rounds the fastest counts: cross traffic only ever slows a round down.
+ * uplink. Of {@value #ROUNDS} rounds the fastest counts: cross traffic only ever slows a round down. Extra time
+ * under {@value #FLOOR_NANOS} ns (a fast link, or a round whose small request was held up longer than the large
+ * one) counts as that floor: the rate then reads as at least about 500 Mbit/s, the most this probe can tell.
  *
  * <p>It under-reads fast links (TCP's slow start spreads 64 KiB over several round trips), which does not matter
  * here: {@link FanoutDegree} only tells rates below 1 Mbit/s apart. Below about 170 kbit/s the large request
@@ -23,6 +24,7 @@ public final class UplinkProbe {
     static final int SMALL_BYTES = 256;
     static final int LARGE_BYTES = 64 * 1024;
     static final int ROUNDS = 3;
+    static final long FLOOR_NANOS = 1_000_000;
 
     private final Direct direct;
     private final LongSupplier nanoTime;
@@ -33,31 +35,24 @@ public final class UplinkProbe {
         this.nanoTime = nanoTime;
     }
 
-    /** The upload rate toward {@code to} in bits per second; empty when no round could tell; failed if it fails. */
-    public CompletableFuture<OptionalLong> measure(List<PeerAddress> to) {
+    /** The upload rate toward {@code to} in bits per second; failed if a request fails. */
+    public CompletableFuture<Long> measure(List<PeerAddress> to) {
         // A first small request opens the connection, so that no round pays for the dial.
-        return time(to, SMALL_BYTES).thenCompose(dial -> round(to, 0, OptionalLong.empty()));
+        return time(to, SMALL_BYTES).thenCompose(dial -> round(to, 0, 0));
     }
 
-    private CompletableFuture<OptionalLong> round(List<PeerAddress> to, int done, OptionalLong best) {
+    private CompletableFuture<Long> round(List<PeerAddress> to, int done, long best) {
         if (done == ROUNDS) {
             return CompletableFuture.completedFuture(best);
         }
         return time(to, SMALL_BYTES).thenCompose(small -> time(to, LARGE_BYTES).thenCompose(large -> {
-            OptionalLong rate = rate(LARGE_BYTES - SMALL_BYTES, large - small);
-            OptionalLong faster = best.isPresent() && (rate.isEmpty() || best.getAsLong() >= rate.getAsLong())
-                    ? best : rate;
-            return round(to, done + 1, faster);
+            return round(to, done + 1, Math.max(best, rate(LARGE_BYTES - SMALL_BYTES, large - small)));
         }));
     }
 
-    /** Bits per second for {@code extraBytes} taking {@code extraNanos} more; empty unless that time is positive. */
-    static OptionalLong rate(long extraBytes, long extraNanos) {
-        if (extraNanos <= 0) {
-            return OptionalLong.empty();
-        }
-        double bitsPerSecond = extraBytes * 8 * 1e9 / extraNanos;
-        return OptionalLong.of((long) Math.min(bitsPerSecond, Long.MAX_VALUE));
+    /** Bits per second for {@code extraBytes} taking {@code extraNanos} more, the time no less than the floor. */
+    static long rate(long extraBytes, long extraNanos) {
+        return (long) (extraBytes * 8 * 1e9 / Math.max(extraNanos, FLOOR_NANOS));
     }
 
     private CompletableFuture<Long> time(List<PeerAddress> to, int bytes) {

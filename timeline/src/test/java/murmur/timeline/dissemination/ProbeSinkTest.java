@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProbeSinkTest {
     private static final InetSocketAddress MALLORY = new InetSocketAddress("127.0.0.1", 6666);
     private final TestClock clock = new TestClock();
-    private final ProbeSink sink = new ProbeSink(clock);
+    private final ProbeSink sink = new ProbeSink(() -> clock.millis() * 1_000_000L);
 
     @Test
     void aProbeIsAnsweredWithNothing() {

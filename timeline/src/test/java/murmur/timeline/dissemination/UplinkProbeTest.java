@@ -36,12 +36,12 @@ class UplinkProbeTest {
     @ParameterizedTest
     @ValueSource(longs = {300_000, 1_000_000, 2_000_000, 10_000_000})
     void readsTheUplinksRateLessItsFramingWhateverTheDelay(long bitsPerSecond) {
-        CompletableFuture<OptionalLong> rate = new UplinkProbe(uplink(bitsPerSecond), timer::nanoTime).measure(BOB);
+        CompletableFuture<Long> rate = new UplinkProbe(uplink(bitsPerSecond), timer::nanoTime).measure(BOB);
         timer.runUntil(60 * SECOND);
 
         assertThat(rate).isCompleted();
         // Framing and TCP/IP headers are about 3.5% of the large probe's bytes on the wire.
-        assertThat(rate.join().getAsLong()).isBetween(bitsPerSecond * 95 / 100, bitsPerSecond);
+        assertThat(rate.join()).isBetween(bitsPerSecond * 95 / 100, bitsPerSecond);
         assertThat(bodies).as("one request to dial, then a small and a large one per round")
                 .hasSize(1 + 2 * UplinkProbe.ROUNDS).startsWith(UplinkProbe.SMALL_BYTES, UplinkProbe.SMALL_BYTES,
                         UplinkProbe.LARGE_BYTES);
@@ -49,12 +49,12 @@ class UplinkProbeTest {
 
     @Test
     void theRatePicksTheDegree() {
-        CompletableFuture<OptionalLong> slow = new UplinkProbe(uplink(300_000), timer::nanoTime).measure(BOB);
-        CompletableFuture<OptionalLong> fast = new UplinkProbe(uplink(2_000_000), timer::nanoTime).measure(BOB);
+        CompletableFuture<Long> slow = new UplinkProbe(uplink(300_000), timer::nanoTime).measure(BOB);
+        CompletableFuture<Long> fast = new UplinkProbe(uplink(2_000_000), timer::nanoTime).measure(BOB);
         timer.runUntil(60 * SECOND);
 
-        assertThat(FanoutDegree.forUplink(slow.join())).isEqualTo(2);
-        assertThat(FanoutDegree.forUplink(fast.join())).isEqualTo(8);
+        assertThat(FanoutDegree.forUplink(OptionalLong.of(slow.join()))).isEqualTo(2);
+        assertThat(FanoutDegree.forUplink(OptionalLong.of(fast.join()))).isEqualTo(8);
     }
 
     @Test
@@ -71,21 +71,25 @@ class UplinkProbeTest {
             return CompletableFuture.completedFuture(new byte[0]);
         }, () -> now[0]);
 
-        long rate = probe.measure(BOB).join().getAsLong();
+        long rate = probe.measure(BOB).join();
 
         long extraBits = (UplinkProbe.LARGE_BYTES - UplinkProbe.SMALL_BYTES) * 8L;
         assertThat(rate).isEqualTo(extraBits * 4);
     }
 
     @Test
-    void aRoundWhoseLargeRequestWasNotSlowerTellsNothing() {
+    void aLargeRequestNoSlowerThanTheSmallOneReadsAsTheFastestRateTheProbeCanTell() {
+        // Loopback, or a small request held up longer than the large one: extra time of zero or less.
         UplinkProbe probe = new UplinkProbe((to, type, body) -> CompletableFuture.completedFuture(new byte[0]),
                 () -> 7);
 
-        assertThat(probe.measure(BOB).join()).isEmpty();
-        assertThat(UplinkProbe.rate(1000, 0)).isEmpty();
-        assertThat(UplinkProbe.rate(1000, -5)).isEmpty();
-        assertThat(UplinkProbe.rate(1000, 8_000_000)).hasValue(1_000_000);
+        long fastest = (UplinkProbe.LARGE_BYTES - UplinkProbe.SMALL_BYTES) * 8L * 1_000_000_000L
+                / UplinkProbe.FLOOR_NANOS;
+        assertThat(probe.measure(BOB).join()).isEqualTo(fastest);
+        assertThat(FanoutDegree.forUplink(OptionalLong.of(fastest))).isEqualTo(8);
+        assertThat(UplinkProbe.rate(1000, 0)).isEqualTo(UplinkProbe.rate(1000, UplinkProbe.FLOOR_NANOS));
+        assertThat(UplinkProbe.rate(1000, -5)).as("8000 bits in the 1 ms floor").isEqualTo(8_000_000L);
+        assertThat(UplinkProbe.rate(1000, 8_000_000)).isEqualTo(1_000_000);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package murmur.timeline.testing;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +94,7 @@ public final class BenchPeer {
             });
             link.onRequest(LinkTypes.PUSH, relay::onPush);
             link.onRequest(LinkTypes.RECEIPT, relay::onReceipt);
-            link.onRequest(LinkTypes.UPLINK_PROBE, new ProbeSink(Clock.systemUTC())::onProbe);
+            link.onRequest(LinkTypes.UPLINK_PROBE, new ProbeSink(System::nanoTime)::onProbe);
             return new BenchPeer(name, link, relay);
         });
     }

@@ -134,7 +134,7 @@ public final class FanoutBenchmark {
         // A probe that fails (its 64 KiB outlast the request timeout below about 170 kbit/s) reads as unknown.
         OptionalLong rate = new UplinkProbe(authorUplink, System::nanoTime).measure(first)
                 .orTimeout(PROBE_LIMIT.toSeconds(), TimeUnit.SECONDS)
-                .handle((r, e) -> e == null ? r : OptionalLong.empty()).join();
+                .handle((r, e) -> e == null ? OptionalLong.of(r) : OptionalLong.empty()).join();
         return new Tree(FanoutDegree.forUplink(rate), rate.orElse(0), new Phase());
     }
 
