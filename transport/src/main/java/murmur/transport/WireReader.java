@@ -65,21 +65,43 @@ public final class WireReader {
 
     /** Bytes with a 4-byte length prefix, at most {@code max} of them. */
     public byte[] blob(int max, String what) throws MalformedInputException {
+        return raw(length(max, what), what);
+    }
+
+    /** A 4-byte length of at most {@code max}, whose bytes follow. */
+    private int length(int max, String what) throws MalformedInputException {
         int n = i32();
         if (n < 0 || n > max) {
             throw new MalformedInputException(what + " of " + n + " bytes exceeds the limit of " + max);
         }
-        return raw(n, what);
+        need(n, what);
+        return n;
     }
 
     /** UTF-8 text of at most {@code maxBytes} bytes; malformed UTF-8 is refused, not replaced. */
     public String text(int maxBytes, String what) throws MalformedInputException {
-        byte[] raw = blob(maxBytes, what);
+        int n = length(maxBytes, what);
+        int start = pos;
+        pos += n;
+        // Names, addresses and most posts are ASCII, which is valid UTF-8 as it stands: one copy, no decoder. A
+        // single byte above 0x7f sends the whole text through the strict decoder.
+        if (ascii(start, n)) {
+            return new String(buf, start, n, StandardCharsets.US_ASCII);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, start, n)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedInputException(what + " is not UTF-8");
         }
+    }
+
+    private boolean ascii(int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What {@link WireWriter#address} wrote. */
