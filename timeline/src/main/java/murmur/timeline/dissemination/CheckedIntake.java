@@ -23,13 +23,18 @@ final class CheckedIntake implements Intake {
 
     @Override
     public CompletableFuture<Outcome> accept(Post post) {
+        return accept(post, () -> { });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> accept(Post post, Runnable checked) {
         return store.after(post.author(), post.device(), Math.max(0, post.seq() - 2), 3).thenCompose(held -> {
             Optional<String> problem = SequenceRule.problem(post, held);
             if (problem.isPresent()) {
                 LOG.warn("dropped {}: {}", post, problem.get());
                 return CompletableFuture.completedFuture(Outcome.REJECTED);
             }
-            return intake.accept(post);
+            return intake.accept(post, checked);
         });
     }
 }

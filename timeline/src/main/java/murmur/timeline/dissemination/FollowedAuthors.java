@@ -27,12 +27,17 @@ final class FollowedAuthors implements Intake {
 
     @Override
     public CompletableFuture<Outcome> accept(Post post) {
+        return accept(post, () -> { });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> accept(Post post, Runnable checked) {
         if (!wanted.test(post.author())) {
             long n = refused.incrementAndGet();
             LOG.warn("refused a push of {}: nobody here follows {} ({} such pushes so far)", post, post.author(), n);
             return CompletableFuture.completedFuture(Outcome.REJECTED);
         }
-        return intake.accept(post);
+        return intake.accept(post, checked);
     }
 
     /** Pushes refused so far. */

@@ -50,7 +50,12 @@ final class GapWatch implements Intake {
 
     @Override
     public CompletableFuture<Outcome> accept(Post post) {
-        return intake.accept(post).thenApply(outcome -> {
+        return accept(post, () -> { });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> accept(Post post, Runnable checked) {
+        return intake.accept(post, checked).thenApply(outcome -> {
             if (outcome == Outcome.STORED) {
                 store.contiguousSeq(post.author(), post.device()).thenAccept(run -> {
                     if (run < post.seq()) {

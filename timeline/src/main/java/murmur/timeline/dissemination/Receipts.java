@@ -18,9 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receipts waiting to go one hop up: names for the same post and parent are gathered for a short while and sent
- * as one message, with this peer's own receipt signed as it leaves. Best effort: a receipt that cannot be sent only
- * leaves a delivery count short.
+ * Receipts waiting to go one hop up: names for the same post and parent are gathered and sent as one message, with
+ * this peer's own receipt signed as it leaves. Best effort: a receipt that cannot be sent only leaves a delivery
+ * count short.
+ *
+ * <p>When a batch leaves: a hop that holds the post knows its subtree, so its batch waits for the linger and then
+ * for the batches of every peer below it, and leaves as soon as all of them are in. So when no one fails, each peer
+ * sends one receipt message, and the author has every receipt a linger after the last follower got the post, not a
+ * linger per level. A peer below that never answers holds the batch for at most a linger per level below this hop
+ * (the hops below give up first). A batch that expects no subtree (this peer is a leaf, or the receipts came late)
+ * leaves after the linger.
  */
 final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
@@ -42,46 +49,81 @@ final class Receipts {
      * up in messages of at most {@link ReceiptCodec#MAX_HOLDERS}.
      */
     void add(List<PeerAddress> parent, String author, String device, long seq, Collection<Held> holders) {
+        Pending key = new Pending(parent, author, device, seq);
+        Batch ready;
         synchronized (this) {
-            Map<String, Held> names = batch(new Pending(parent, author, device, seq)).names;
+            Batch batch = batch(key);
             for (Held h : holders) {
-                if (names.size() < PushCodec.MAX_SUBTREE) {
-                    names.putIfAbsent(h.name(), h);
+                if (batch.names.size() < PushCodec.MAX_SUBTREE) {
+                    batch.names.putIfAbsent(h.name(), h);
                 }
             }
+            ready = batch.ready() && pending.remove(key, batch) ? batch : null;
+        }
+        if (ready != null) {
+            scheduler.execute(() -> send(key, ready));
         }
     }
 
     /**
-     * Adds this peer's own receipt for {@code post}, held by {@code me}, to what goes up to {@code parent} soon. It
-     * is signed as it leaves, not now: the signature is work the post's way down the tree never waits for, and on a
-     * busy peer it waits until the pushes have gone.
+     * Adds this peer's own receipt for {@code post}, held by {@code me}, to what goes up to {@code parent}, and has
+     * the batch wait until it holds {@code subtree} names: this peer's subtree, itself included, whose levels below
+     * it number {@code levelsBelow}. Only the count is kept, nothing is copied on the push's way: receipts come from
+     * the subtree, and names from elsewhere only make the batch leave sooner. The receipt is signed as it leaves,
+     * not now: the signature is work the post's way down the tree never waits for, and on a busy peer it waits until
+     * the pushes have gone.
      */
-    void addOwn(List<PeerAddress> parent, Post post, Holder me) {
+    void addOwn(List<PeerAddress> parent, Post post, Holder me, int subtree, int levelsBelow) {
+        Pending key = new Pending(parent, post.author(), post.device(), post.seq());
+        Batch ready;
         synchronized (this) {
-            batch(new Pending(parent, post.author(), post.device(), post.seq())).own(post, me);
+            Batch batch = batch(key);
+            batch.own(post, me, subtree);
+            if (levelsBelow > 0) {
+                long wait = linger.toMillis() * (1L + levelsBelow);
+                scheduler.schedule(() -> leave(key, batch), wait, TimeUnit.MILLISECONDS);
+            }
+            ready = batch.ready() && pending.remove(key, batch) ? batch : null;
+        }
+        if (ready != null) {
+            scheduler.execute(() -> send(key, ready));
         }
     }
 
-    /** The batch waiting under {@code key}, made (and its flush scheduled) if there is none. */
+    /** The batch waiting under {@code key}, made (and its linger started) if there is none. */
     private Batch batch(Pending key) {
         Batch batch = pending.get(key);
         if (batch == null) {
-            batch = new Batch();
-            pending.put(key, batch);
-            scheduler.schedule(() -> flush(key), linger.toMillis(), TimeUnit.MILLISECONDS);
+            Batch made = new Batch();
+            pending.put(key, made);
+            scheduler.schedule(() -> lingered(key, made), linger.toMillis(), TimeUnit.MILLISECONDS);
+            batch = made;
         }
         return batch;
     }
 
-    private void flush(Pending key) {
-        Batch batch;
+    /** The linger of {@code batch} has passed: it leaves now if nothing it waits for is missing. */
+    private void lingered(Pending key, Batch batch) {
         synchronized (this) {
-            batch = pending.remove(key);
+            batch.lingered = true;
+            if (!batch.ready() || !pending.remove(key, batch)) {
+                return;
+            }
         }
-        if (batch == null) {
-            return;
+        send(key, batch);
+    }
+
+    /** {@code batch} leaves now, whatever is missing, unless it has left already. */
+    private void leave(Pending key, Batch batch) {
+        synchronized (this) {
+            if (!pending.remove(key, batch)) {
+                return;
+            }
         }
+        send(key, batch);
+    }
+
+    private void send(Pending key, Batch batch) {
         List<Held> all = batch.signed();
         for (int from = 0; from < all.size(); from += ReceiptCodec.MAX_HOLDERS) {
             List<Held> part = all.subList(from, Math.min(all.size(), from + ReceiptCodec.MAX_HOLDERS));
@@ -96,15 +138,26 @@ final class Receipts {
 
     private record Pending(List<PeerAddress> parent, String author, String device, long seq) {}
 
-    /** Holders waiting to go up together, and this peer itself, to be signed as the batch leaves. */
+    /**
+     * Holders waiting to go up together, this peer itself (signed as the batch leaves), and how many names it waits
+     * for. Guarded by the {@link Receipts} that holds it.
+     */
     private static final class Batch {
         private final Map<String, Held> names = new LinkedHashMap<>();
+        private int expected;
+        private boolean lingered;
         private Post post;
         private Holder own;
 
-        void own(Post held, Holder me) {
+        void own(Post held, Holder me, int subtree) {
             post = held;
             own = me;
+            expected = subtree;
+        }
+
+        boolean ready() {
+            int holders = names.size() + (own != null && !names.containsKey(own.name()) ? 1 : 0);
+            return lingered && holders >= expected;
         }
 
         /** Everyone in the batch, this peer first (signing now) if it holds the post and is not listed yet. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import murmur.timeline.Post;
@@ -162,16 +163,28 @@ public final class Relay {
         if (!handled.putIfAbsent(key, Boolean.TRUE)) {
             return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));
         }
-        return intake.accept(post).handle((outcome, failure) -> {
+        // Forwarded once the checks pass, before the post is stored: the children need not wait for this disk. The
+        // answer to the parent and this peer's own receipt wait for the write.
+        List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
+        AtomicBoolean forwarded = new AtomicBoolean();
+        Runnable forward = () -> {
+            if (forwarded.compareAndSet(false, true)) {
+                forward(push, parent);
+            }
+        };
+        return intake.accept(post, forward).handle((outcome, failure) -> {
             if (failure != null || outcome == Outcome.REJECTED) {
                 handled.remove(key);
                 listener.received(post, push.depth(), Outcome.REJECTED);
-                LOG.warn("dropped {} pushed by {}: it failed the checks; not relayed", post, remote);
-                throw new IllegalArgumentException("post refused: its author is not followed here, or it failed the"
-                        + " signature or sequence checks");
+                LOG.warn("dropped {} pushed by {}: {}", post, remote, forwarded.get()
+                        ? "it passed the checks and was relayed, but was not stored here"
+                        : "it failed the checks; not relayed");
+                throw new IllegalArgumentException(forwarded.get() ? "post not stored here" : "post refused: its"
+                        + " author is not followed here, or it failed the signature or sequence checks");
             }
             listener.received(post, push.depth(), outcome);
-            relay(push, me.get());
+            forward.run();
+            holdReceipt(push, parent, me.get());
             return PushAnswer.encode(outcome);
         });
     }
@@ -229,21 +242,29 @@ public final class Relay {
         });
     }
 
-    private void relay(PushMessage push, Holder me) {
+    /** Passes a checked push on to the children, and notes where their receipts go. */
+    private void forward(PushMessage push, List<PeerAddress> parent) {
         Post post = push.post();
-        List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         if (!parent.isEmpty()) {
             routes.put(routeKey(post.author(), post.device(), post.seq()), Route.via(parent));
         }
-        // The children first: this peer's own receipt is nothing they need to wait for. It is signed when its batch
-        // leaves (Receipts), after the linger: on a busy peer the signature no longer competes with the pushes.
         forwarder.forwardRelayed(post, push.subtree(), push.depth(), push.degree()).whenComplete((report, e) -> {
             if (report != null && report.failed() > 0) {
                 LOG.info("relayed {} to {} peers; {} did not take it", post, report.sent(), report.failed());
             }
         });
-        if (!parent.isEmpty() && push.subtree().get(0).name().equals(me.name())) {
-            receipts.addOwn(parent, post, me);
+    }
+
+    /**
+     * Adds this peer's receipt for a stored push to what goes up to its parent. It is signed when its batch leaves
+     * (Receipts), after the linger and the receipts of the subtree: on a busy peer the signature does not compete
+     * with the pushes, and one message per peer goes up.
+     */
+    private void holdReceipt(PushMessage push, List<PeerAddress> parent, Holder me) {
+        Post post = push.post();
+        List<Hop> subtree = push.subtree();
+        if (!parent.isEmpty() && subtree.get(0).name().equals(me.name())) {
+            receipts.addOwn(parent, post, me, subtree.size(), FanoutTree.depth(subtree.size() - 1, push.degree()));
         }
     }
 

@@ -42,6 +42,14 @@ public final class PostIntake {
     }
 
     public CompletableFuture<Outcome> accept(Post post) {
+        return accept(post, () -> { });
+    }
+
+    /**
+     * Like {@link #accept(Post)}, and runs {@code checked} once the post (and the post it carries) passed every check,
+     * before the write: whoever passes the post on need not wait for this peer's disk. Never for a refused post.
+     */
+    public CompletableFuture<Outcome> accept(Post post, Runnable checked) {
         Post original = post.ref() == null ? null : post.ref().original();
         CompletableFuture<Optional<String>> carried = original == null
                 ? CompletableFuture.completedFuture(Optional.empty())
@@ -51,6 +59,7 @@ public final class PostIntake {
                 LOG.warn("dropped {}: {}", post, problem.get());
                 return CompletableFuture.completedFuture(Outcome.REJECTED);
             }
+            checked.run();
             return store.add(post, clock.millis()).thenApply(added -> {
                 LOG.debug("{} {}", post, added ? "stored" : "held already");
                 if (added) {

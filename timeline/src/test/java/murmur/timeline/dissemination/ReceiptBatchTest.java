@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import murmur.dht.SigningKey;
@@ -74,7 +75,7 @@ class ReceiptBatchTest {
         });
         List<PeerAddress> parent = PeerAddresses.parseAll("127.0.0.1:4000");
 
-        receipts.addOwn(parent, post, bob);
+        receipts.addOwn(parent, post, bob, 2, 1);
         receipts.add(parent, post.author(), post.device(), post.seq(), List.of(new Held("carol", new byte[64])));
 
         assertThat(signatures).hasValue(0);
@@ -86,6 +87,60 @@ class ReceiptBatchTest {
         assertThat(Holding.verifies(bobKey.publicKey(), "alice", post.seq(), post.hash(), "bob",
                 up.holders().get(0).signature())).isTrue();
         assertThat(signatures).hasValue(1);
+    }
+
+    @Test
+    void aBatchWaitsPastItsLingerForTheWholeSubtreeAndLeavesAsOneMessageOnceTheLastIsIn() throws Exception {
+        Post post = new TestPosts().next("alice");
+        Duration linger = Duration.ofMillis(50);
+        Receipts receipts = receipts(linger);
+        List<PeerAddress> parent = PeerAddresses.parseAll("127.0.0.1:4000");
+
+        receipts.addOwn(parent, post, holder("bob"), 3, 30);
+        receipts.add(parent, post.author(), post.device(), post.seq(), List.of(new Held("carol", new byte[64])));
+        // The scheduler's one thread runs tasks in time order: once this one has run, so has the batch's linger.
+        scheduler.schedule(() -> { }, linger.toMillis(), TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
+
+        assertThat(sent).as("dave is still missing").isEmpty();
+        receipts.add(parent, post.author(), post.device(), post.seq(), List.of(new Held("dave", new byte[64])));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !sent.isEmpty());
+        assertThat(sent).hasSize(1);
+        assertThat(sent.peek().holders()).extracting(Held::name).containsExactly("bob", "carol", "dave");
+    }
+
+    @Test
+    void aPeerBelowThatNeverAnswersHoldsTheBatchForALingerPerLevelAndNoLonger() {
+        Post post = new TestPosts().next("alice");
+        Receipts receipts = receipts(Duration.ofMillis(40));
+        List<PeerAddress> parent = PeerAddresses.parseAll("127.0.0.1:4000");
+        long start = System.nanoTime();
+
+        receipts.addOwn(parent, post, holder("bob"), 3, 1);
+        receipts.add(parent, post.author(), post.device(), post.seq(), List.of(new Held("carol", new byte[64])));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !sent.isEmpty());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a linger for bob, one for the level below")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(sent.peek().holders()).extracting(Held::name).containsExactly("bob", "carol");
+    }
+
+    @Test
+    void receiptsArrivingAfterTheBatchLeftGoUpInANewBatchAfterTheLinger() {
+        Post post = new TestPosts().next("alice");
+        Receipts receipts = receipts(Duration.ofMillis(5));
+        List<PeerAddress> parent = PeerAddresses.parseAll("127.0.0.1:4000");
+
+        receipts.addOwn(parent, post, holder("bob"), 1, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
+        receipts.add(parent, post.author(), post.device(), post.seq(), List.of(new Held("erin", new byte[64])));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 2);
+        assertThat(sent).extracting(m -> m.holders().get(0).name()).containsExactly("bob", "erin");
+    }
+
+    private static Holder holder(String name) {
+        SigningKey key = SigningKey.generate(SigningKey.deterministicRandom(name.hashCode()));
+        return Holder.of(name, key);
     }
 
     /** Receipts whose messages are decoded into {@link #sent}, each batch leaving {@code linger} after its first. */

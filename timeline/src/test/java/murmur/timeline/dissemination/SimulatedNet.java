@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import murmur.dht.SigningKey;
 import murmur.timeline.link.LinkException;
 import murmur.timeline.link.LinkTypes;
@@ -28,6 +29,7 @@ final class SimulatedNet implements AutoCloseable {
             Duration.ofMillis(5), 10, 100, 5);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final FanoutSettings settings;
     private final Map<String, Relay> relays = new HashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<Integer, String> byPort = new HashMap<>();
@@ -37,6 +39,17 @@ final class SimulatedNet implements AutoCloseable {
     final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     final Map<String, Integer> depths = new ConcurrentHashMap<>();
     final Map<String, Set<String>> receipts = new ConcurrentHashMap<>();
+    /** Receipt messages sent, to any peer. */
+    final AtomicInteger receiptMessages = new AtomicInteger();
+
+    /** Peers with {@link #FAST} settings. */
+    SimulatedNet() {
+        this(FAST);
+    }
+
+    SimulatedNet(FanoutSettings settings) {
+        this.settings = settings;
+    }
 
     /** A peer for {@code name} whose intake is {@code intake}, at a loopback port of its own (nothing listens). */
     Relay add(String name, Intake intake) {
@@ -45,7 +58,7 @@ final class SimulatedNet implements AutoCloseable {
         String self = address(name);
         SigningKey key = SigningKey.generate(SigningKey.deterministicRandom(1000 + ports.size()));
         keys.put(name, key.publicKey());
-        Relay relay = new Relay(this::request, intake, () -> Optional.of(Holder.of(name, key)), () -> self, FAST,
+        Relay relay = new Relay(this::request, intake, () -> Optional.of(Holder.of(name, key)), () -> self, settings,
                 (author, device, seq, holders) -> receipts.computeIfAbsent(author + "#" + seq, k -> new HashSet<>())
                         .addAll(holders), scheduler,
                 n -> CompletableFuture.completedFuture(Optional.ofNullable(ports.get(n)).map(p -> address(n))),
@@ -80,6 +93,8 @@ final class SimulatedNet implements AutoCloseable {
         String name = byPort.get(to.getPort());
         if (type == LinkTypes.PUSH) {
             attempts.merge(name, 1, Integer::sum);
+        } else {
+            receiptMessages.incrementAndGet();
         }
         Relay relay = relays.get(name);
         if (relay == null || dead.contains(name)) {

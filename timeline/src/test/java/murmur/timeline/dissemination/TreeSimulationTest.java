@@ -3,6 +3,7 @@ package murmur.timeline.dissemination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import murmur.timeline.Post;
+import murmur.timeline.link.Retry;
+import murmur.timeline.post.PostIntake.Outcome;
 import murmur.timeline.testing.MemoryLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,54 @@ class TreeSimulationTest {
         expected.remove("f5");
         await().until(() -> net.receipts.getOrDefault("alice#1", java.util.Set.of()).size() == 19);
         assertThat(net.receipts.get("alice#1")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void withNoOneFailingEachFollowerSendsOneReceiptMessageAndEveryReceiptReachesTheAuthor() {
+        // A linger of 100 ms: a hop at depth 1 of this depth-6 tree waits up to 600 ms for its subtree, far more than
+        // the in-memory push takes to reach every leaf even on a loaded machine.
+        try (SimulatedNet slow = new SimulatedNet(new FanoutSettings(new Retry(3, Duration.ZERO, Duration.ZERO),
+                Duration.ofMillis(100), 10, 100, 5))) {
+            Relay author = slow.add("alice", p -> CompletableFuture.failedFuture(new IllegalStateException("author")));
+            for (String f : names(100)) {
+                slow.add(f, new MemoryLog(posts.key.publicKey()));
+            }
+            author.publish(posts.next("alice"), slow.hops(names(100))).join();
+
+            await().until(() -> slow.receipts.getOrDefault("alice#1", java.util.Set.of()).size() == 100);
+            assertThat(slow.receipts.get("alice#1")).containsExactlyInAnyOrderElementsOf(names(100));
+            assertThat(slow.receiptMessages).as("each hop's batch waited for its subtree's").hasValue(100);
+        }
+    }
+
+    @Test
+    void aRelayPassesACheckedPostOnBeforeItsOwnWriteIsDoneAndAnswersItsParentOnlyAfterIt() {
+        Relay author = net.add("alice", p -> CompletableFuture.failedFuture(new IllegalStateException("author")));
+        CompletableFuture<Outcome> f0Write = new CompletableFuture<>();
+        net.add("f0", new Intake() {
+            @Override
+            public CompletableFuture<Outcome> accept(Post post) {
+                return f0Write;
+            }
+
+            @Override
+            public CompletableFuture<Outcome> accept(Post post, Runnable checked) {
+                checked.run();
+                return f0Write;
+            }
+        });
+        for (String f : names(7).subList(1, 7)) {
+            MemoryLog log = new MemoryLog(posts.key.publicKey());
+            logs.put(f, log);
+            net.add(f, log);
+        }
+
+        CompletableFuture<FanoutReport> sent = author.publish(posts.next("alice"), net.hops(names(7)));
+
+        await().until(() -> logs.get("f2").has(1) && logs.get("f3").has(1) && logs.get("f6").has(1));
+        assertThat(sent).as("f0 has not answered: its write is not done").isNotDone();
+        f0Write.complete(Outcome.STORED);
+        assertThat(sent).succeedsWithin(java.time.Duration.ofSeconds(5)).isEqualTo(new FanoutReport(2, 0));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package murmur.timeline.post;
 
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import murmur.config.SettingsLoader;
 import murmur.dht.node.DhtNode;
@@ -54,6 +56,22 @@ class PostIntakeTest {
         assertThat(intake.accept(p).join()).isEqualTo(Outcome.STORED);
         assertThat(intake.accept(p).join()).isEqualTo(Outcome.DUPLICATE);
         assertThat(stored).hasValue(1);
+        assertThat(store.heads("alice").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, 1L));
+    }
+
+    @Test
+    void aPostIsPassedOnOnceItPassedTheChecksBeforeItIsStoredAndAForgedOneNever() {
+        List<Map<String, Long>> headsWhenPassedOn = new ArrayList<>();
+        Post genuine = Post.sign(alice, "alice", 1, new byte[32], NOW, "hi");
+        Post forged = Post.sign(mallory, "alice", 2, genuine.hash(), NOW, "I am alice");
+
+        assertThat(intake.accept(forged, () -> headsWhenPassedOn.add(Map.of())).join()).isEqualTo(Outcome.REJECTED);
+        assertThat(headsWhenPassedOn).as("a forged post is never passed on").isEmpty();
+        assertThat(intake.accept(genuine, () -> headsWhenPassedOn.add(store.heads("alice").join())).join())
+                .isEqualTo(Outcome.STORED);
+
+        assertThat(headsWhenPassedOn).as("passed on once, while nothing of alice was stored yet")
+                .containsExactly(Map.of());
         assertThat(store.heads("alice").join()).containsExactly(Map.entry(Post.LEGACY_DEVICE, 1L));
     }
 
