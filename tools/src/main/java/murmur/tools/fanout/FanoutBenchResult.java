@@ -12,6 +12,10 @@ import java.util.Locale;
  * signature ({@code verify_us}, measured warm here) spread over the machine's cores: the least time a post can take
  * to reach all followers on this machine, whichever way it travels. With {@code --degree auto} the degree is the
  * one picked from {@code measuredUplinkBitsPerSecond}, what the author's uplink probe read (0 for a set degree).
+ * The receipts' times are the slowest measured post's, from the send until the author had counted every follower's
+ * receipt (to within 5 ms; 10 s means some never came). A maximum is one arrival of thousands, so the line also
+ * gives both ways' 99th percentile and, round by round, in how many of the {@code posts} rounds the tree's post had
+ * reached every follower no later than unicast's post of the same round.
  */
 public record FanoutBenchResult(int followers, int offline, int reached, int expected, double treeP50Ms,
         double treeMaxMs, double unicastP50Ms, double unicastMaxMs, double authorSendsTree,
@@ -19,7 +23,8 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
         long uplinkBitsPerSecond, int unicastReached, double authorBytesTree, double authorBytesUnicast,
         int authorPeakInFlightTree, int authorPeakInFlightUnicast, int authorPeakPeersTree,
         int authorPeakPeersUnicast, int receiptsUnicast, int warmup, double verifyMicros, double cpuBoundMs,
-        long measuredUplinkBitsPerSecond) {
+        long measuredUplinkBitsPerSecond, double treeReceiptsMs, double unicastReceiptsMs, double treeP99Ms,
+        double unicastP99Ms, int roundsTreeNoSlower) {
 
     /** The tree's median latency in units of the CPU bound. */
     public double treeP50OverBound() {
@@ -40,11 +45,14 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
                 + "\"author_peak_in_flight_tree\":%d,\"author_peak_in_flight_unicast\":%d,"
                 + "\"author_peak_peers_tree\":%d,\"author_peak_peers_unicast\":%d,\"receipts_unicast\":%d,"
                 + "\"warmup\":%d,\"verify_us\":%.1f,\"cpu_bound_ms\":%.2f,\"tree_p50_over_bound\":%.2f,"
-                + "\"tree_max_over_unicast_max\":%.2f,\"measured_uplink_bps\":%d}",
+                + "\"tree_max_over_unicast_max\":%.2f,\"measured_uplink_bps\":%d,\"tree_receipts_ms\":%.0f,"
+                + "\"unicast_receipts_ms\":%.0f,\"tree_p99_ms\":%.2f,\"unicast_p99_ms\":%.2f,"
+                + "\"rounds_tree_no_slower\":%d}",
                 followers, offline, reached, expected, treeP50Ms, treeMaxMs, unicastP50Ms, unicastMaxMs,
                 authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts, degree, linkLatencyMs,
                 uplinkBitsPerSecond, unicastReached, authorBytesTree, authorBytesUnicast, authorPeakInFlightTree,
                 authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast, receiptsUnicast, warmup,
-                verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax(), measuredUplinkBitsPerSecond);
+                verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax(), measuredUplinkBitsPerSecond,
+                treeReceiptsMs, unicastReceiptsMs, treeP99Ms, unicastP99Ms, roundsTreeNoSlower);
     }
 }

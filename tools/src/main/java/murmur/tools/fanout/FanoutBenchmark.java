@@ -111,7 +111,8 @@ public final class FanoutBenchmark {
                         options.linkLatency().toMillis(), options.uplink(), unicast.reached(), tree.bytesPerPost(),
                         unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(), tree.peakPeers(),
                         unicast.peakPeers(), unicast.receipts(), options.warmup(), verifyMicros, cpuBoundMs,
-                        t.measuredUplink()));
+                        t.measuredUplink(), tree.receiptsMaxMs(), unicast.receiptsMaxMs(), tree.p99(), unicast.p99(),
+                        tree.noSlowerThan(unicast)));
             }
             return results;
         } catch (InterruptedException e) {
@@ -202,10 +203,10 @@ public final class FanoutBenchmark {
         arrivals.await(post.seq(), POST_LIMIT);
         List<Double> latencies = arrivals.latenciesMs(post.seq(), start);
         UplinkShaper.Counts counts = authorUplink.counts();
-        awaitReceipts(post.seq(), hops.size());
+        double receiptsMs = awaitReceipts(post.seq(), hops.size(), start);
         if (phase != null) {
             phase.add(latencies, report.sent(), arrivals.reached(post.seq()), arrivals.maxDepth(post.seq()), counts,
-                    receiptsFor(post.seq()));
+                    receiptsFor(post.seq()), receiptsMs);
         }
     }
 
@@ -216,12 +217,16 @@ public final class FanoutBenchmark {
         return last;
     }
 
-    /** Receipts trail the post by a linger per level; gives them up to 10 s. */
-    private void awaitReceipts(long seq, int expected) throws InterruptedException {
+    /**
+     * Gives the receipts up to 10 s (they trail the last arrival by a linger) and returns when the author had them
+     * all, in ms since {@code start}, to within the 5 ms it polls at; the limit's when some never came.
+     */
+    private double awaitReceipts(long seq, int expected, long start) throws InterruptedException {
         long deadline = System.nanoTime() + RECEIPT_LIMIT.toNanos();
         while (receiptsFor(seq) < expected && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private int receiptsFor(long seq) {

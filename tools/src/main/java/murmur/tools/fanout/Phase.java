@@ -8,6 +8,7 @@ import murmur.timeline.testing.UplinkShaper.Counts;
 /** Figures gathered over the measured posts of one way of sending. */
 final class Phase {
     private final List<Double> latencies = new ArrayList<>();
+    private final List<Double> postMaxima = new ArrayList<>();
     private int posts;
     private long sends;
     private int reached = Integer.MAX_VALUE;
@@ -16,14 +17,17 @@ final class Phase {
     private int peakPeers;
     private int maxDepth;
     private int receipts = Integer.MAX_VALUE;
+    private double receiptsMaxMs;
 
     /**
      * One measured post: when each follower had it, the author's sends, the followers it reached, its depth, what
-     * the author's uplink counted, and the followers whose receipts the author counted.
+     * the author's uplink counted, the followers whose receipts the author counted, and when it had counted them
+     * all (ms after the send).
      */
     void add(List<Double> postLatencies, int authorSends, int followersReached, int depth, Counts author,
-            int postReceipts) {
+            int postReceipts, double receiptsMs) {
         latencies.addAll(postLatencies);
+        postMaxima.add(postLatencies.isEmpty() ? 0.0 : Collections.max(postLatencies));
         posts++;
         sends += authorSends;
         reached = Math.min(reached, followersReached);
@@ -32,6 +36,12 @@ final class Phase {
         peakInFlight = Math.max(peakInFlight, author.peakInFlight());
         peakPeers = Math.max(peakPeers, author.peakPeers());
         receipts = Math.min(receipts, postReceipts);
+        receiptsMaxMs = Math.max(receiptsMaxMs, receiptsMs);
+    }
+
+    /** The longest a measured post took, from the send, until the author had counted every receipt. */
+    double receiptsMaxMs() {
+        return receiptsMaxMs;
     }
 
     /** The fewest followers whose receipts the author counted for one measured post. */
@@ -70,6 +80,24 @@ final class Phase {
 
     double p50() {
         return percentile(0.50);
+    }
+
+    double p99() {
+        return percentile(0.99);
+    }
+
+    /**
+     * The measured posts (in the order sent) of this phase whose last arrival came no later than that of the post
+     * {@code other} sent in the same round.
+     */
+    int noSlowerThan(Phase other) {
+        int n = 0;
+        for (int i = 0; i < Math.min(postMaxima.size(), other.postMaxima.size()); i++) {
+            if (postMaxima.get(i) <= other.postMaxima.get(i)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     double max() {
