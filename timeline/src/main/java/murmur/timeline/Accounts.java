@@ -44,6 +44,12 @@ public interface Accounts {
     /** Whether other computers can reach this peer, and at which addresses; checked again as the network changes. */
     Live<Reachability> reachability();
 
+    /**
+     * How the signed-in user's posts leave this peer: how many copies (the tree's degree) and the upload rate that
+     * was picked for, measured or set. A binary tree, not measured yet, until the first own post has left.
+     */
+    Live<Fanout> fanout();
+
     /** The NTP-corrected clock's state. */
     Live<ClockStatus> clockStatus();
 

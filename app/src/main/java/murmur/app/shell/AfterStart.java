@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Fanout;
 import murmur.timeline.Reachability;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineService;
@@ -76,6 +77,11 @@ final class AfterStart implements Accounts {
     @Override
     public Live<Reachability> reachability() {
         return peer.reachability();
+    }
+
+    @Override
+    public Live<Fanout> fanout() {
+        return peer.fanout();
     }
 
     @Override

@@ -2,6 +2,7 @@ package murmur.app.status;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import murmur.app.fx.Activatable;
 import murmur.app.fx.Icons;
@@ -10,7 +11,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The bottom line of the window: connection and DHT peers on the left, then whether other computers can reach this
- * one, the clock on the right.
+ * one, how the user's posts leave it (copies sent and the uplink they were picked for), the clock on the right.
  */
 public final class StatusBar extends HBox {
 
@@ -32,7 +33,15 @@ public final class StatusBar extends HBox {
         reach.textProperty().bind(model.reachability());
         model.reachable().addListener((obs, was, ok) -> styleReach(reach, ok));
         styleReach(reach, model.reachable().get());
-        getChildren().addAll(connection, reach, clock);
+        Label fanout = new Label();
+        fanout.setId("fanoutStatus");
+        fanout.textProperty().bind(model.fanout());
+        fanout.setGraphic(Icons.of(Feather.UPLOAD, 12));
+        fanout.getStyleClass().add("muted");
+        fanout.setTooltip(new Tooltip("Your followers pass each of your posts on, so this computer sends only these"
+                + " copies, however many follow you. The more your uplink carries, the more copies go out at once,"
+                + " and the sooner the last follower has the post."));
+        getChildren().addAll(connection, reach, fanout, clock);
         Activatable.whileShown(this, model);
     }
 

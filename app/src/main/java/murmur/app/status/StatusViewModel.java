@@ -25,6 +25,7 @@ public final class StatusViewModel implements Activatable {
     private final SimpleStringProperty clock = new SimpleStringProperty("");
     private final SimpleStringProperty reachability = new SimpleStringProperty("");
     private final SimpleBooleanProperty reachable = new SimpleBooleanProperty();
+    private final SimpleStringProperty fanout = new SimpleStringProperty("");
     private final Subscriptions subscriptions = new Subscriptions();
 
     public StatusViewModel(Accounts peer, Executor ui) {
@@ -60,11 +61,17 @@ public final class StatusViewModel implements Activatable {
         return reachable;
     }
 
+    /** "Uplink 12.5 Mbit/s (measured) · each post leaves as 8 copies": what the user's posts cost this computer. */
+    public ReadOnlyStringProperty fanout() {
+        return fanout;
+    }
+
     @Override
     public void activate() {
         subscriptions.add(OnUi.observe(peer.connection(), ui, this::showConnection));
         subscriptions.add(OnUi.observe(peer.clockStatus(), ui, this::showClock));
         subscriptions.add(OnUi.observe(peer.reachability(), ui, this::showReachability));
+        subscriptions.add(OnUi.observe(peer.fanout(), ui, f -> fanout.set(f.words())));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Fanout;
 import murmur.timeline.Reachability;
 import murmur.timeline.Notification;
 import murmur.timeline.PasswordPolicy;
@@ -36,6 +37,7 @@ public final class FakeAccounts implements Accounts {
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(new ConnectionStatus(true, 3));
     private final LiveValue<ClockStatus> clockStatus = new LiveValue<>(ClockStatus.UNSYNCHRONISED);
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
+    private final LiveValue<Fanout> fanout = new LiveValue<>(Fanout.NOT_MEASURED);
     private volatile boolean noNetwork;
     private volatile boolean checkPasswords;
     private volatile boolean phrases;
@@ -135,6 +137,10 @@ public final class FakeAccounts implements Accounts {
         return reachability;
     }
 
+    public LiveValue<Fanout> fanoutValue() {
+        return fanout;
+    }
+
     public LiveValue<ClockStatus> clockValue() {
         return clockStatus;
     }
@@ -195,6 +201,11 @@ public final class FakeAccounts implements Accounts {
     @Override
     public LiveValue<Reachability> reachability() {
         return reachability;
+    }
+
+    @Override
+    public LiveValue<Fanout> fanout() {
+        return fanout;
     }
 
     @Override

@@ -18,6 +18,7 @@ import murmur.app.fakes.FakeTimeline;
 import murmur.app.feed.PostItem;
 import murmur.app.testing.FxWait;
 import murmur.dht.TestClock;
+import murmur.timeline.Fanout;
 import murmur.timeline.Notification;
 import murmur.timeline.Reachability;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,16 @@ class WindowTest {
                 .isEqualTo("Behind a router that could not be opened"));
         assertThat(robot.lookup("#reachabilityStatus").queryAs(Label.class).getStyleClass())
                 .contains("warning-text");
+    }
+
+    @Test
+    void theStatusBarSaysHowManyCopiesOfEachPostLeaveThisComputer(FxRobot robot) {
+        assertThat(text(robot, "#fanoutStatus")).isEqualTo("Uplink not measured yet · each post leaves as 2 copies");
+
+        accounts.fanoutValue().set(new Fanout(4, 650_000, Fanout.Basis.MEASURED));
+
+        await().untilAsserted(() -> assertThat(text(robot, "#fanoutStatus"))
+                .isEqualTo("Uplink 650 kbit/s (measured) · each post leaves as 4 copies"));
     }
 
     @Test

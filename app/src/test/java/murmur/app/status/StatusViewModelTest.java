@@ -10,6 +10,7 @@ import murmur.app.fakes.FakeAccounts;
 import murmur.dht.TestClock;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Fanout;
 import murmur.timeline.Reachability;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,15 @@ class StatusViewModelTest {
                 "", "Behind a router that could not be opened"));
         assertThat(model.reachability().get()).isEqualTo("Behind a router that could not be opened");
         assertThat(model.reachable().get()).as("the status bar warns").isFalse();
+    }
+
+    @Test
+    void saysHowManyCopiesOfEachPostLeaveAndWhatUplinkThatWasPickedFor() {
+        model.activate();
+        assertThat(model.fanout().get()).isEqualTo("Uplink not measured yet · each post leaves as 2 copies");
+
+        peer.fanoutValue().set(new Fanout(8, 12_480_000, Fanout.Basis.MEASURED));
+        assertThat(model.fanout().get()).isEqualTo("Uplink 12.5 Mbit/s (measured) · each post leaves as 8 copies");
     }
 
     @Test

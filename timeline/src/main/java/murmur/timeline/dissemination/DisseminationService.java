@@ -11,11 +11,14 @@ import murmur.config.TimelineSettings;
 import murmur.dht.node.DhtNode;
 import murmur.timeline.link.PeerAddress;
 import murmur.timeline.presence.PeerAddresses;
+import murmur.timeline.Fanout;
 import murmur.timeline.Post;
 import murmur.timeline.follow.FollowGraph;
 import murmur.timeline.identity.UserDirectory;
 import murmur.timeline.link.LinkTypes;
 import murmur.timeline.link.RequestHandler;
+import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
 import murmur.timeline.post.PostIntake;
 import murmur.timeline.post.PostRules;
 import murmur.timeline.post.PostStore;
@@ -42,6 +45,7 @@ public final class DisseminationService implements Dissemination {
     private final FollowedAuthors pushed;
     private final Direct direct;
     private final ProbeSink probes;
+    private final Live<Fanout> fanout;
 
     /**
      * @param selfAddress where this peer's link listens now: every address it publishes, best first, comma-joined
@@ -49,7 +53,7 @@ public final class DisseminationService implements Dissemination {
     public DisseminationService(Direct direct, DhtNode dht, PostStore posts, UserDirectory users,
             TimelineSettings settings, Clock clock, ScheduledExecutorService scheduler, Supplier<String> selfAddress,
             LocalUser local) {
-        FanoutSettings fanout = FanoutSettings.from(settings);
+        FanoutSettings shape = FanoutSettings.from(settings);
         this.directory = new DhtPeerDirectory(new FollowGraph(dht, users),
                 PresenceService.reader(users, clock, settings.presenceTtl()), clock, settings.presenceRefresh());
         this.posts = posts;
@@ -59,13 +63,19 @@ public final class DisseminationService implements Dissemination {
         Intake intake = new CheckedIntake(posts, new PostIntake(users, rules, posts, clock, local::postsChanged));
         Intake watched = new GapWatch(intake, posts, local::name, this::catchUp, clock);
         this.pushed = new FollowedAuthors(watched, local::follows);
-        this.relay = new Relay(direct, pushed, local::holder, selfAddress, fanout, this::delivered, scheduler,
+        this.relay = new Relay(direct, pushed, local::holder, selfAddress, shape, this::delivered, scheduler,
                 directory::onlineAddress, users::publicKey);
         if (settings.fixedFanoutDegree().isEmpty() && settings.uplinkBitsPerSecond().isEmpty()) {
-            relay.measureUplink(new MeasuredDegree(new UplinkProbe(direct, System::nanoTime), clock));
+            MeasuredDegree measured = new MeasuredDegree(new UplinkProbe(direct, System::nanoTime), clock);
+            relay.measureUplink(measured);
+            this.fanout = measured.fanout();
+        } else {
+            Fanout.Basis basis = settings.fixedFanoutDegree().isPresent() ? Fanout.Basis.SET_DEGREE
+                    : Fanout.Basis.SET_UPLINK;
+            this.fanout = new LiveValue<>(new Fanout(shape.degree(), settings.uplinkBitsPerSecond().orElse(0), basis));
         }
-        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::heads, fanout);
-        this.server = new CatchUpServer(posts, fanout.pageSize());
+        this.catchUp = new CatchUp(direct, posts, intake, directory, new FeedHeads(users)::heads, shape);
+        this.server = new CatchUpServer(posts, shape.pageSize());
         this.probes = new ProbeSink(System::nanoTime);
     }
 
@@ -113,6 +123,11 @@ public final class DisseminationService implements Dissemination {
     @Override
     public CompletableFuture<Integer> catchUpOwn(String user, List<String> devices) {
         return catchUp.own(user, devices);
+    }
+
+    /** How the local user's posts leave: the tree's degree and the uplink it was picked for, as they change. */
+    public Live<Fanout> fanout() {
+        return fanout;
     }
 
     /** Pushes refused because nobody here follows their author. */

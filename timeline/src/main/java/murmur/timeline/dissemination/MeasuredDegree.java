@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import murmur.timeline.Fanout;
 import murmur.timeline.link.PeerAddress;
+import murmur.timeline.observe.Live;
+import murmur.timeline.observe.LiveValue;
 import murmur.timeline.presence.PeerAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +27,7 @@ public final class MeasuredDegree {
 
     private final UplinkProbe probe;
     private final Clock clock;
-    private volatile int degree = FanoutTree.BINARY;
-    private volatile OptionalLong measured = OptionalLong.empty();
+    private final LiveValue<Fanout> fanout = new LiveValue<>(Fanout.NOT_MEASURED);
     private boolean running;
     private long nextAtMillis = Long.MIN_VALUE;
 
@@ -36,12 +38,19 @@ public final class MeasuredDegree {
 
     /** The degree for the next own post. */
     public int degree() {
-        return degree;
+        return fanout.get().degree();
     }
 
     /** The last measured upload rate in bits per second, empty before the first measurement. */
     public OptionalLong uplinkBitsPerSecond() {
-        return measured;
+        Fanout now = fanout.get();
+        return now.basis() == Fanout.Basis.MEASURED ? OptionalLong.of(now.uplinkBitsPerSecond())
+                : OptionalLong.empty();
+    }
+
+    /** The degree and the rate it was picked from, as they change. */
+    public Live<Fanout> fanout() {
+        return fanout;
     }
 
     /** Called once an own post has left for {@code followers} (in tree order): measures when it is time. */
@@ -53,8 +62,8 @@ public final class MeasuredDegree {
         }
         probe.measure(target.get()).whenComplete((rate, failure) -> {
             if (failure == null) {
-                measured = OptionalLong.of(rate);
-                degree = FanoutDegree.forUplink(measured);
+                int degree = FanoutDegree.forUplink(OptionalLong.of(rate));
+                fanout.set(new Fanout(degree, rate, Fanout.Basis.MEASURED));
                 LOG.info("uplink measured at {} kbit/s: posts go down a tree of degree {}", rate / 1000, degree);
             } else {
                 LOG.debug("uplink not measured: {}", failure.toString());

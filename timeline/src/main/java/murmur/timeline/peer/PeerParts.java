@@ -3,6 +3,7 @@ package murmur.timeline.peer;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Fanout;
 import murmur.timeline.Reachability;
 import murmur.timeline.TimelineException;
 import murmur.timeline.TimelineService;
@@ -66,6 +67,8 @@ final class PeerParts {
     private final LiveValue<Reachability> reachability = new LiveValue<>(Reachability.CHECKING);
     /** Exists before start, like {@link #reachability}; follows the joining once the DHT node is up. */
     private final LiveValue<ConnectionStatus> connection = new LiveValue<>(ConnectionStatus.OFFLINE);
+    /** Exists before start, like {@link #reachability}; follows the dissemination once it runs. */
+    private final LiveValue<Fanout> fanout = new LiveValue<>(Fanout.NOT_MEASURED);
     private AccountService accounts;
     private volatile UserSession current;
 
@@ -128,6 +131,7 @@ final class PeerParts {
             DisseminationService dissemination = new DisseminationService(link::request, dht, posts, users,
                     t, clockSync.clock(), scheduler, () -> PeerAddresses.join(addresses()), localUser());
             dissemination.handlers().forEach(link::onRequest);
+            dissemination.fanout().subscribe(fanout::set);
             PeerContext ctx = new PeerContext(config.settings(), dht, db, posts, users,
                     link::request, scheduler, clockSync.clock(), this::addresses, dissemination);
             accounts = new AccountService(ctx, workers, s -> current = s);
@@ -230,6 +234,11 @@ final class PeerParts {
             public Live<Reachability> reachability() {
                 return PeerParts.this.reachability();
             }
+
+            @Override
+            public Live<Fanout> fanout() {
+                return PeerParts.this.fanout();
+            }
         };
     }
 
@@ -249,6 +258,10 @@ final class PeerParts {
 
     Live<Reachability> reachability() {
         return reachability;
+    }
+
+    Live<Fanout> fanout() {
+        return fanout;
     }
 
     Live<ClockStatus> clockStatus() {

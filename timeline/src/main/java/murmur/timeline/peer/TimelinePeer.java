@@ -3,6 +3,7 @@ package murmur.timeline.peer;
 import murmur.timeline.Accounts;
 import murmur.timeline.ClockStatus;
 import murmur.timeline.ConnectionStatus;
+import murmur.timeline.Fanout;
 import murmur.timeline.Reachability;
 import murmur.timeline.TimelineService;
 import java.net.InetSocketAddress;
@@ -67,6 +68,11 @@ public final class TimelinePeer implements Accounts {
     @Override
     public Live<Reachability> reachability() {
         return parts.reachability();
+    }
+
+    @Override
+    public Live<Fanout> fanout() {
+        return parts.fanout();
     }
 
     @Override

@@ -3,11 +3,13 @@ package murmur.timeline.dissemination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import murmur.dht.TestClock;
+import murmur.timeline.Fanout;
 import murmur.timeline.testing.UplinkShaper;
 import murmur.timeline.testing.VirtualTimer;
 import org.junit.jupiter.api.Test;
@@ -39,12 +41,19 @@ class MeasuredDegreeTest {
         MeasuredDegree degree = measuredOver(2_000_000);
         assertThat(degree.degree()).isEqualTo(FanoutTree.BINARY);
         assertThat(degree.uplinkBitsPerSecond()).isEmpty();
+        List<Fanout> shown = new ArrayList<>();
+        degree.fanout().subscribe(shown::add);
 
         degree.afterOwnPost(FOLLOWERS);
         timer.runUntil(MINUTE);
 
         assertThat(degree.degree()).isEqualTo(8);
         assertThat(degree.uplinkBitsPerSecond().getAsLong()).isBetween(1_900_000L, 2_000_000L);
+        assertThat(shown).as("what the status bar shows: binary, then the measured rate's degree").hasSize(2);
+        assertThat(shown.get(0)).isEqualTo(Fanout.NOT_MEASURED);
+        assertThat(shown.get(1).basis()).isEqualTo(Fanout.Basis.MEASURED);
+        assertThat(shown.get(1).degree()).isEqualTo(8);
+        assertThat(shown.get(1).uplinkBitsPerSecond()).isEqualTo(degree.uplinkBitsPerSecond().getAsLong());
         assertThat(toBob.get()).isEqualTo(probes.get()).isPositive();
     }
 
