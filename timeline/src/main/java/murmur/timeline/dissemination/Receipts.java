@@ -78,12 +78,11 @@ final class Receipts {
         Batch ready;
         synchronized (this) {
             Batch batch = batch(key);
-            batch.own(post, me, subtree);
-            if (levelsBelow > 0) {
-                long wait = linger.toMillis() * (1L + levelsBelow);
-                scheduler.schedule(() -> leave(key, batch), wait, TimeUnit.MILLISECONDS);
-            }
+            batch.own(post, me, subtree, levelsBelow);
             ready = batch.ready() && pending.remove(key, batch) ? batch : null;
+            if (ready == null && batch.lingered) {
+                giveUpLater(key, batch);
+            }
         }
         if (ready != null) {
             scheduler.execute(() -> send(key, ready));
@@ -102,15 +101,29 @@ final class Receipts {
         return batch;
     }
 
-    /** The linger of {@code batch} has passed: it leaves now if nothing it waits for is missing. */
+    /**
+     * The linger of {@code batch} has passed: it leaves now if nothing it waits for is missing, else at the latest a
+     * linger per level below this peer from now (scheduled here, not on the push's way down).
+     */
     private void lingered(Pending key, Batch batch) {
         synchronized (this) {
             batch.lingered = true;
-            if (!batch.ready() || !pending.remove(key, batch)) {
+            if (!batch.ready()) {
+                giveUpLater(key, batch);
+                return;
+            }
+            if (!pending.remove(key, batch)) {
                 return;
             }
         }
         send(key, batch);
+    }
+
+    /** Has {@code batch}, past its linger, leave a linger per level below this peer from now, whatever is missing. */
+    private void giveUpLater(Pending key, Batch batch) {
+        if (batch.levelsBelow > 0 && pending.get(key) == batch) {
+            scheduler.schedule(() -> leave(key, batch), linger.toMillis() * batch.levelsBelow, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** {@code batch} leaves now, whatever is missing, unless it has left already. */
@@ -145,14 +158,16 @@ final class Receipts {
     private static final class Batch {
         private final Map<String, Held> names = new LinkedHashMap<>();
         private int expected;
+        private int levelsBelow;
         private boolean lingered;
         private Post post;
         private Holder own;
 
-        void own(Post held, Holder me, int subtree) {
+        void own(Post held, Holder me, int subtree, int levels) {
             post = held;
             own = me;
             expected = subtree;
+            levelsBelow = levels;
         }
 
         boolean ready() {
