@@ -48,6 +48,13 @@ public final class FanoutBenchmark {
     private static final Duration POST_LIMIT = Duration.ofSeconds(60);
     private static final Duration RECEIPT_LIMIT = Duration.ofSeconds(10);
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(60);
+    /**
+     * The machine's rest between posts, after the last receipt: the same before every post, whichever way the one
+     * before went. Without it a post started as soon as the previous one's receipts were in, so each way of sending
+     * started after the other's receipt time (a tree's second, unicast's quarter second), and which one a longer
+     * rest favoured measured the rest, not the sending.
+     */
+    private static final Duration REST = Duration.ofMillis(500);
 
     private final FanoutBenchOptions options;
     private final FanoutSettings settings = new FanoutSettings(new Retry(3, Duration.ofMillis(250),
@@ -204,6 +211,7 @@ public final class FanoutBenchmark {
         List<Double> latencies = arrivals.latenciesMs(post.seq(), start);
         UplinkShaper.Counts counts = authorUplink.counts();
         double receiptsMs = awaitReceipts(post.seq(), hops.size(), start);
+        Thread.sleep(REST.toMillis());
         if (phase != null) {
             phase.add(latencies, report.sent(), arrivals.reached(post.seq()), arrivals.maxDepth(post.seq()), counts,
                     receiptsFor(post.seq()), receiptsMs);
