@@ -114,12 +114,17 @@ class ToolCommandsTest {
                 .contains("\"author_peak_peers_tree\":2,\"author_peak_peers_unicast\":12,")
                 .contains("\"receipts\":12,", "\"receipts_unicast\":12,\"warmup\":1,")
                 .containsPattern("\"cpu_bound_ms\":[0-9.]+,\"tree_p50_over_bound\":[0-9.]+,"
-                        + "\"tree_max_over_unicast_max\":[0-9.]+,\"measured_uplink_bps\":0}$");
+                        + "\"tree_max_over_unicast_max\":[0-9.]+,\"measured_uplink_bps\":0,\"tree_receipts_ms\":[0-9]+,"
+                        + "\"unicast_receipts_ms\":[0-9]+,\"tree_p99_ms\":[0-9.]+,\"unicast_p99_ms\":[0-9.]+,"
+                        + "\"rounds_tree_no_slower\":[01]}$");
         assertThat(lines[1]).contains("\"author_sends_tree\":4.0,", "\"max_depth\":2,", "\"degree\":4,",
                 "\"author_peak_peers_tree\":4,");
-        // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent.
+        // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent, nor its receipt come
+        // back sooner than 10 ms after.
         assertThat(Double.parseDouble(lines[0].replaceAll(".*\"unicast_p50_ms\":([0-9.]+).*", "$1")))
                 .isGreaterThanOrEqualTo(5.0);
+        assertThat(Double.parseDouble(lines[0].replaceAll(".*\"unicast_receipts_ms\":([0-9.]+).*", "$1")))
+                .isGreaterThanOrEqualTo(10.0);
     }
 
     @Test
