@@ -49,6 +49,8 @@ public final class BootstrapDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapDaemon.class);
     private static final long STATUS_EVERY_SECONDS = 30;
+    /** DHT ports the system may choose before the node gives up finding one whose next port is free. */
+    private static final int PORT_PAIR_TRIES = 5;
 
     private final MurmurSettings settings;
     private final Clock clock;
@@ -92,6 +94,15 @@ public final class BootstrapDaemon {
         return started;
     }
 
+    private DhtNode startDht(BootstrapSettings b) {
+        DhtNode dht = DhtNode.builder().settings(settings.dht()).observer(metrics.dhtObserver())
+                .bindAddress(new InetSocketAddress(b.host(), b.port()))
+                .dataDir(b.dataDir().resolve("dht")).build();
+        node = dht;
+        dht.start().join();
+        return dht;
+    }
+
     private void bringUp() {
         BootstrapSettings b = settings.bootstrap();
         try {
@@ -100,16 +111,22 @@ public final class BootstrapDaemon {
             throw new UncheckedIOException("cannot create data directory " + b.dataDir(), e);
         }
         startedAt = clock.instant();
-        DhtNode dht = DhtNode.builder().settings(settings.dht()).observer(metrics.dhtObserver())
-                .bindAddress(new InetSocketAddress(b.host(), b.port()))
-                .dataDir(b.dataDir().resolve("dht")).build();
-        node = dht;
-        dht.start().join();
+        DhtNode dht = startDht(b);
+        relay = new RelayService(b);
+        Optional<RelayServer> relayed = relay.start(b.host(), dht.address().getPort()).join();
+        // Peers look for the relay next to the DHT port. When the system chose the DHT port and another process
+        // holds the one after it, take another pair rather than run without a relay.
+        for (int tries = 1; relayed.isEmpty() && relay.nextToDht() && b.port() == 0 && tries < PORT_PAIR_TRIES;
+                tries++) {
+            LOG.info("the port after DHT port {} is taken; choosing another pair", dht.address().getPort());
+            dht.stop().join();
+            dht = startDht(b);
+            relayed = relay.start(b.host(), dht.address().getPort()).join();
+        }
+        relayed.ifPresent(metrics::watch);
         metrics.watch(dht);
         sntp = new SntpServer(new InetSocketAddress(b.host(), b.sntpPort()), clock, metrics.sntpListener());
         sntp.start().join();
-        relay = new RelayService(b);
-        relay.start(b.host(), dht.address().getPort()).join().ifPresent(metrics::watch);
         admin = new AdminServer(new InetSocketAddress(b.adminHost(), b.adminPort()), this::health, metrics::scrape);
         admin.start().join();
         List<InetSocketAddress> seeds = b.seedEndpoints().stream()

@@ -55,6 +55,11 @@ public final class RelayService {
         });
     }
 
+    /** Whether the relay runs, at the port after the DHT's (no {@code bootstrap.relayPort} set). */
+    public boolean nextToDht() {
+        return settings.relay() && settings.relayPort() == 0;
+    }
+
     public Optional<RelayServer> server() {
         return Optional.ofNullable(server);
     }
