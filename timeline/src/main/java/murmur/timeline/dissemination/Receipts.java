@@ -58,7 +58,7 @@ final class Receipts {
                     batch.names.putIfAbsent(h.name(), h);
                 }
             }
-            ready = batch.ready() && pending.remove(key, batch) ? batch : null;
+            ready = takeIfReady(key, batch);
         }
         if (ready != null) {
             scheduler.execute(() -> send(key, ready));
@@ -79,7 +79,7 @@ final class Receipts {
         synchronized (this) {
             Batch batch = batch(key);
             batch.own(post, me, subtree, levelsBelow);
-            ready = batch.ready() && pending.remove(key, batch) ? batch : null;
+            ready = takeIfReady(key, batch);
             if (ready == null && batch.lingered) {
                 giveUpLater(key, batch);
             }
@@ -106,17 +106,22 @@ final class Receipts {
      * linger per level below this peer from now (scheduled here, not on the push's way down).
      */
     private void lingered(Pending key, Batch batch) {
+        Batch ready;
         synchronized (this) {
             batch.lingered = true;
-            if (!batch.ready()) {
+            ready = takeIfReady(key, batch);
+            if (ready == null) {
                 giveUpLater(key, batch);
-                return;
-            }
-            if (!pending.remove(key, batch)) {
-                return;
             }
         }
-        send(key, batch);
+        if (ready != null) {
+            send(key, ready);
+        }
+    }
+
+    /** {@code batch}, taken out of waiting, if it may leave and has not left yet; else null. Under the lock. */
+    private Batch takeIfReady(Pending key, Batch batch) {
+        return batch.ready() && pending.remove(key, batch) ? batch : null;
     }
 
     /** Has {@code batch}, past its linger, leave a linger per level below this peer from now, whatever is missing. */

@@ -163,16 +163,14 @@ public final class Relay {
         if (!handled.putIfAbsent(key, Boolean.TRUE)) {
             return CompletableFuture.completedFuture(PushAnswer.encode(Outcome.DUPLICATE));
         }
-        // Forwarded once the checks pass, before the post is stored: the children need not wait for this disk. The
-        // answer to the parent and this peer's own receipt wait for the write.
+        // Forwarded once the checks pass (the intake calls back), before the post is stored: the children need not
+        // wait for this disk. The answer to the parent and this peer's own receipt wait for the write.
         List<PeerAddress> parent = PeerAddresses.parseDialable(push.replyTo());
         AtomicBoolean forwarded = new AtomicBoolean();
-        Runnable forward = () -> {
-            if (forwarded.compareAndSet(false, true)) {
-                forward(push, parent);
-            }
-        };
-        return intake.accept(post, forward).handle((outcome, failure) -> {
+        return intake.accept(post, () -> {
+            forwarded.set(true);
+            forward(push, parent);
+        }).handle((outcome, failure) -> {
             if (failure != null || outcome == Outcome.REJECTED) {
                 handled.remove(key);
                 listener.received(post, push.depth(), Outcome.REJECTED);
@@ -183,7 +181,6 @@ public final class Relay {
                         + " author is not followed here, or it failed the signature or sequence checks");
             }
             listener.received(post, push.depth(), outcome);
-            forward.run();
             holdReceipt(push, parent, me.get());
             return PushAnswer.encode(outcome);
         });
