@@ -41,4 +41,19 @@ class FanoutOrderTest {
         assertThat(FanoutOrder.epochOf(FanoutOrder.POSTS_PER_EPOCH)).isZero();
         assertThat(FanoutOrder.epochOf(FanoutOrder.POSTS_PER_EPOCH + 1)).isOne();
     }
+
+    @Test
+    void followersAreOrderedByTheFirstEightBytesOfTheirSaltedHashAndThenByName() throws Exception {
+        List<Hop> many = IntStream.range(0, 2000).mapToObj(i -> new Hop("user_" + i, "127.0.0.1:" + i)).toList();
+        List<Hop> expected = new ArrayList<>(many);
+        java.util.Map<Hop, String> rank = new java.util.HashMap<>();
+        for (Hop h : many) {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("alice#7#" + h.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            rank.put(h, java.util.HexFormat.of().formatHex(digest, 0, 8));
+        }
+        expected.sort(java.util.Comparator.<Hop, String>comparing(rank::get).thenComparing(Hop::name));
+
+        assertThat(FanoutOrder.inEpoch("alice", 7, many)).isEqualTo(expected);
+    }
 }
