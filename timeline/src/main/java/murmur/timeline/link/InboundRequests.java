@@ -53,9 +53,13 @@ final class InboundRequests extends SimpleChannelInboundHandler<Frame> {
         answer(handler, remote, request)
                 .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((answer, failure) -> {
-                    pending.decrementAndGet();
+                    int left = pending.decrementAndGet();
                     ctx.writeAndFlush(reply(request, answer, failure));
-                    ctx.executor().execute(() -> adjustReading(ctx));
+                    // Reading is held only at the limit, so only the answer that takes the count below it may have
+                    // to resume it: one task on the event loop then, none for every other answer.
+                    if (left == settings.maxPendingPerConnection() - 1) {
+                        ctx.executor().execute(() -> adjustReading(ctx));
+                    }
                 });
     }
 
