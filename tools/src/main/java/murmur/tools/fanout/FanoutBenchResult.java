@@ -15,7 +15,11 @@ import java.util.Locale;
  * The receipts' times are the slowest measured post's, from the send until the author had counted every follower's
  * receipt (to within 5 ms; 10 s means some never came). A maximum is one arrival of thousands, so the line also
  * gives both ways' 99th percentile and, round by round, in how many of the {@code posts} rounds the tree's post had
- * reached every follower no later than unicast's post of the same round.
+ * reached every follower no later than unicast's post of the same round. The CPU figures are the CPU time per
+ * measured post (a mean), every thread of this one process (all peers, the author, the collector), from the send
+ * until the last follower had it, and that time over the wall-clock time: how many of the machine's cores the posts
+ * kept busy. Both ways check the same signatures on the same cores, so the way that keeps the cores busier, with no
+ * more CPU time, reaches its last follower first.
  */
 public record FanoutBenchResult(int followers, int offline, int reached, int expected, double treeP50Ms,
         double treeMaxMs, double unicastP50Ms, double unicastMaxMs, double authorSendsTree,
@@ -24,7 +28,8 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
         int authorPeakInFlightTree, int authorPeakInFlightUnicast, int authorPeakPeersTree,
         int authorPeakPeersUnicast, int receiptsUnicast, int warmup, double verifyMicros, double cpuBoundMs,
         long measuredUplinkBitsPerSecond, double treeReceiptsMs, double unicastReceiptsMs, double treeP99Ms,
-        double unicastP99Ms, int roundsTreeNoSlower) {
+        double unicastP99Ms, int roundsTreeNoSlower, double treeCpuMs, double unicastCpuMs, double treeCoresBusy,
+        double unicastCoresBusy) {
 
     /** The tree's median latency in units of the CPU bound. */
     public double treeP50OverBound() {
@@ -47,12 +52,14 @@ public record FanoutBenchResult(int followers, int offline, int reached, int exp
                 + "\"warmup\":%d,\"verify_us\":%.1f,\"cpu_bound_ms\":%.2f,\"tree_p50_over_bound\":%.2f,"
                 + "\"tree_max_over_unicast_max\":%.2f,\"measured_uplink_bps\":%d,\"tree_receipts_ms\":%.0f,"
                 + "\"unicast_receipts_ms\":%.0f,\"tree_p99_ms\":%.2f,\"unicast_p99_ms\":%.2f,"
-                + "\"rounds_tree_no_slower\":%d}",
+                + "\"rounds_tree_no_slower\":%d,\"tree_cpu_ms\":%.1f,\"unicast_cpu_ms\":%.1f,"
+                + "\"tree_cores_busy\":%.2f,\"unicast_cores_busy\":%.2f}",
                 followers, offline, reached, expected, treeP50Ms, treeMaxMs, unicastP50Ms, unicastMaxMs,
                 authorSendsTree, authorSendsUnicast, maxDepth, receipts, posts, degree, linkLatencyMs,
                 uplinkBitsPerSecond, unicastReached, authorBytesTree, authorBytesUnicast, authorPeakInFlightTree,
                 authorPeakInFlightUnicast, authorPeakPeersTree, authorPeakPeersUnicast, receiptsUnicast, warmup,
                 verifyMicros, cpuBoundMs, treeP50OverBound(), treeMaxOverUnicastMax(), measuredUplinkBitsPerSecond,
-                treeReceiptsMs, unicastReceiptsMs, treeP99Ms, unicastP99Ms, roundsTreeNoSlower);
+                treeReceiptsMs, unicastReceiptsMs, treeP99Ms, unicastP99Ms, roundsTreeNoSlower, treeCpuMs,
+                unicastCpuMs, treeCoresBusy, unicastCoresBusy);
     }
 }

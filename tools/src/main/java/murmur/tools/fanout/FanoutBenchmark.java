@@ -1,5 +1,7 @@
 package murmur.tools.fanout;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,10 @@ public final class FanoutBenchmark {
      * rest favoured measured the rest, not the sending.
      */
     private static final Duration REST = Duration.ofMillis(500);
+
+    /** The process's CPU time, all threads: what a post cost the machine, whichever peers did the work. */
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final FanoutBenchOptions options;
     private final FanoutSettings settings = new FanoutSettings(new Retry(3, Duration.ofMillis(250),
@@ -119,7 +125,8 @@ public final class FanoutBenchmark {
                         unicast.bytesPerPost(), tree.peakInFlight(), unicast.peakInFlight(), tree.peakPeers(),
                         unicast.peakPeers(), unicast.receipts(), options.warmup(), verifyMicros, cpuBoundMs,
                         t.measuredUplink(), tree.receiptsMaxMs(), unicast.receiptsMaxMs(), tree.p99(), unicast.p99(),
-                        tree.noSlowerThan(unicast)));
+                        tree.noSlowerThan(unicast), tree.cpuMs(), unicast.cpuMs(), tree.coresBusy(),
+                        unicast.coresBusy()));
             }
             return results;
         } catch (InterruptedException e) {
@@ -205,16 +212,18 @@ public final class FanoutBenchmark {
         Post post = next();
         arrivals.expect(post.seq(), hops.size());
         authorUplink.reset();
+        long cpuStart = CPU.getProcessCpuTime();
         long start = System.nanoTime();
         FanoutReport report = send.apply(post, hops).join();
         arrivals.await(post.seq(), POST_LIMIT);
+        double cpuMs = (CPU.getProcessCpuTime() - cpuStart) / 1e6;
         List<Double> latencies = arrivals.latenciesMs(post.seq(), start);
         UplinkShaper.Counts counts = authorUplink.counts();
         double receiptsMs = awaitReceipts(post.seq(), hops.size(), start);
         Thread.sleep(REST.toMillis());
         if (phase != null) {
             phase.add(latencies, report.sent(), arrivals.reached(post.seq()), arrivals.maxDepth(post.seq()), counts,
-                    receiptsFor(post.seq()), receiptsMs);
+                    receiptsFor(post.seq()), receiptsMs, cpuMs);
         }
     }
 

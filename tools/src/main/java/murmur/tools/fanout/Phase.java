@@ -18,14 +18,16 @@ final class Phase {
     private int maxDepth;
     private int receipts = Integer.MAX_VALUE;
     private double receiptsMaxMs;
+    private double cpuMs;
+    private double wallMs;
 
     /**
      * One measured post: when each follower had it, the author's sends, the followers it reached, its depth, what
      * the author's uplink counted, the followers whose receipts the author counted, and when it had counted them
-     * all (ms after the send).
+     * all (ms after the send), and the process's CPU time from the send until every follower had it (ms).
      */
     void add(List<Double> postLatencies, int authorSends, int followersReached, int depth, Counts author,
-            int postReceipts, double receiptsMs) {
+            int postReceipts, double receiptsMs, double postCpuMs) {
         latencies.addAll(postLatencies);
         postMaxima.add(postLatencies.isEmpty() ? 0.0 : Collections.max(postLatencies));
         posts++;
@@ -37,6 +39,21 @@ final class Phase {
         peakPeers = Math.max(peakPeers, author.peakPeers());
         receipts = Math.min(receipts, postReceipts);
         receiptsMaxMs = Math.max(receiptsMaxMs, receiptsMs);
+        cpuMs += postCpuMs;
+        wallMs += postMaxima.get(postMaxima.size() - 1);
+    }
+
+    /**
+     * The process's CPU time per measured post, every thread, from the send until the last arrival: a mean, as the
+     * operating system counts CPU time in ticks of 10 ms, coarser than one post.
+     */
+    double cpuMs() {
+        return posts == 0 ? 0 : cpuMs / posts;
+    }
+
+    /** That CPU time over the time to the last arrival, over all measured posts: how many cores they kept busy. */
+    double coresBusy() {
+        return wallMs <= 0 ? 0 : cpuMs / wallMs;
     }
 
     /** The longest a measured post took, from the send, until the author had counted every receipt. */
