@@ -2,9 +2,15 @@ package murmur.timeline.dissemination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import murmur.timeline.Post;
 import org.junit.jupiter.api.Test;
@@ -46,13 +52,13 @@ class FanoutOrderTest {
     void followersAreOrderedByTheFirstEightBytesOfTheirSaltedHashAndThenByName() throws Exception {
         List<Hop> many = IntStream.range(0, 2000).mapToObj(i -> new Hop("user_" + i, "127.0.0.1:" + i)).toList();
         List<Hop> expected = new ArrayList<>(many);
-        java.util.Map<Hop, String> rank = new java.util.HashMap<>();
+        Map<Hop, String> rank = new HashMap<>();
         for (Hop h : many) {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("alice#7#" + h.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            rank.put(h, java.util.HexFormat.of().formatHex(digest, 0, 8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("alice#7#" + h.name()).getBytes(StandardCharsets.UTF_8));
+            rank.put(h, HexFormat.of().formatHex(digest, 0, 8));
         }
-        expected.sort(java.util.Comparator.<Hop, String>comparing(rank::get).thenComparing(Hop::name));
+        expected.sort(Comparator.<Hop, String>comparing(rank::get).thenComparing(Hop::name));
 
         assertThat(FanoutOrder.inEpoch("alice", 7, many)).isEqualTo(expected);
     }

@@ -118,9 +118,6 @@ class ToolCommandsTest {
                         + "\"unicast_receipts_ms\":[0-9]+,\"tree_p99_ms\":[0-9.]+,\"unicast_p99_ms\":[0-9.]+,"
                         + "\"rounds_tree_no_slower\":[01],\"tree_cpu_ms\":[0-9.]+,\"unicast_cpu_ms\":[0-9.]+,"
                         + "\"tree_cores_busy\":[0-9.]+,\"unicast_cores_busy\":[0-9.]+}$");
-        // A post's CPU time is at least its followers' signature checks, each on some core.
-        assertThat(Double.parseDouble(lines[0].replaceAll(".*\"unicast_cpu_ms\":([0-9.]+).*", "$1")))
-                .isGreaterThan(0.0);
         assertThat(lines[1]).contains("\"author_sends_tree\":4.0,", "\"max_depth\":2,", "\"degree\":4,",
                 "\"author_peak_peers_tree\":4,");
         // At 5 ms each way no follower can have the post sooner than 5 ms after it was sent, nor its receipt come
